@@ -1,0 +1,24 @@
+using Scenario.Uploads.Model;
+
+namespace Scenario.Uploads.Persistence;
+
+/// <summary>
+/// The durable job queue. A worker claims a runnable job with a lease; a worker that dies simply stops
+/// renewing it, and the job is claimed again once the lease has run out.
+/// </summary>
+public interface IJobQueue
+{
+    /// <summary>Claims the oldest runnable job whose lease is free, or returns null.</summary>
+    Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease and records progress; false when the worker no longer holds the job.</summary>
+    Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, CancellationToken cancellationToken);
+
+    /// <summary>Ends the job (success, failure or canceled) if the worker still holds it.</summary>
+    Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Releases the job to be tried again after <paramref name="notBefore"/>.</summary>
+    Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,68 @@
+using Scenario.Uploads.Model;
+
+namespace Scenario.Uploads.Persistence;
+
+/// <summary>
+/// Where uploads and the parts the service holds are kept. Every method that changes state checks the
+/// state it expects in the same statement or transaction, so concurrent requests and several service
+/// instances cannot both win a race (e.g. a part PUT and the complete action).
+/// </summary>
+public interface IUploadRepository
+{
+    /// <summary>Stores a new upload together with its (not yet runnable) job.</summary>
+    Task CreateAsync(UploadRecord upload, JobRecord job, CancellationToken cancellationToken);
+
+    /// <summary>Any owner's upload; for signed part URLs and background work only.</summary>
+    Task<UploadRecord?> FindAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>The caller's upload, or null when it does not exist or belongs to another owner.</summary>
+    Task<UploadRecord?> FindForOwnerAsync(string ownerId, string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>The owner's uploads, newest first, after <paramref name="after"/> when given.</summary>
+    Task<IReadOnlyList<UploadRecord>> ListAsync(string ownerId, int limit, UploadCursor? after, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PartRecord>> GetPartsAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts (re)writing a part: succeeds only while the upload is pending, and forgets any copy of the
+    /// part held before, so the service never vouches for bytes it may be overwriting. Returns the
+    /// upload's status (null when it does not exist) and whether the write may go ahead.
+    /// </summary>
+    Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records a part whose bytes are durably stored; false when the upload is no longer pending.</summary>
+    Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The complete action: when the upload is pending and every part of the plan is held (or
+    /// <paramref name="partsVerifiedByStore"/> says the blob store checked them), moves it to complete and
+    /// makes its job runnable, atomically.
+    /// </summary>
+    Task<CompleteOutcome> CompleteAsync(string uploadId, bool partsVerifiedByStore, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the upload's mutable fields when its status is one of <paramref name="expectedStatuses"/>.</summary>
+    Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Fails the upload (when its status is one of <paramref name="expectedStatuses"/>) and ends its job
+    /// with <paramref name="jobStatus"/> in the same transaction.
+    /// </summary>
+    Task<bool> FailAsync(string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Pending uploads whose time ran out.</summary>
+    Task<IReadOnlyList<UploadRecord>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Failed uploads whose bytes may still be in the blob store.</summary>
+    Task<IReadOnlyList<UploadRecord>> FindFailedWithBytesAsync(int limit, CancellationToken cancellationToken);
+
+    Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken);
+}
+
+/// <summary>A position in an owner's newest-first list of uploads.</summary>
+public sealed record UploadCursor(DateTimeOffset CreatedAt, string Id);
+
+/// <summary>The answer to <see cref="IUploadRepository.BeginPartWriteAsync"/>.</summary>
+public sealed record PartWriteStart(string? Status, bool MayWrite);
+
+/// <summary>The answer to <see cref="IUploadRepository.CompleteAsync"/>.</summary>
+public sealed record CompleteOutcome(UploadRecord? Upload, bool Completed, IReadOnlyList<int> MissingParts);

@@ -1,0 +1,54 @@
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Validation;
+
+namespace Scenario.Uploads.Storage;
+
+/// <summary>
+/// Where an upload's bytes live. The core abilities every store has; what only some stores can do
+/// (take part bytes through the service, list parts themselves) are separate interfaces.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>Prepares room for a new upload; returns the store's own upload id (S3) or null.</summary>
+    Task<string?> BeginUploadAsync(string key, PartPlan plan, string? contentType, CancellationToken cancellationToken);
+
+    /// <summary>Makes the parts one object. Must not copy bytes where the store can avoid it.</summary>
+    Task CompleteUploadAsync(string key, string? storageUploadId, PartPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>Reads a stored object at any offset, for validation and downloads.</summary>
+    Task<IRandomAccessContent> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the object and anything left of an unfinished upload; a missing object is not an error.</summary>
+    Task DeleteAsync(string key, string? storageUploadId, CancellationToken cancellationToken);
+
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A store that receives part bytes through the service (local disk).</summary>
+public interface IServicePartStore
+{
+    /// <summary>
+    /// Streams exactly <paramref name="length"/> bytes of <paramref name="body"/> into the object at
+    /// <paramref name="offset"/>, computing their MD5 on the way, and flushes them to stable storage
+    /// before returning.
+    /// </summary>
+    Task<PartWriteResult> WritePartAsync(string key, long offset, long length, Stream body, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of a part write.</summary>
+public sealed record PartWriteResult(PartWriteStatus Status, long BytesReceived, byte[]? Md5);
+
+public enum PartWriteStatus
+{
+    Written,
+    /// <summary>The body ended before the planned length.</summary>
+    TooShort,
+    /// <summary>The body went on past the planned length.</summary>
+    TooLong,
+}
+
+/// <summary>Signs the URL a client PUTs one part to.</summary>
+public interface IPartUrlSigner
+{
+    Uri SignPartUrl(UploadRecord upload, int partNumber, DateTimeOffset expires, Uri publicBaseUrl);
+}
