@@ -8,10 +8,21 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Raw HTTP calls to the service, as curl or a browser would make them, plus the whole flow.</summary>
-public sealed class UploadApi(ServiceHost host, string? apiKey = null, string? apiSecret = null) : IDisposable
+public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : IDisposable
 {
-    private readonly HttpClient _client = host.CreateClient(apiKey, apiSecret);
+    private readonly HttpClient _client = ServiceHost.CreateClient(baseUrl, apiKey, apiSecret);
     private readonly HttpClient _anonymous = ServiceHost.CreateAnonymousClient();
+
+    public UploadApi(ServiceHost host, string? apiKey = null, string? apiSecret = null)
+        : this(host.BaseUrl, apiKey ?? host.ApiKey, apiSecret ?? host.ApiSecret)
+    {
+    }
+
+    /// <summary>For a service running as a child process with the test keys.</summary>
+    public UploadApi(ServiceProcess process)
+        : this(process.BaseUrl, TestKeys.ApiKey, TestKeys.ApiSecret)
+    {
+    }
 
     public HttpClient Client => _client;
 

@@ -50,10 +50,11 @@ public sealed class ServiceHost : IAsyncDisposable
     }
 
     /// <summary>The command-line arguments that configure a host like this one (also used for child processes).</summary>
-    public static List<string> Arguments(string dataDirectory, int port, IReadOnlyDictionary<string, string> settings)
+    public static List<string> Arguments(string dataDirectory, int port, IReadOnlyDictionary<string, string> settings, bool withTestKeys = true)
     {
         var args = new List<string> { "--urls", $"http://127.0.0.1:{port}", $"--Uploads:DataDirectory={dataDirectory}" };
-        args.AddRange(TestKeys.Settings().Concat(settings).Select(s => $"--{s.Key}={s.Value}"));
+        var keys = withTestKeys ? TestKeys.Settings() : TestKeys.Settings().Where(s => s.Key.StartsWith("Logging:", StringComparison.Ordinal));
+        args.AddRange(keys.Concat(settings).Select(s => $"--{s.Key}={s.Value}"));
         return args;
     }
 
@@ -86,10 +87,14 @@ public sealed class ServiceHost : IAsyncDisposable
     }
 
     /// <summary>A client for the API, authenticated as the given key (the main test key by default).</summary>
-    public HttpClient CreateClient(string? apiKey = null, string? apiSecret = null)
+    public HttpClient CreateClient(string? apiKey = null, string? apiSecret = null) =>
+        CreateClient(BaseUrl, apiKey ?? ApiKey, apiSecret ?? ApiSecret);
+
+    /// <summary>A client for any service on loopback (a child process, say), with HTTP Basic credentials.</summary>
+    public static HttpClient CreateClient(Uri baseUrl, string apiKey, string apiSecret)
     {
-        var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{apiKey ?? ApiKey}:{apiSecret ?? ApiSecret}"));
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{apiKey}:{apiSecret}"));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         return client;
     }

@@ -34,11 +34,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, int port, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ServiceProcess> StartAsync(
+        string dataDirectory, int port, IReadOnlyDictionary<string, string>? settings = null, bool withTestKeys = true)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(ServerAssembly());
-        foreach (var argument in ServiceHost.Arguments(dataDirectory, port, settings ?? new Dictionary<string, string>()))
+        foreach (var argument in ServiceHost.Arguments(dataDirectory, port, settings ?? new Dictionary<string, string>(), withTestKeys))
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Scenario.Testing;
+
+namespace Scenario.Uploads.Server.Tests;
+
+/// <summary>Nothing accepted is lost: restarts, crashes of the worker, expiry.</summary>
+public sealed class DurabilityTests
+{
+    private const int MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task An_upload_survives_a_restart_of_the_service_in_the_middle()
+    {
+        await using var host = await ServiceHost.StartAsync();
+        var bytes = UploadFlowTests.RandomBytes(20 * MiB + 1, seed: 31);
+        JsonElement upload;
+        using (var api = new UploadApi(host))
+        {
+            upload = await api.CreateFor(bytes, "asset", "restart.bin", "application/octet-stream", parts: 3);
+            await api.PutPartsAsync(upload, bytes, order: [2]);
+        }
+
+        await host.RestartAsync();
+
+        using var after = new UploadApi(host);
+        var id = upload.GetProperty("id").GetString()!;
+        var resumed = await after.RetrieveAsync(id);
+        Assert.Equal([false, true, false], resumed.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("uploaded").GetBoolean()));
+        await after.PutPartsAsync(upload, bytes, order: [3, 1]);
+        await after.CompleteAsync(id);
+        var done = await after.WaitForEndAsync(id);
+        Assert.Equal("imported", done.GetProperty("status").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_job_leaves_a_job_that_is_picked_up_again()
+    {
+        var dataDirectory = TempDirectory.Create();
+        var port = FreePort.Next();
+        try
+        {
+            var bytes = UploadFlowTests.RandomBytes(12 * MiB, seed: 32);
+            string id;
+            // This instance kills itself (SIGKILL) right after committing "validating", mid-job.
+            await using (var doomed = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string>
+            {
+                ["Jobs:HaltAfterStatus"] = "validating",
+                ["Jobs:LeaseDuration"] = "00:00:02",
+            }))
+            {
+                using var api = new UploadApi(doomed);
+                var upload = await api.CreateFor(bytes, "asset", "crash.bin", "application/octet-stream", parts: 2);
+                id = upload.GetProperty("id").GetString()!;
+                await api.PutPartsAsync(upload, bytes);
+                await api.CompleteAsync(id);
+                await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
+                Assert.True(doomed.HasExited);
+            }
+            Assert.Equal(("validating", "in-progress"), ReadState(dataDirectory, id));
+
+            await using var survivor = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string> { ["Jobs:LeaseDuration"] = "00:00:02" });
+            using var again = new UploadApi(survivor);
+            var done = await again.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
+
+            Assert.Equal("imported", done.GetProperty("status").GetString());
+            Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+            var job = (await again.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+            Assert.Equal("success", job.GetProperty("status").GetString());
+        }
+        finally
+        {
+            TempDirectory.TryDelete(dataDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task An_expired_pending_upload_fails_and_its_bytes_are_deleted()
+    {
+        await using var host = await ServiceHost.StartAsync(new ServiceHostOptions
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Uploads:PendingLifetime"] = "00:00:01",
+                ["Uploads:SweepInterval"] = "00:00:00.200",
+            },
+        });
+        using var api = new UploadApi(host);
+        var bytes = UploadFlowTests.RandomBytes(MiB, seed: 33);
+        var upload = await api.CreateFor(bytes, "asset", "slow.bin", "application/octet-stream");
+        await api.PutPartsAsync(upload, bytes);
+        var id = upload.GetProperty("id").GetString()!;
+
+        var failed = await WaitForStatus(api, id, "failed");
+
+        Assert.Contains("expired", failed.GetProperty("errorMessage").GetString());
+        Assert.False(File.Exists(Path.Combine(host.DataDirectory, "blobs", "uploads", id)));
+        await ProblemAssert.IsProblem(await api.ActionAsync(id, "complete"), HttpStatusCode.Conflict, "upload_failed");
+    }
+
+    [Fact]
+    public async Task A_fresh_data_directory_with_no_key_configured_gets_one_generated_key()
+    {
+        var dataDirectory = TempDirectory.Create();
+        var port = FreePort.Next();
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(dataDirectory, port, withTestKeys: false);
+            var output = service.Output;
+            var key = Line(output, "SCENARIO_SDK_API_KEY=");
+            var secret = Line(output, "SCENARIO_SDK_API_SECRET=");
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{key}:{secret}")));
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("v1/uploads")).StatusCode);
+            using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT secret_hash FROM api_keys";
+            var stored = (string)command.ExecuteScalar()!;
+            Assert.NotEqual(secret, stored);
+            Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(dataDirectory, "uploads.db")));
+        }
+        finally
+        {
+            TempDirectory.TryDelete(dataDirectory);
+        }
+    }
+
+    private static string Line(string output, string marker)
+    {
+        var line = output.Split('\n').First(l => l.Contains(marker, StringComparison.Ordinal));
+        return line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim();
+    }
+
+    private static async Task<JsonElement> WaitForStatus(UploadApi api, string id, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var upload = await api.RetrieveAsync(id);
+            if (upload.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                return upload;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static (string Upload, string Job) ReadState(string dataDirectory, string uploadId)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT u.status, j.status FROM uploads u JOIN jobs j ON j.id = u.job_id WHERE u.id = $id";
+        command.Parameters.AddWithValue("$id", uploadId);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.GetString(0), reader.GetString(1));
+    }
+}
