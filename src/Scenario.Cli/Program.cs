@@ -1,0 +1,3 @@
+using Scenario.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromProcess());
