@@ -1,0 +1,39 @@
+namespace Scenario.Uploads.Errors;
+
+/// <summary>The stable, machine-readable <c>code</c> of every problem+json answer. Clients switch on these: never rename one.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidJson = "invalid_json";
+    public const string BodyTooLarge = "body_too_large";
+    public const string InvalidField = "invalid_field";
+    public const string MissingField = "missing_field";
+    public const string MissingMode = "missing_mode";
+    public const string ConflictingModes = "conflicting_modes";
+    public const string InvalidKind = "invalid_kind";
+    public const string InvalidFileSize = "invalid_file_size";
+    public const string FileTooLarge = "file_too_large";
+    public const string InsufficientStorage = "insufficient_storage";
+    public const string PartsOutOfRange = "parts_out_of_range";
+    public const string InvalidPartPlan = "invalid_part_plan";
+    public const string AssetOptionsNotAllowed = "asset_options_not_allowed";
+    public const string InvalidUrl = "invalid_url";
+    public const string InvalidModelName = "invalid_model_name";
+    public const string SourceNotSupportedYet = "source_not_supported_yet";
+    public const string InvalidAction = "invalid_action";
+    public const string NotFound = "not_found";
+    public const string UploadFailed = "upload_failed";
+    public const string UploadNotPending = "upload_not_pending";
+    public const string UploadProcessing = "upload_processing";
+    public const string PartsMissing = "parts_missing";
+    public const string PartOutOfPlan = "part_out_of_plan";
+    public const string PartSizeMismatch = "part_size_mismatch";
+    public const string InvalidContentMd5 = "invalid_content_md5";
+    public const string BadDigest = "bad_digest";
+    public const string UrlExpired = "url_expired";
+    public const string InvalidSignature = "invalid_signature";
+    public const string Unauthorized = "unauthorized";
+    public const string InvalidPageSize = "invalid_page_size";
+    public const string InvalidPaginationToken = "invalid_pagination_token";
+    public const string BadRequest = "bad_request";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Errors;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Auth;
+using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Services;
+
+namespace Scenario.Uploads.Server.Endpoints;
+
+/// <summary>The reference's three upload endpoints, plus our list extension.</summary>
+public static class UploadEndpoints
+{
+    public static void MapUploadEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/uploads").RequireAuthorization();
+        group.MapPost("/", Create);
+        group.MapGet("/", List);
+        group.MapGet("/{uploadId}", Retrieve);
+        group.MapPost("/{uploadId}/action", TriggerAction);
+    }
+
+    // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
+    private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> Create(
+        HttpRequest request, ClaimsPrincipal user, UploadService service, UploadPresenter presenter, PublicBaseUrl baseUrl,
+        IOptions<UploadsOptions> options, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(request, cancellationToken);
+        if (body.Error is { } bodyError)
+        {
+            return Problem(bodyError, bodyError.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+        }
+        using var document = body.Value;
+        var parsed = CreateUploadParser.Parse(document.RootElement, options.Value.MaxFileSize);
+        if (parsed.Error is { } parseError)
+        {
+            return Problem(parseError);
+        }
+        var created = await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
+        if (created.Error is { } createError)
+        {
+            return Problem(createError, StatusCodes.Status413PayloadTooLarge);
+        }
+        return TypedResults.Ok(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
+    }
+
+    // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.
+    private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> Retrieve(
+        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadPresenter presenter,
+        PublicBaseUrl baseUrl, CancellationToken cancellationToken)
+    {
+        var upload = Ids.LooksValid(uploadId) ? await uploads.FindForOwnerAsync(user.OwnerId(), uploadId, cancellationToken) : null;
+        if (upload is null)
+        {
+            return ApiProblem.NotFound("upload");
+        }
+        var parts = upload.Status == UploadStatuses.Pending ? await uploads.GetPartsAsync(upload.Id, cancellationToken) : [];
+        return TypedResults.Ok(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
+    }
+
+    // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
+    private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
+        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadService service,
+        UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(request, cancellationToken);
+        if (body.Error is { } bodyError)
+        {
+            return Problem(bodyError, bodyError.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+        }
+        using var document = body.Value;
+        var action = document.RootElement.ValueKind == JsonValueKind.Object ? new JsonFields(document.RootElement).String("action") : null;
+        if (action?.Value is not ("complete" or "upload-complete" or "abort"))
+        {
+            return ApiProblem.BadRequest(ErrorCodes.InvalidAction, "Send {\"action\":\"complete\"} when every part is uploaded, or {\"action\":\"abort\"} to give up.");
+        }
+        var upload = Ids.LooksValid(uploadId) ? await uploads.FindForOwnerAsync(user.OwnerId(), uploadId, cancellationToken) : null;
+        if (upload is null)
+        {
+            return ApiProblem.NotFound("upload");
+        }
+        var outcome = action.Value == "abort"
+            ? await service.AbortAsync(upload, cancellationToken)
+            : await service.CompleteAsync(upload, cancellationToken);
+        if (outcome.Problem is { } problem)
+        {
+            return ApiProblem.Create(outcome.Status, problem.Code, problem.Detail, outcome.Extensions);
+        }
+        var parts = outcome.Upload!.Status == UploadStatuses.Pending ? await uploads.GetPartsAsync(upload.Id, cancellationToken) : [];
+        return TypedResults.Ok(new UploadEnvelope(presenter.Present(outcome.Upload, parts, baseUrl.For(request))));
+    }
+
+    // GET /uploads: our extension, newest first, paginated.
+    private static async Task<Results<Ok<UploadListEnvelope>, ProblemHttpResult>> List(
+        HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadPresenter presenter, PublicBaseUrl baseUrl,
+        CancellationToken cancellationToken)
+    {
+        var page = PageRequest.Parse(request.Query);
+        if (page.Error is { } pageError)
+        {
+            return Problem(pageError);
+        }
+        var rows = await uploads.ListAsync(user.OwnerId(), page.Value.Size + 1, page.Value.After, cancellationToken);
+        var shown = rows.Take(page.Value.Size).ToList();
+        var next = rows.Count > page.Value.Size ? PageRequest.Token(shown[^1]) : null;
+        var publicBase = baseUrl.For(request);
+        // A list shows no part URLs: a page of 10,000-part uploads would be megabytes. Retrieve one for them.
+        var dtos = shown.Select(u => presenter.Present(u, [], publicBase) with { Parts = null }).ToList();
+        return TypedResults.Ok(new UploadListEnvelope(dtos, next));
+    }
+
+    private static ProblemHttpResult Problem(ProblemInfo problem, int status = StatusCodes.Status400BadRequest) =>
+        ApiProblem.Create(status, problem.Code, problem.Detail);
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Scenario.Uploads.Server.Http;
+
+/// <summary>
+/// Builds every error answer: RFC 9457 problem+json with the stable <c>code</c>, and <c>reason</c>
+/// repeating <c>detail</c> for Scenario clients.
+/// </summary>
+public static class ApiProblem
+{
+    public static ProblemHttpResult Create(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = $"https://docs.scenario.com/errors/{code.Replace('_', '-')}",
+            Title = Titles.GetValueOrDefault(status, "Error"),
+            Status = status,
+            Detail = detail,
+        };
+        Fill(problem, code, detail);
+        if (extensions is not null)
+        {
+            foreach (var (key, value) in extensions)
+            {
+                problem.Extensions[key] = value;
+            }
+        }
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>Adds our fields to a problem the framework made (404 for unknown routes, 415, …).</summary>
+    public static void Fill(ProblemDetails problem, string code, string? detail)
+    {
+        problem.Extensions["reason"] = detail ?? problem.Title;
+        problem.Extensions["code"] = code;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? Guid.NewGuid().ToString("N");
+    }
+
+    public static ProblemHttpResult BadRequest(string code, string detail) => Create(StatusCodes.Status400BadRequest, code, detail);
+
+    public static ProblemHttpResult NotFound(string what) =>
+        Create(StatusCodes.Status404NotFound, Errors.ErrorCodes.NotFound, $"No {what} with that id exists for this account.");
+
+    public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
+
+    public static ProblemHttpResult Forbidden(string code, string detail) => Create(StatusCodes.Status403Forbidden, code, detail);
+
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [400] = "Bad Request",
+        [401] = "Unauthorized",
+        [403] = "Forbidden",
+        [404] = "Not Found",
+        [405] = "Method Not Allowed",
+        [409] = "Conflict",
+        [413] = "Content Too Large",
+        [415] = "Unsupported Media Type",
+        [429] = "Too Many Requests",
+        [500] = "Internal Server Error",
+        [503] = "Service Unavailable",
+    };
+}

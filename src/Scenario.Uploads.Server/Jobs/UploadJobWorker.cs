@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Options;
+
+namespace Scenario.Uploads.Server.Jobs;
+
+/// <summary>
+/// Claims runnable jobs with a lease and runs them, up to <see cref="JobsOptions.Concurrency"/> at once.
+/// The lease is renewed while a job runs; if this process dies, the lease runs out and any instance
+/// claims the job again. Every step of a job is idempotent, so running one twice is harmless.
+/// </summary>
+public sealed class UploadJobWorker(
+    IJobQueue queue,
+    UploadProcessor processor,
+    JobSignal signal,
+    IOptions<JobsOptions> options,
+    TimeProvider time,
+    ILogger<UploadJobWorker> logger) : BackgroundService
+{
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(Math.Max(1, settings.Concurrency));
+        var running = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await slots.WaitAsync(stoppingToken);
+            JobRecord? job = null;
+            try
+            {
+                job = await queue.ClaimNextAsync(_workerId, settings.LeaseDuration, time.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not claim a job; trying again shortly.");
+            }
+            if (job is null)
+            {
+                slots.Release();
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                continue;
+            }
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(RunAsync(job, slots, stoppingToken));
+        }
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(JobRecord job, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
+            await processor.RunAsync(job, lease, lease.Token);
+            await queue.FinishAsync(job.Id, _workerId, lease.FinalStatus ?? JobStatuses.Success, lease.FinalMetadataJson, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: leave the lease to run out, so another instance (or this one, restarted) resumes.
+        }
+        catch (Exception e) when (e is LeaseLostException or OperationCanceledException)
+        {
+            logger.LogWarning("Lost the lease on job {JobId}; another worker has it now.", job.Id);
+        }
+        catch (Exception e)
+        {
+            await HandleFailureAsync(job, e);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task HandleFailureAsync(JobRecord job, Exception error)
+    {
+        var settings = options.Value;
+        if (job.Attempts >= settings.MaxAttempts)
+        {
+            logger.LogError(error, "Job {JobId} failed on its last attempt ({Attempts}).", job.Id, job.Attempts);
+            await processor.GiveUpAsync(job, CancellationToken.None);
+            await queue.FinishAsync(job.Id, _workerId, JobStatuses.Failure, null, time.GetUtcNow(), CancellationToken.None);
+            return;
+        }
+        // 2 s, 4 s, 8 s, … capped at 5 minutes.
+        var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, job.Attempts)));
+        logger.LogWarning(error, "Job {JobId} attempt {Attempts} failed; retrying in {Delay}.", job.Id, job.Attempts, delay);
+        await queue.RetryLaterAsync(job.Id, _workerId, time.GetUtcNow() + delay, error.Message, time.GetUtcNow(), CancellationToken.None);
+    }
+}

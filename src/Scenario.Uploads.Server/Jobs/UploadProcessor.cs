@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Storage;
+using Scenario.Uploads.Validation;
+
+namespace Scenario.Uploads.Server.Jobs;
+
+/// <summary>
+/// Runs an upload's job from wherever it stopped: complete → validating → validated → imported. Each
+/// step commits its result with a compare-and-set on the status, so a step run twice (after a crash)
+/// changes nothing the second time, and the entity's id is derived from the upload's.
+/// </summary>
+public sealed class UploadProcessor(
+    IUploadRepository uploads,
+    IEntityRepository entities,
+    IBlobStore blobs,
+    FileValidation validation,
+    UploadService uploadService,
+    IOptions<JobsOptions> options,
+    TimeProvider time,
+    ILogger<UploadProcessor> logger)
+{
+    public async Task RunAsync(JobRecord job, JobLease lease, CancellationToken cancellationToken)
+    {
+        var upload = await uploads.FindAsync(job.UploadId, cancellationToken)
+            ?? throw new InvalidOperationException($"Job {job.Id} points at upload {job.UploadId}, which does not exist.");
+        while (!UploadStatuses.IsTerminal(upload.Status))
+        {
+            lease.ThrowIfLost();
+            upload = upload.Status switch
+            {
+                UploadStatuses.Complete => await AssembleAsync(upload, cancellationToken),
+                UploadStatuses.Validating => await ValidateAsync(upload, lease, cancellationToken),
+                UploadStatuses.Validated => await ImportAsync(upload, cancellationToken),
+                _ => throw new InvalidOperationException($"Upload {upload.Id} is {upload.Status}; its job should not be runnable."),
+            };
+            HaltIfAsked(upload.Status);
+        }
+        lease.FinalStatus = upload.Status == UploadStatuses.Imported ? JobStatuses.Success : JobStatuses.Failure;
+        lease.FinalMetadataJson = JsonSerializer.Serialize(new { uploadId = upload.Id, entityId = upload.EntityId, sha256 = upload.Sha256, errorMessage = upload.ErrorMessage });
+        if (upload.Status == UploadStatuses.Failed && !upload.BytesDeleted)
+        {
+            await uploadService.DeleteBytesAsync(upload, cancellationToken);
+        }
+    }
+
+    /// <summary>The last attempt failed for a reason of ours: fail the upload with words the user can act on.</summary>
+    public async Task GiveUpAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        const string message = "The service could not process this upload because of an internal error. Upload the file again; if it keeps failing, contact the operator.";
+        await uploads.FailAsync(job.UploadId, [UploadStatuses.Complete, UploadStatuses.Validating, UploadStatuses.Validated], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+        if (await uploads.FindAsync(job.UploadId, cancellationToken) is { Status: UploadStatuses.Failed } failed)
+        {
+            await uploadService.DeleteBytesAsync(failed, cancellationToken);
+        }
+    }
+
+    private async Task<UploadRecord> AssembleAsync(UploadRecord upload, CancellationToken cancellationToken)
+    {
+        await blobs.CompleteUploadAsync(upload.StorageKey, upload.StorageUploadId, upload.Plan!, cancellationToken);
+        return await MoveAsync(upload, upload with { Status = UploadStatuses.Validating }, cancellationToken);
+    }
+
+    private async Task<UploadRecord> ValidateAsync(UploadRecord upload, JobLease lease, CancellationToken cancellationToken)
+    {
+        var result = await validation.ValidateAsync(upload, lease, cancellationToken);
+        if (result.ErrorMessage is { } error)
+        {
+            logger.LogInformation("Upload {UploadId} failed validation: {Error}", upload.Id, error);
+            await uploads.FailAsync(upload.Id, [UploadStatuses.Validating], error, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+            return await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
+        }
+        var inspection = result.Inspection!;
+        var validated = upload with
+        {
+            Status = UploadStatuses.Validated,
+            Sha256 = result.Sha256,
+            ContentType = IsGeneric(upload.ContentType) ? inspection.DetectedContentType ?? upload.ContentType : upload.ContentType,
+            InspectionJson = new JsonObject
+            {
+                ["format"] = inspection.Format,
+                ["detectedContentType"] = inspection.DetectedContentType,
+                ["details"] = inspection.Metadata.DeepClone(),
+            }.ToJsonString(),
+        };
+        return await MoveAsync(upload, validated, cancellationToken);
+    }
+
+    private async Task<UploadRecord> ImportAsync(UploadRecord upload, CancellationToken cancellationToken)
+    {
+        var entityId = UploadKinds.ProducesAsset(upload.Kind)
+            ? (await entities.CreateAssetIfAbsentAsync(EntityFactory.Asset(upload, time.GetUtcNow()), cancellationToken)).Id
+            : (await entities.CreateModelIfAbsentAsync(EntityFactory.Model(upload, time.GetUtcNow()), cancellationToken)).Id;
+        return await MoveAsync(upload, upload with { Status = UploadStatuses.Imported, EntityId = entityId }, cancellationToken);
+    }
+
+    /// <summary>Commits the next status if nobody else moved the upload; either way returns what is stored now.</summary>
+    private async Task<UploadRecord> MoveAsync(UploadRecord from, UploadRecord to, CancellationToken cancellationToken)
+    {
+        var updated = to with { UpdatedAt = time.GetUtcNow() };
+        if (await uploads.TryUpdateAsync(updated, [from.Status], cancellationToken))
+        {
+            return updated;
+        }
+        return await uploads.FindAsync(from.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Upload {from.Id} vanished while its job ran.");
+    }
+
+    private void HaltIfAsked(string status)
+    {
+        if (options.Value.HaltAfterStatus is { } halt && string.Equals(halt, status, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogCritical("Fault injection: halting the process after upload status {Status} (Jobs:HaltAfterStatus).", status);
+            // SIGKILL of our own process: no shutdown, no cleanup, exactly like a crash.
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
+    }
+
+    private static bool IsGeneric(string? contentType) =>
+        string.IsNullOrEmpty(contentType) || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,21 @@
+namespace Scenario.Uploads.Server.Options;
+
+/// <summary>The <c>Database</c> and <c>Storage</c> sections: which implementation of each seam runs.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Empty: <c>uploads.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary><c>Local</c> (default: the data directory) or <c>S3</c>.</summary>
+    public string Provider { get; set; } = "Local";
+}

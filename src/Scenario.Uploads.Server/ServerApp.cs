@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Scenario.Uploads.Server.Endpoints;
+using Scenario.Uploads.Server.Http;
+
+namespace Scenario.Uploads.Server;
+
+/// <summary>Builds the service; <c>Program</c> runs it and tests start it on a free loopback port.</summary>
+public static class ServerApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Small by default; the part endpoint raises it to the part's planned size per request.
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        builder.Services.AddUploadsService(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A malformed request that Kestrel rejects mid-body is the client's error, not ours.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapUploadEndpoints();
+        app.MapPartEndpoints();
+        app.MapEntityEndpoints();
+        app.MapFileEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Auth;
+using Scenario.Uploads.Server.Endpoints;
+using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Jobs;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Sqlite;
+using Scenario.Uploads.Storage;
+
+namespace Scenario.Uploads.Server;
+
+/// <summary>Wires options, the storage and database seams, the API and the background work.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddUploadsService(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UploadsOptions>().BindConfiguration(UploadsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        AddDatabase(services, configuration);
+        AddStorage(services, configuration);
+
+        services.AddSingleton<UrlSigner>();
+        services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
+        services.AddSingleton<PublicBaseUrl>();
+        services.AddSingleton<UploadPresenter>();
+        services.AddSingleton<DownloadLinks>();
+        services.AddSingleton<StorageSpace>();
+        services.AddSingleton<PartLocks>();
+        services.AddSingleton<UploadService>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<FileValidation>();
+        services.AddSingleton<UploadProcessor>();
+        services.AddSingleton<ApiKeyBootstrap>();
+
+        // Order matters: the schema and keys exist before the worker and the server start.
+        services.AddHostedService<StartupInitializer>();
+        services.AddHostedService<UploadJobWorker>();
+        services.AddSingleton<ExpirySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
+
+        services.AddAuthentication(BasicApiKeyHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicApiKeyHandler>(BasicApiKeyHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddCors(cors => cors.AddPolicy(PartEndpoints.CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("PUT", "GET", "HEAD")
+            .AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Content-Length", "Content-Range", "Accept-Ranges")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
+        services.Configure<JsonOptions>(json =>
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        return services;
+    }
+
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not available in this build; use Sqlite.");
+        }
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var dataDirectory = sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory;
+            Directory.CreateDirectory(dataDirectory);
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? SqliteDatabase.ForFile(Path.Combine(dataDirectory, "uploads.db"))
+                : new SqliteDatabase(options.ConnectionString);
+        });
+        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<IUploadRepository, SqliteUploadRepository>();
+        services.AddSingleton<IJobQueue, SqliteJobQueue>();
+        services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
+        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
+    }
+
+    private static void AddStorage(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Local";
+        if (!string.Equals(provider, "Local", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not available in this build; use Local.");
+        }
+        services.AddSingleton<IBlobStore>(sp =>
+            new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs")));
+    }
+}

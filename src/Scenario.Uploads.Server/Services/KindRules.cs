@@ -1,0 +1,30 @@
+using Scenario.Uploads.Errors;
+using Scenario.Uploads.Model;
+
+namespace Scenario.Uploads.Server.Services;
+
+/// <summary>The checks on <c>kind</c> and <c>assetOptions</c> that every mode shares.</summary>
+internal static class KindRules
+{
+    public static ProblemInfo? Check(string? kind, AssetOptions? assetOptions, bool required)
+    {
+        if (kind is null)
+        {
+            return required
+                ? new ProblemInfo(ErrorCodes.MissingField, $"'kind' is required: one of {string.Join(", ", UploadKinds.All)}.")
+                : null;
+        }
+        if (!UploadKinds.IsKnown(kind))
+        {
+            return new ProblemInfo(ErrorCodes.InvalidKind, $"'kind' must be one of {string.Join(", ", UploadKinds.All)}; got '{Shorten(kind)}'.");
+        }
+        if (kind == UploadKinds.Model && assetOptions is not null)
+        {
+            return new ProblemInfo(ErrorCodes.AssetOptionsNotAllowed,
+                "assetOptions is not available for kind model: a model is not an asset. Remove assetOptions.");
+        }
+        return null;
+    }
+
+    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

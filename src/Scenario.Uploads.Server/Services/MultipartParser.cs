@@ -1,0 +1,70 @@
+using Scenario.Uploads.Errors;
+using Scenario.Uploads.Model;
+
+namespace Scenario.Uploads.Server.Services;
+
+/// <summary>The multipart mode: fileName, contentType, fileSize, parts and kind, and a part plan that works.</summary>
+internal static class MultipartParser
+{
+    private const int MaxContentTypeLength = 255;
+
+    public static ParseResult<CreateUploadRequest> Parse(JsonFields fields, string? kind, AssetOptions? assetOptions, long maxFileSize)
+    {
+        var fileName = fields.String("fileName");
+        var contentType = fields.String("contentType");
+        var fileSize = fields.Integer("fileSize");
+        var parts = fields.Integer("parts");
+        var typeError = new IParseResult[] { fileName, contentType, fileSize, parts }.Select(r => r.Error).FirstOrDefault(e => e is not null);
+        if (typeError is not null)
+        {
+            return Fail(typeError.Code, typeError.Detail);
+        }
+        var missing = new[] { ("fileName", fields.Has("fileName")), ("contentType", fields.Has("contentType")), ("fileSize", fields.Has("fileSize")), ("parts", fields.Has("parts")), ("kind", kind is not null) }
+            .Where(f => !f.Item2).Select(f => f.Item1).ToList();
+        if (missing.Count > 0)
+        {
+            return Fail(ErrorCodes.MissingField, $"A multipart upload needs fileName, contentType, fileSize, parts and kind; missing: {string.Join(", ", missing)}.");
+        }
+        if (KindRules.Check(kind, assetOptions, required: true) is { } kindError)
+        {
+            return Fail(kindError.Code, kindError.Detail);
+        }
+        if (FileNames.Sanitize(fileName.Value!) is not { } safeName)
+        {
+            return Fail(ErrorCodes.InvalidField, "'fileName' must contain a file name (letters, digits, …), not only a path, dots or control characters.");
+        }
+        if (contentType.Value!.Length is 0 or > MaxContentTypeLength || !contentType.Value.Contains('/') || contentType.Value.Any(char.IsControl))
+        {
+            return Fail(ErrorCodes.InvalidField, $"'contentType' must be a MIME type such as image/png; got '{KindRules.Shorten(contentType.Value)}'.");
+        }
+        if (fileSize.Value < 0)
+        {
+            return Fail(ErrorCodes.InvalidFileSize, $"'fileSize' must be the file's size in bytes, 0 or more; got {fileSize.Value}.");
+        }
+        if (fileSize.Value > maxFileSize)
+        {
+            return Fail(ErrorCodes.FileTooLarge, $"'fileSize' is {fileSize.Value} bytes; this service accepts files up to {maxFileSize} bytes.");
+        }
+        if (parts.Value is < 1 or > PartPlan.MaxParts)
+        {
+            return Fail(ErrorCodes.PartsOutOfRange, $"'parts' must be between 1 and {PartPlan.MaxParts}; got {parts.Value}.");
+        }
+        var plan = PartPlan.Create(fileSize.Value!.Value, (int)parts.Value!.Value);
+        if (plan.Error is { } planError)
+        {
+            return Fail(ErrorCodes.InvalidPartPlan, planError);
+        }
+        return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest
+        {
+            Mode = CreateMode.Multipart,
+            Kind = kind!,
+            FileName = fileName.Value,
+            ContentType = contentType.Value.Trim(),
+            FileSize = fileSize.Value,
+            Parts = (int)parts.Value.Value,
+            AssetOptions = assetOptions,
+        });
+    }
+
+    private static ParseResult<CreateUploadRequest> Fail(string code, string detail) => ParseResult<CreateUploadRequest>.Fail(code, detail);
+}

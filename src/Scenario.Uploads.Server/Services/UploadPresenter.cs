@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Storage;
+
+namespace Scenario.Uploads.Server.Services;
+
+/// <summary>Turns a stored upload into the reference's <c>Upload</c>, signing fresh part URLs while it is pending.</summary>
+public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptions> options, TimeProvider time)
+{
+    public UploadDto Present(UploadRecord upload, IReadOnlyList<PartRecord>? heldParts, Uri publicBaseUrl) => new()
+    {
+        Id = upload.Id,
+        AuthorId = upload.AuthorId,
+        CreatedAt = Iso8601.Format(upload.CreatedAt),
+        FileName = upload.FileName,
+        Kind = upload.Kind,
+        OwnerId = upload.OwnerId,
+        Source = upload.Source,
+        Status = upload.Status,
+        UpdatedAt = Iso8601.Format(upload.UpdatedAt),
+        AssetOptions = upload.AssetOptions is { } o ? new AssetOptionsDto(o.CollectionIds, o.Hide, o.ParentId) : null,
+        Config = upload.ConfigJson is null ? null : JsonSerializer.Deserialize<JsonElement>(upload.ConfigJson),
+        ContentType = upload.ContentType,
+        EntityId = upload.Status == UploadStatuses.Imported ? upload.EntityId : null,
+        ErrorMessage = upload.Status == UploadStatuses.Failed ? upload.ErrorMessage : null,
+        FileSize = upload.FileSize,
+        JobId = upload.JobId,
+        OriginalFileName = upload.OriginalFileName,
+        Parts = upload.Status == UploadStatuses.Pending && upload.Plan is { } plan ? Parts(upload, plan, heldParts ?? [], publicBaseUrl) : null,
+        PartsCount = upload.PartsCount,
+        Provider = upload.Provider,
+        Url = upload.Url,
+        Sha256 = upload.Sha256,
+    };
+
+    private List<PartDto> Parts(UploadRecord upload, PartPlan plan, IReadOnlyList<PartRecord> held, Uri publicBaseUrl)
+    {
+        // One expiry for all parts, and never past the upload's own expiry.
+        var expires = Min(time.GetUtcNow() + options.Value.PartUrlLifetime, upload.ExpiresAt);
+        var expiresText = Iso8601.Format(expires);
+        var heldByNumber = held.ToDictionary(p => p.Number);
+        var parts = new List<PartDto>(plan.PartsCount);
+        for (var number = 1; number <= plan.PartsCount; number++)
+        {
+            var url = signer.SignPartUrl(upload, number, expires, publicBaseUrl).AbsoluteUri;
+            var part = heldByNumber.GetValueOrDefault(number);
+            parts.Add(new PartDto(expiresText, number, url, part is not null, plan.SizeOf(number), part?.ETag));
+        }
+        return parts;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Errors;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Jobs;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Storage;
+
+namespace Scenario.Uploads.Server.Services;
+
+/// <summary>The upload lifecycle behind the endpoints: create, complete, abort.</summary>
+public sealed class UploadService(
+    IUploadRepository uploads,
+    IBlobStore blobs,
+    JobSignal jobSignal,
+    StorageSpace space,
+    IOptions<UploadsOptions> options,
+    TimeProvider time,
+    ILogger<UploadService> logger)
+{
+    public async Task<ParseResult<UploadRecord>> CreateMultipartAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    {
+        var plan = PartPlan.Create(request.FileSize!.Value, request.Parts!.Value).Plan!;
+        if (!space.HasRoomFor(plan.FileSize, out var available))
+        {
+            return ParseResult<UploadRecord>.Fail(ErrorCodes.InsufficientStorage,
+                $"The service has {available} bytes of free storage and cannot hold a {plan.FileSize}-byte file. Try again later or ask the operator to free space.");
+        }
+        var now = time.GetUtcNow();
+        var id = Ids.New("upload");
+        var upload = new UploadRecord
+        {
+            Id = id,
+            OwnerId = ownerId,
+            AuthorId = authorId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            FileName = FileNames.Sanitize(request.FileName!)!,
+            OriginalFileName = request.FileName,
+            Kind = request.Kind,
+            Source = UploadSources.Multipart,
+            Status = UploadStatuses.Pending,
+            JobId = Ids.New("job"),
+            StorageKey = $"uploads/{id}",
+            ExpiresAt = now + options.Value.PendingLifetime,
+            AssetOptions = request.AssetOptions,
+            ContentType = request.ContentType,
+            FileSize = plan.FileSize,
+            PartsCount = plan.PartsCount,
+            PartSize = plan.PartSize,
+        };
+        upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, plan, upload.ContentType, cancellationToken) };
+        var job = new JobRecord
+        {
+            Id = upload.JobId,
+            OwnerId = ownerId,
+            UploadId = id,
+            JobType = "upload",
+            Status = JobStatuses.Queued,
+            Progress = 0,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Attempts = 0,
+        };
+        try
+        {
+            await uploads.CreateAsync(upload, job, cancellationToken);
+        }
+        catch
+        {
+            // No record points at the blob: remove it rather than leave it for ever.
+            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+            throw;
+        }
+        return ParseResult<UploadRecord>.Ok(upload);
+    }
+
+    /// <summary>
+    /// The complete action (spec: missing parts → 400 listing them; again after pending → no-op; on
+    /// failed → 409). Returns the upload, or the problem.
+    /// </summary>
+    public async Task<ActionOutcome> CompleteAsync(UploadRecord upload, CancellationToken cancellationToken)
+    {
+        if (upload.Status == UploadStatuses.Failed)
+        {
+            return ActionOutcome.Conflict(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {upload.ErrorMessage} Create a new upload.");
+        }
+        if (upload.Status != UploadStatuses.Pending)
+        {
+            return ActionOutcome.Ok(upload);
+        }
+        var outcome = await uploads.CompleteAsync(upload.Id, partsVerifiedByStore: false, time.GetUtcNow(), cancellationToken);
+        if (outcome.MissingParts.Count > 0)
+        {
+            return ActionOutcome.BadRequest(ErrorCodes.PartsMissing,
+                $"The service does not hold every part yet; upload these parts, then complete again: {Ranges(outcome.MissingParts)}.",
+                new Dictionary<string, object?> { ["missingParts"] = outcome.MissingParts });
+        }
+        if (outcome.Completed)
+        {
+            jobSignal.Notify();
+            return ActionOutcome.Ok(outcome.Upload!);
+        }
+        // Someone else moved it on between our read and the transaction: answer as if we had been second.
+        var current = outcome.Upload ?? upload;
+        return current.Status == UploadStatuses.Failed
+            ? ActionOutcome.Conflict(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {current.ErrorMessage} Create a new upload.")
+            : ActionOutcome.Ok(current);
+    }
+
+    /// <summary>Our extension: abort a pending upload; its bytes are deleted.</summary>
+    public async Task<ActionOutcome> AbortAsync(UploadRecord upload, CancellationToken cancellationToken)
+    {
+        if (upload.Status == UploadStatuses.Failed)
+        {
+            return ActionOutcome.Ok(upload);
+        }
+        if (upload.Status != UploadStatuses.Pending)
+        {
+            return ActionOutcome.Conflict(ErrorCodes.UploadProcessing,
+                $"The upload is {upload.Status}: it was completed and can no longer be aborted.");
+        }
+        const string message = "The upload was aborted by the client.";
+        if (!await uploads.FailAsync(upload.Id, [UploadStatuses.Pending], message, JobStatuses.Canceled, time.GetUtcNow(), cancellationToken))
+        {
+            var current = await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
+            return await AbortAsync(current, cancellationToken);
+        }
+        await DeleteBytesAsync(upload, cancellationToken);
+        return ActionOutcome.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
+    }
+
+    /// <summary>Deletes a failed upload's bytes; on error the sweeper tries again later.</summary>
+    public async Task DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);
+            await uploads.MarkBytesDeletedAsync(upload.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not delete the bytes of failed upload {UploadId}; the sweeper will retry.", upload.Id);
+        }
+    }
+
+    /// <summary>"1-3, 7, 9-12": a 10,000-part list stays readable.</summary>
+    internal static string Ranges(IReadOnlyList<int> numbers)
+    {
+        var ranges = new List<string>();
+        for (var i = 0; i < numbers.Count;)
+        {
+            var j = i;
+            while (j + 1 < numbers.Count && numbers[j + 1] == numbers[j] + 1)
+            {
+                j++;
+            }
+            ranges.Add(i == j ? $"{numbers[i]}" : $"{numbers[i]}-{numbers[j]}");
+            i = j + 1;
+        }
+        return string.Join(", ", ranges);
+    }
+}
+
+/// <summary>What an action on an upload came to: the upload, or a problem with its status.</summary>
+public sealed record ActionOutcome(UploadRecord? Upload, int Status, ProblemInfo? Problem, IDictionary<string, object?>? Extensions = null)
+{
+    public static ActionOutcome Ok(UploadRecord upload) => new(upload, StatusCodes.Status200OK, null);
+
+    public static ActionOutcome BadRequest(string code, string detail, IDictionary<string, object?>? extensions = null) =>
+        new(null, StatusCodes.Status400BadRequest, new ProblemInfo(code, detail), extensions);
+
+    public static ActionOutcome Conflict(string code, string detail) => new(null, StatusCodes.Status409Conflict, new ProblemInfo(code, detail));
+}
