@@ -9,7 +9,8 @@ public sealed class PartPlannerTests
     [Theory]
     [InlineData(1L, 1)]
     [InlineData(8 * MiB, 1)]
-    [InlineData(8 * MiB + 1, 2)]
+    [InlineData(8 * MiB + 1, 1)]
+    [InlineData(16 * MiB + 1, 3)]
     [InlineData(10 * MiB + 1, 2)]
     [InlineData(20L * 1000 * 1000 * 1000, 2385)]
     public void Default_plans_are_valid(long size, int parts)

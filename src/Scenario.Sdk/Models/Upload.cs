@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Scenario.Models;
 
@@ -72,5 +73,6 @@ public sealed record Upload
     public string? Sha256 { get; init; }
 
     /// <summary>Whether the upload reached a terminal status (imported or failed).</summary>
+    [JsonIgnore]
     public bool IsTerminal => Status == UploadStatus.Imported || Status == UploadStatus.Failed;
 }

@@ -38,7 +38,8 @@ internal sealed class PartReadStream : Stream
     }
 
     /// <summary>The lowercase hex MD5 of everything read, once the part was read to its end.</summary>
-    public string? Md5Hex => _position == _length ? Convert.ToHexStringLower(_md5.GetCurrentHash()) : null;
+    // Taken when the last byte is read: the HTTP stack may dispose this stream before the response is examined.
+    public string? Md5Hex { get; private set; }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -54,6 +55,10 @@ internal sealed class PartReadStream : Stream
         }
         _md5.AppendData(buffer.Span[..read]);
         _position += read;
+        if (_position == _length)
+        {
+            Md5Hex = Convert.ToHexStringLower(_md5.GetHashAndReset());
+        }
         _onRead(read);
         return read;
     }

@@ -36,9 +36,10 @@ public static class Samples
         }
         """;
 
-    public static string Upload(string id = "upl_1", string status = "pending", string extra = "") => $$"""
-        {"upload":{"id":"{{id}}","authorId":"a","createdAt":"2026-01-01T00:00:00Z","fileName":"f.bin","kind":"asset","ownerId":"o","source":"multipart","status":"{{status}}","updatedAt":"2026-01-01T00:00:00Z"{{extra}}}}
-        """;
+    public static string Upload(string id = "upl_1", string status = "pending", string extra = "") =>
+        "{\"upload\":{\"id\":\"" + id + "\",\"authorId\":\"a\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"fileName\":\"f.bin\"," +
+        "\"kind\":\"asset\",\"ownerId\":\"o\",\"source\":\"multipart\",\"status\":\"" + status + "\"," +
+        "\"updatedAt\":\"2026-01-01T00:00:00Z\"" + extra + "}}";
 
     public static string Problem(int status, string code, string detail) =>
         $$"""{"type":"about:blank","title":"Error","status":{{status}},"detail":"{{detail}}","reason":"{{detail}}","code":"{{code}}","traceId":"t-1"}""";
