@@ -1,15 +1,103 @@
+using Scenario.Uploads.Model;
+
 namespace Scenario.Uploads.Validation;
 
 /// <summary>Judges a stored file by its content against the upload's kind and content type.</summary>
 public static class FileInspector
 {
+    // Magic-byte formats first; text formats (glTF JSON, OBJ) last, as they are recognised by weaker evidence.
+    private static readonly Func<ContentReader, ValueTask<Detection?>>[] Detectors =
+    [
+        ImageInspector.TryDetectAsync,
+        AudioInspector.TryDetectAsync,
+        IsoMediaInspector.TryDetectAsync,
+        MatroskaInspector.TryDetectAsync,
+        PickleDetector.TryDetectAsync,
+        SafetensorsInspector.TryDetectAsync,
+        GltfInspector.TryDetectAsync,
+        ThreeDInspector.TryDetectAsync,
+    ];
+
     /// <summary>Inspects <paramref name="content"/>; never throws for malformed content, only for I/O failures.</summary>
-    public static Task<FileInspection> InspectAsync(
+    public static async Task<FileInspection> InspectAsync(
         string kind, string? contentType, string fileName, IRandomAccessContent content, CancellationToken cancellationToken)
     {
-        // Placeholder until the per-format inspectors land: only kind asset accepts anything.
-        return Task.FromResult(kind == "asset"
-            ? FileInspection.Valid(null, contentType)
-            : FileInspection.Invalid($"Validation of kind '{kind}' is not available yet."));
+        // The file name is deliberately not consulted: formats are judged by their bytes, whatever the name says.
+        _ = fileName;
+        if (!UploadKinds.IsKnown(kind))
+        {
+            return FileInspection.Invalid($"Unknown kind '{kind}'; use one of {string.Join(", ", UploadKinds.All)}.");
+        }
+
+        if (content.Length == 0)
+        {
+            return kind == UploadKinds.Asset
+                ? FileInspection.Valid(null, null)
+                : FileInspection.Invalid("The file is empty. Upload a file with content.");
+        }
+
+        var detection = await DetectAsync(new ContentReader(content, cancellationToken));
+        var family = KindRules.FamilyOf(kind);
+        if (family is null)
+        {
+            // Kind asset takes anything; a recognised, sound format still names the file's type.
+            return detection is { Inspection.IsValid: true } ? detection.Inspection : FileInspection.Valid(null, null);
+        }
+
+        if (detection is null)
+        {
+            return FileInspection.Invalid(
+                $"The file's content is not a format this service recognises; kind '{kind}' expects {KindRules.Expected(kind)}.");
+        }
+
+        if (detection.Family != family || detection.Format == "pickle")
+        {
+            var message = detection.Format == "pickle" && family == FormatNames.Model
+                ? detection.Inspection.ErrorMessage!
+                : $"This is {detection.Description}, but kind '{kind}' expects {KindRules.Expected(kind)}.";
+            return FileInspection.Invalid(message, detection.Format);
+        }
+
+        return detection.Inspection.IsValid ? CheckDeclaredType(contentType, detection.Inspection) : detection.Inspection;
+    }
+
+    private static async ValueTask<Detection?> DetectAsync(ContentReader reader)
+    {
+        try
+        {
+            foreach (var detect in Detectors)
+            {
+                if (await detect(reader) is { } detection)
+                {
+                    return detection;
+                }
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException or FormatException
+            or OverflowException)
+        {
+            // A parser bug on hostile input must not fail the upload's processing; treat the file as damaged.
+            return new Detection("unknown", "a damaged file", FileInspection.Invalid("The file's structure is damaged and cannot be read."));
+        }
+    }
+
+    /// <summary>A specific declared type of the same family that names another format contradicts the bytes.</summary>
+    private static FileInspection CheckDeclaredType(string? contentType, FileInspection inspection)
+    {
+        var declared = FormatNames.FormatOfMime(contentType);
+        var detectedMime = inspection.DetectedContentType;
+        if (declared is null || inspection.Format is null || detectedMime is null
+            || FormatNames.MimeFamily(contentType) != FormatNames.MimeFamily(detectedMime)
+            || declared == FormatNames.Comparable(inspection.Format))
+        {
+            return inspection;
+        }
+
+        var mime = contentType!.Split(';')[0].Trim();
+        return FileInspection.Invalid(
+            $"The file was declared as {mime} but its content is {inspection.Format.ToUpperInvariant()} ({detectedMime}). " +
+            "Upload it again with the right content type, or convert it.", inspection.Format);
     }
 }
