@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Scenario.Testing;
+
+namespace Scenario.Uploads.Server.Tests;
+
+/// <summary>The whole flow, create → parts → complete → validation → imported, for every kind.</summary>
+public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private const int MiB = 1024 * 1024;
+    private readonly UploadApi _api = fixture.Api;
+
+    [Theory]
+    [InlineData("image")]
+    [InlineData("avatar")]
+    [InlineData("audio")]
+    [InlineData("video")]
+    [InlineData("3d")]
+    [InlineData("asset")]
+    [InlineData("model")]
+    public async Task Valid_file_of_each_kind_is_imported_with_its_sha256(string kind)
+    {
+        var (bytes, fileName, contentType) = TestFiles.ValidFileFor(kind);
+
+        var upload = await _api.UploadAsync(bytes, kind, fileName, contentType);
+
+        Assert.True(upload.GetProperty("status").GetString() == "imported", upload.ToString());
+        Assert.Equal(UploadApi.Sha256(bytes), upload.GetProperty("sha256").GetString());
+        var entityId = upload.GetProperty("entityId").GetString()!;
+        var entity = kind == "model"
+            ? (await _api.GetJsonAsync($"v1/models/{entityId}")).GetProperty("model")
+            : (await _api.GetJsonAsync($"v1/assets/{entityId}")).GetProperty("asset");
+        Assert.Equal(UploadApi.Sha256(bytes), entity.GetProperty("sha256").GetString());
+        Assert.Equal(bytes.LongLength, entity.GetProperty("fileSize").GetInt64());
+        Assert.Equal(upload.GetProperty("id").GetString(), entity.GetProperty("uploadId").GetString());
+    }
+
+    [Fact]
+    public async Task Create_answers_the_reference_shape_with_a_part_plan()
+    {
+        var upload = await _api.CreateAsync(new { fileName = "big.bin", contentType = "application/octet-stream", fileSize = 12 * MiB + 5, parts = 2, kind = "asset" });
+
+        foreach (var field in new[] { "id", "authorId", "createdAt", "fileName", "kind", "ownerId", "source", "status", "updatedAt", "jobId" })
+        {
+            Assert.True(upload.TryGetProperty(field, out _), $"missing {field}");
+        }
+        Assert.Equal("pending", upload.GetProperty("status").GetString());
+        Assert.Equal("multipart", upload.GetProperty("source").GetString());
+        Assert.Equal(TestKeys.OwnerId, upload.GetProperty("ownerId").GetString());
+        Assert.Equal(2, upload.GetProperty("partsCount").GetInt32());
+        Assert.False(upload.TryGetProperty("entityId", out _), "optional fields without a value are omitted");
+        Assert.False(upload.TryGetProperty("errorMessage", out _));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", upload.GetProperty("createdAt").GetString());
+        var parts = upload.GetProperty("parts").EnumerateArray().ToList();
+        Assert.Equal([1, 2], parts.Select(p => p.GetProperty("number").GetInt32()));
+        Assert.Equal([6 * MiB + 3L, 6 * MiB + 2L], parts.Select(p => p.GetProperty("size").GetInt64()));
+        Assert.All(parts, p => Assert.StartsWith(fixture.Host.BaseUrl + "v1/uploads/", p.GetProperty("url").GetString()));
+        Assert.All(parts, p => Assert.False(p.GetProperty("uploaded").GetBoolean()));
+        Assert.All(parts, p => Assert.True(DateTimeOffset.Parse(p.GetProperty("expires").GetString()!) > DateTimeOffset.UtcNow.AddMinutes(50)));
+    }
+
+    [Fact]
+    public async Task Parts_sent_concurrently_and_out_of_order_assemble_the_exact_file()
+    {
+        var bytes = RandomBytes(40 * MiB + 12345, seed: 1);
+        var upload = await _api.CreateFor(bytes, "asset", "shuffled.bin", "application/octet-stream", parts: 7);
+
+        await _api.PutPartsAsync(upload, bytes, order: [7, 3, 5, 1, 6, 2, 4]);
+        var id = upload.GetProperty("id").GetString()!;
+        var held = await _api.RetrieveAsync(id);
+        Assert.All(held.GetProperty("parts").EnumerateArray(), p => Assert.True(p.GetProperty("uploaded").GetBoolean()));
+        await _api.CompleteAsync(id);
+        var done = await _api.WaitForEndAsync(id);
+
+        Assert.Equal("imported", done.GetProperty("status").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal(bytes, await DownloadAsync(done.GetProperty("entityId").GetString()!));
+    }
+
+    [Fact]
+    public async Task A_part_sent_again_replaces_the_first_copy()
+    {
+        var bytes = RandomBytes(10 * MiB, seed: 2);
+        var upload = await _api.CreateFor(bytes, "asset", "resent.bin", "application/octet-stream", parts: 2);
+        var part1 = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+        var wrong = RandomBytes(5 * MiB, seed: 3);
+
+        Assert.Equal(HttpStatusCode.OK, (await _api.PutPartAsync(part1, wrong)).StatusCode);
+        await _api.PutPartsAsync(upload, bytes);
+        var id = upload.GetProperty("id").GetString()!;
+        await _api.CompleteAsync(id);
+        var done = await _api.WaitForEndAsync(id);
+
+        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task Part_answer_carries_the_md5_etag_and_retrieve_shows_it_for_resume()
+    {
+        var bytes = RandomBytes(6 * MiB, seed: 4);
+        var upload = await _api.CreateFor(bytes, "asset", "etag.bin", "application/octet-stream");
+        var url = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+
+        var response = await _api.PutPartAsync(url, bytes, UploadApi.Md5Base64(bytes));
+
+        var md5Hex = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes));
+        Assert.Equal($"\"{md5Hex}\"", response.Headers.ETag?.Tag);
+        var part = (await _api.RetrieveAsync(upload.GetProperty("id").GetString()!)).GetProperty("parts")[0];
+        Assert.True(part.GetProperty("uploaded").GetBoolean());
+        Assert.Equal(md5Hex, part.GetProperty("etag").GetString());
+    }
+
+    [Fact]
+    public async Task Asset_options_are_applied_to_the_asset()
+    {
+        var bytes = TestFiles.Png();
+        var created = await _api.CreateAsync(new
+        {
+            fileName = "hero.png", contentType = "image/png", fileSize = bytes.Length, parts = 1, kind = "image",
+            assetOptions = new { collectionIds = new[] { "col_1", "col_2" }, hide = true, parentId = "asset_parent" },
+        });
+        await _api.PutPartsAsync(created, bytes);
+        var id = created.GetProperty("id").GetString()!;
+        await _api.CompleteAsync(id);
+        var done = await _api.WaitForEndAsync(id);
+
+        var asset = (await _api.GetJsonAsync($"v1/assets/{done.GetProperty("entityId").GetString()}")).GetProperty("asset");
+        Assert.Equal(["col_1", "col_2"], asset.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(asset.GetProperty("hidden").GetBoolean());
+        Assert.Equal("asset_parent", asset.GetProperty("parentId").GetString());
+        Assert.Equal("image/png", asset.GetProperty("contentType").GetString());
+        Assert.Equal(4, asset.GetProperty("metadata").GetProperty("details").GetProperty("width").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_job_reports_success_with_full_progress()
+    {
+        var bytes = TestFiles.Wav();
+        var done = await _api.UploadAsync(bytes, "audio", "beep.wav", "audio/wav");
+
+        var job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+        Assert.Equal("upload", job.GetProperty("jobType").GetString());
+        Assert.Equal("success", job.GetProperty("status").GetString());
+        Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
+        Assert.Equal(done.GetProperty("entityId").GetString(), job.GetProperty("metadata").GetProperty("entityId").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_its_kind_fails_with_a_message_and_its_bytes_are_deleted()
+    {
+        var bytes = TestFiles.Wav();
+        var done = await _api.UploadAsync(bytes, "image", "not-an-image.png", "image/png");
+
+        Assert.Equal("failed", done.GetProperty("status").GetString());
+        Assert.Contains("image", done.GetProperty("errorMessage").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(done.TryGetProperty("entityId", out _));
+        var blob = Path.Combine(fixture.Host.DataDirectory, "blobs", "uploads", done.GetProperty("id").GetString()!);
+        Assert.False(File.Exists(blob), "a failed upload's bytes are deleted");
+        var job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+        Assert.Equal("failure", job.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Download_url_serves_the_file_and_honours_range()
+    {
+        var bytes = RandomBytes(1000, seed: 5);
+        var done = await _api.UploadAsync(bytes, "asset", "range.bin", "application/octet-stream");
+        var asset = (await _api.GetJsonAsync($"v1/assets/{done.GetProperty("entityId").GetString()}")).GetProperty("asset");
+        using var anonymous = ServiceHost.CreateAnonymousClient();
+
+        var request = new HttpRequestMessage(HttpMethod.Get, asset.GetProperty("url").GetString());
+        request.Headers.Range = new RangeHeaderValue(100, 199);
+        var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(bytes[100..200], await response.Content.ReadAsByteArrayAsync());
+        var tampered = asset.GetProperty("url").GetString()!.Replace("signature=", "signature=x");
+        await ProblemAssert.IsProblem(await anonymous.GetAsync(tampered), HttpStatusCode.Forbidden, "invalid_signature");
+    }
+
+    [Fact]
+    public async Task An_empty_asset_is_one_part_of_zero_bytes()
+    {
+        var done = await _api.UploadAsync([], "asset", "empty.txt", "text/plain");
+
+        Assert.Equal("imported", done.GetProperty("status").GetString());
+        Assert.Equal(UploadApi.Sha256([]), done.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task Complete_again_after_pending_returns_the_current_state()
+    {
+        var bytes = TestFiles.Gif();
+        var done = await _api.UploadAsync(bytes, "image", "a.gif", "image/gif");
+
+        var again = await _api.CompleteAsync(done.GetProperty("id").GetString()!);
+
+        Assert.Equal("imported", again.GetProperty("status").GetString());
+        Assert.Equal(done.GetProperty("entityId").GetString(), again.GetProperty("entityId").GetString());
+    }
+
+    [Fact]
+    public async Task List_shows_the_callers_uploads_newest_first_in_pages()
+    {
+        using var api = new UploadApi(fixture.Host);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await api.CreateFor([1, 2, 3], "asset", $"list{i}.bin", "application/octet-stream")).GetProperty("id").GetString()!);
+        }
+
+        var first = await api.GetJsonAsync("v1/uploads?pageSize=2");
+        var token = first.GetProperty("nextPaginationToken").GetString();
+        var second = await api.GetJsonAsync($"v1/uploads?pageSize=2&paginationToken={token}");
+
+        var listed = first.GetProperty("uploads").EnumerateArray().Concat(second.GetProperty("uploads").EnumerateArray())
+            .Select(u => u.GetProperty("id").GetString()).ToList();
+        Assert.Equal(ids[2], listed[0]);
+        Assert.Equal(ids[1], listed[1]);
+        Assert.Equal(ids[0], listed[2]);
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+    }
+
+    private async Task<byte[]> DownloadAsync(string assetId)
+    {
+        var asset = (await _api.GetJsonAsync($"v1/assets/{assetId}")).GetProperty("asset");
+        using var anonymous = ServiceHost.CreateAnonymousClient();
+        return await anonymous.GetByteArrayAsync(asset.GetProperty("url").GetString());
+    }
+
+    internal static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
