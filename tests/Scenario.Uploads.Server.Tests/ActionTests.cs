@@ -1,0 +1,96 @@
+using System.Net;
+using Scenario.Testing;
+
+namespace Scenario.Uploads.Server.Tests;
+
+/// <summary>The action endpoint: complete (with parts missing, twice, on failed), abort, and bad actions.</summary>
+public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private const int MiB = 1024 * 1024;
+    private readonly UploadApi _api = fixture.Api;
+
+    [Fact]
+    public async Task Complete_with_parts_missing_is_400_listing_them_and_changes_nothing()
+    {
+        var bytes = UploadFlowTests.RandomBytes(25 * MiB, seed: 21);
+        var upload = await _api.CreateFor(bytes, "asset", "gaps.bin", "application/octet-stream", parts: 5);
+        var id = upload.GetProperty("id").GetString()!;
+        await _api.PutPartsAsync(upload, bytes, order: [1, 4]);
+
+        var response = await _api.ActionAsync(id, "complete");
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "parts_missing");
+        Assert.Equal([2, 3, 5], problem.GetProperty("missingParts").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Contains("2-3, 5", problem.GetProperty("detail").GetString());
+        Assert.Equal("pending", (await _api.RetrieveAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Complete_on_a_failed_upload_is_409()
+    {
+        var upload = await _api.CreateFor([1, 2, 3], "asset", "a.bin", "application/octet-stream");
+        var id = upload.GetProperty("id").GetString()!;
+        await _api.ActionAsync(id, "abort");
+
+        var response = await _api.ActionAsync(id, "complete");
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.Conflict, "upload_failed");
+    }
+
+    [Fact]
+    public async Task Abort_fails_the_upload_and_deletes_its_bytes()
+    {
+        var bytes = UploadFlowTests.RandomBytes(MiB, seed: 22);
+        var upload = await _api.CreateFor(bytes, "asset", "a.bin", "application/octet-stream");
+        var id = upload.GetProperty("id").GetString()!;
+        await _api.PutPartsAsync(upload, bytes);
+        var blob = Path.Combine(fixture.Host.DataDirectory, "blobs", "uploads", id);
+        Assert.True(File.Exists(blob));
+
+        var response = await _api.ActionAsync(id, "abort");
+
+        var aborted = (await UploadApi.ReadJson(response)).GetProperty("upload");
+        Assert.Equal("failed", aborted.GetProperty("status").GetString());
+        Assert.Contains("aborted", aborted.GetProperty("errorMessage").GetString());
+        Assert.False(File.Exists(blob));
+        var job = (await _api.GetJsonAsync($"v1/jobs/{aborted.GetProperty("jobId").GetString()}")).GetProperty("job");
+        Assert.Equal("canceled", job.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Abort_after_import_is_409_and_keeps_the_asset()
+    {
+        var bytes = TestFiles.Png();
+        var done = await _api.UploadAsync(bytes, "image", "a.png", "image/png");
+
+        var response = await _api.ActionAsync(done.GetProperty("id").GetString()!, "abort");
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.Conflict, "upload_processing");
+        Assert.Equal("imported", (await _api.RetrieveAsync(done.GetProperty("id").GetString()!)).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"action":"finish"}""")]
+    [InlineData("""{"action":1}""")]
+    [InlineData("""{}""")]
+    [InlineData("""[]""")]
+    [InlineData("""{"action":""")]
+    public async Task An_unknown_or_malformed_action_is_400(string body)
+    {
+        var upload = await _api.CreateFor([1], "asset", "a.bin", "application/octet-stream");
+        var id = upload.GetProperty("id").GetString()!;
+
+        var response = await _api.PostJsonAsync($"v1/uploads/{id}/action", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("pending", (await _api.RetrieveAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Actions_on_an_unknown_upload_are_404()
+    {
+        var response = await _api.ActionAsync("upload_doesnotexist000000000", "complete");
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "not_found");
+    }
+}
