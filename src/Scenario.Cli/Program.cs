@@ -1,2 +1,3 @@
-// Placeholder entry point so the skeleton builds on branch validation; the CLI branch's Program.cs replaces it.
-return 0;
+using Scenario.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromProcess());

@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace Scenario.Cli.Commands;
+
+/// <summary><c>scenario uploads retrieve ID</c>: <c>GET /uploads/{id}</c>.</summary>
+public static class UploadsRetrieveCommand
+{
+    private static readonly Argument<string> UploadId = new("upload-id") { Description = "The upload id" };
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("retrieve", "Show an upload (pending part URLs are freshly signed)") { UploadId };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context.Output, async () =>
+        {
+            using var client = ClientFactory.Create(parse, context);
+            context.Output.Json(await client.Uploads.RetrieveAsync(parse.GetValue(UploadId)!, cancellationToken).ConfigureAwait(false));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Scenario.Core;
+using Scenario.Uploads;
+using Spectre.Console;
+
+namespace Scenario.Cli.Output;
+
+/// <summary>A terminal: a live progress bar with bytes, speed and ETA; colours for errors.</summary>
+public sealed class SpectreConsoleOutput(IAnsiConsole console) : IConsoleOutput
+{
+    /// <inheritdoc />
+    public TextWriter Out => Console.Out;
+
+    /// <inheritdoc />
+    public TextWriter Err => Console.Error;
+
+    /// <inheritdoc />
+    public void Line(string text) => console.WriteLine(text);
+
+    /// <inheritdoc />
+    public void Result(IReadOnlyList<(string Key, string Value)> rows)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        foreach (var (key, value) in rows)
+        {
+            grid.AddRow(new Markup($"[bold]{Markup.Escape(key)}[/]"), new Text(value));
+        }
+        console.Write(grid);
+    }
+
+    /// <inheritdoc />
+    public void Error(string text) => Console.Error.WriteLine(text);
+
+    /// <inheritdoc />
+    public void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, ScenarioJson.Indented));
+
+    /// <inheritdoc />
+    public Task<T> TrackAsync<T>(string title, Func<IProgress<UploadProgress>, Task<T>> work) =>
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape(title), maxValue: 1);
+                var progress = new SyncProgress<UploadProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.TotalBytes);
+                    task.Value = p.BytesSent;
+                    task.Description = Markup.Escape($"{title} ({ProgressText.Phase(p.Phase)}, {p.PartsDone}/{p.PartsTotal} parts)");
+                });
+                return await work(progress).ConfigureAwait(false);
+            });
+}

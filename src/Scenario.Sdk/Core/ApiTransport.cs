@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Scenario.Exceptions;
+
+namespace Scenario.Core;
+
+/// <summary>
+/// The HTTP pipeline of API calls: credentials, JSON, timeout per attempt, retries and error mapping.
+/// Part uploads do not go through here: they must not carry credentials (see <see cref="PartClient"/>).
+/// </summary>
+internal sealed class ApiTransport : IDisposable
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private readonly HttpClient _api;
+    private readonly ResolvedSettings _settings;
+    private readonly bool _ownsClients;
+
+    public ApiTransport(ScenarioClientOptions options)
+    {
+        _settings = ResolvedSettings.From(options);
+        if (options.HttpClient is { } client)
+        {
+            _api = client;
+            PartClient = client;
+        }
+        else
+        {
+            var handler = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            var disposeHandler = options.HttpMessageHandler is null;
+            // Timeouts are applied per attempt with a token, so the clients themselves never time out;
+            // that matters for parts, where a 5 GiB PUT may legitimately take an hour.
+            _api = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
+            PartClient = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsClients = true;
+        }
+    }
+
+    public Uri BaseUrl => _settings.BaseUrl;
+
+    /// <summary>The client for signed part URLs: no default headers, no credentials.</summary>
+    public HttpClient PartClient { get; }
+
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ScenarioJson.Options);
+        var uri = new Uri(_settings.BaseUrl, path);
+        for (var attempt = 0; ; attempt++)
+        {
+            var retriesLeft = attempt < _settings.MaxRetries;
+            var (status, text, retryAfter, failure) = await SendOnceAsync(method, uri, payload, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                if (!retriesLeft)
+                {
+                    throw failure;
+                }
+            }
+            else if ((int)status is >= 200 and < 300)
+            {
+                return Deserialize<T>(text, uri);
+            }
+            else if (!retriesLeft || !RetryPolicy.IsRetryable(status))
+            {
+                throw ScenarioExceptionFactory.Create(status, text, retryAfter);
+            }
+            await Task.Delay(RetryPolicy.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Text, TimeSpan? RetryAfter, ScenarioException? Failure)> SendOnceAsync(
+        HttpMethod method, Uri uri, byte[]? payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = _settings.Authorization;
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (payload is not null)
+        {
+            request.Content = new ByteArrayContent(payload);
+            request.Content.Headers.ContentType = JsonMediaType;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_settings.Timeout);
+        try
+        {
+            using var response = await _api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            return (response.StatusCode, text, RetryPolicy.ParseRetryAfter(response.Headers), null);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (default, "", null, new ScenarioTimeoutException(
+                $"{method} {uri} timed out after {_settings.Timeout.TotalSeconds:0.#} s.", ex));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return (default, "", null, new ScenarioConnectionException(
+                $"Could not reach the Scenario API at {_settings.BaseUrl}: {ex.Message}", ex));
+        }
+    }
+
+    private static T Deserialize<T>(string text, Uri uri)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, ScenarioJson.Options)
+                ?? throw new ScenarioException($"The response of {uri} was empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ScenarioException($"The response of {uri} is not what this SDK expects: {ex.Message}", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsClients)
+        {
+            _api.Dispose();
+            PartClient.Dispose();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Scenario.Uploads;
+
+/// <summary>Positional reads of the content being uploaded, safe to call from several parts at once.</summary>
+internal interface IPartSource : IDisposable
+{
+    long Length { get; }
+
+    ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken);
+}

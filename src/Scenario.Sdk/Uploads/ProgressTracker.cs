@@ -1,0 +1,61 @@
+namespace Scenario.Uploads;
+
+/// <summary>
+/// Adds up bytes of parts in flight and done. A part that fails gives its bytes back, but the
+/// reported count never goes down: it holds until the retry has caught up again.
+/// </summary>
+internal sealed class ProgressTracker
+{
+    private readonly IProgress<UploadProgress>? _progress;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, long> _inFlight = [];
+    private string? _uploadId;
+    private UploadPhase _phase = UploadPhase.Creating;
+    private long _total;
+    private long _doneBytes;
+    private long _inFlightBytes;
+    private long _reported;
+    private int _partsTotal;
+    private int _partsDone;
+
+    public ProgressTracker(IProgress<UploadProgress>? progress)
+    {
+        _progress = progress;
+    }
+
+    public void Start(string uploadId, long total, int partsTotal) => Update(() =>
+    {
+        (_uploadId, _total, _partsTotal, _phase) = (uploadId, total, partsTotal, UploadPhase.Uploading);
+    });
+
+    public void SetPhase(UploadPhase phase) => Update(() => _phase = phase);
+
+    public void Read(int partNumber, int bytes) => Update(() =>
+    {
+        _inFlight[partNumber] = _inFlight.GetValueOrDefault(partNumber) + bytes;
+        _inFlightBytes += bytes;
+    });
+
+    public void PartFailed(int partNumber) => Update(() => _inFlightBytes -= TakeInFlight(partNumber));
+
+    public void PartDone(int partNumber, long size) => Update(() =>
+    {
+        _inFlightBytes -= TakeInFlight(partNumber);
+        _doneBytes += size;
+        _partsDone++;
+    });
+
+    private long TakeInFlight(int partNumber) => _inFlight.Remove(partNumber, out var bytes) ? bytes : 0;
+
+    private void Update(Action change)
+    {
+        UploadProgress report;
+        lock (_lock)
+        {
+            change();
+            _reported = Math.Min(_total, Math.Max(_reported, _doneBytes + _inFlightBytes));
+            report = new UploadProgress(_uploadId, _phase, _reported, _total, _partsDone, _partsTotal);
+        }
+        _progress?.Report(report);
+    }
+}

@@ -1,0 +1,52 @@
+using Scenario.Models;
+
+namespace Scenario.Uploads;
+
+/// <summary>How <see cref="Services.IUploadService.UploadFileAsync(string, UploadFileOptions, CancellationToken)"/> sends a file.</summary>
+public sealed record UploadFileOptions
+{
+    /// <summary>The default number of parts sent at once.</summary>
+    public const int DefaultConcurrency = 4;
+
+    /// <summary>The default time to wait for the import after completing.</summary>
+    public static readonly TimeSpan DefaultImportTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>What the file becomes once validated. Required for a new upload; ignored on resume.</summary>
+    public UploadKind? Kind { get; init; }
+
+    /// <summary>The file name sent to the service; defaults to the name of the file on disk.</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>The MIME type; guessed from the file name when null (see <see cref="ContentTypes.Guess"/>).</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Collections, visibility and parent of the asset. Not available for the model kind.</summary>
+    public UploadAssetOptions? AssetOptions { get; init; }
+
+    /// <summary>The part size in bytes; picked for the file when null (see <see cref="PartPlanner.Plan"/>).</summary>
+    public long? PartSize { get; init; }
+
+    /// <summary>How many parts are sent at once (default 4). Memory use is about this times <see cref="BufferSize"/>.</summary>
+    public int Concurrency { get; init; } = DefaultConcurrency;
+
+    /// <summary>How many times a failed part is sent again (default 3).</summary>
+    public int PartRetries { get; init; } = 3;
+
+    /// <summary>The timeout of one part PUT; none when null (the cancellation token still applies).</summary>
+    public TimeSpan? PartTimeout { get; init; }
+
+    /// <summary>The read buffer of one part transfer (default 128 KiB).</summary>
+    public int BufferSize { get; init; } = 128 * 1024;
+
+    /// <summary>Part URLs expiring sooner than this are re-signed before use (default 2 minutes).</summary>
+    public TimeSpan UrlRefreshMargin { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Receives progress: bytes sent (never decreasing), total, parts done and the phase.</summary>
+    public IProgress<UploadProgress>? Progress { get; init; }
+
+    /// <summary>Whether to wait for the import after completing (default true).</summary>
+    public bool WaitForImport { get; init; } = true;
+
+    /// <summary>How long to wait for the import (default 5 minutes).</summary>
+    public TimeSpan ImportTimeout { get; init; } = DefaultImportTimeout;
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Scenario.Exceptions;
+using Scenario.Models;
+using Scenario.Testing;
+using Scenario.Sdk.Tests.Fakes;
+using Scenario.Uploads;
+
+namespace Scenario.Sdk.Tests.EndToEnd;
+
+/// <summary>The SDK against the real service on loopback.</summary>
+public sealed class UploadEndToEndTests(ServiceFixture service) : IClassFixture<ServiceFixture>
+{
+    private const long MiB = 1024 * 1024;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("image")]
+    [InlineData("audio")]
+    [InlineData("video")]
+    [InlineData("3d")]
+    [InlineData("avatar")]
+    [InlineData("asset")]
+    [InlineData("model")]
+    public async Task Each_kind_is_uploaded_and_imported(string kind)
+    {
+        var (bytes, fileName, contentType) = TestFiles.ValidFileFor(kind);
+        using var client = service.Client();
+        using var content = new MemoryStream(bytes);
+
+        var upload = await client.Uploads.UploadFileAsync(content, new UploadFileOptions { Kind = kind, FileName = fileName, ContentType = contentType }, Ct);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        Assert.Equal(Sha256(bytes), upload.Sha256);
+        var entitySha = kind == "model"
+            ? (await client.Models.RetrieveAsync(upload.EntityId!, Ct)).Model.Sha256
+            : (await client.Assets.RetrieveAsync(upload.EntityId!, Ct)).Asset.Sha256;
+        Assert.Equal(Sha256(bytes), entitySha);
+    }
+
+    [Fact]
+    public async Task A_large_file_goes_up_in_parallel_parts_with_monotonic_progress()
+    {
+        using var file = new TempPath();
+        TestFiles.WriteLargeFile(file.Path, (21 * MiB) + 17, seed: 3);
+        var handler = new PartRequestHandler();
+        var reports = new List<UploadProgress>();
+        using var client = service.Client(handler);
+
+        var upload = await client.Uploads.UploadFileAsync(file.Path, new UploadFileOptions
+        {
+            Kind = UploadKind.Asset,
+            PartSize = 5 * MiB,
+            Concurrency = 4,
+            Progress = new ListProgress<UploadProgress>(reports),
+        }, Ct);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        Assert.Equal(4, upload.PartsCount);
+        Assert.Equal(4, handler.Puts.Count);
+        Assert.False(handler.PutCarriedCredentials);
+        Assert.Equal(Sha256(File.ReadAllBytes(file.Path)), upload.Sha256);
+        AssertMonotonicUpTo(reports, new FileInfo(file.Path).Length);
+    }
+
+    [Fact]
+    public async Task A_part_that_fails_once_is_retried()
+    {
+        using var file = new TempPath();
+        TestFiles.WriteLargeFile(file.Path, 11 * MiB, seed: 4);
+        var handler = new PartRequestHandler { Intercept = (part, attempt) => part == 2 && attempt == 1 ? PartRequestHandler.Unavailable() : null };
+        using var client = service.Client(handler);
+
+        var upload = await client.Uploads.UploadFileAsync(file.Path, new UploadFileOptions { Kind = UploadKind.Asset, PartSize = 5 * MiB }, Ct);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        Assert.Equal(2, handler.Puts.Count(n => n == 2));
+        Assert.Equal(Sha256(File.ReadAllBytes(file.Path)), upload.Sha256);
+    }
+
+    [Fact]
+    public async Task An_interrupted_upload_resumes_with_only_the_missing_parts()
+    {
+        using var file = new TempPath();
+        TestFiles.WriteLargeFile(file.Path, 16 * MiB, seed: 5);
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        string? uploadId = null;
+        var options = new UploadFileOptions
+        {
+            Kind = UploadKind.Asset,
+            PartSize = 5 * MiB,
+            Concurrency = 1,
+            Progress = new LambdaProgress<UploadProgress>(p =>
+            {
+                uploadId ??= p.UploadId;
+                if (p.PartsDone == 1)
+                {
+                    interrupt.Cancel();
+                }
+            }),
+        };
+        using (var first = service.Client())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Uploads.UploadFileAsync(file.Path, options, interrupt.Token));
+        }
+        var pending = (await service.Client().Uploads.RetrieveAsync(uploadId!, Ct)).Upload;
+        Assert.Equal(UploadStatus.Pending, pending.Status);
+        var held = pending.Parts!.Count(p => p.Uploaded == true);
+        var handler = new PartRequestHandler();
+        using var client = service.Client(handler);
+
+        var upload = await client.Uploads.ResumeUploadAsync(uploadId!, file.Path, cancellationToken: Ct);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        Assert.True(held >= 1);
+        Assert.Equal(pending.PartsCount - held, handler.Puts.Count);
+        Assert.DoesNotContain(1, handler.Puts);
+        Assert.Equal(Sha256(File.ReadAllBytes(file.Path)), upload.Sha256);
+    }
+
+    [Fact]
+    public async Task Content_that_is_not_its_kind_fails_with_a_message()
+    {
+        using var client = service.Client();
+        using var content = new MemoryStream(new byte[1000]);
+
+        var error = await Assert.ThrowsAsync<UploadFailedException>(() =>
+            client.Uploads.UploadFileAsync(content, new UploadFileOptions { Kind = UploadKind.Image, FileName = "fake.png", ContentType = "image/png" }, Ct));
+
+        Assert.Equal(UploadStatus.Failed, error.Upload.Status);
+        Assert.False(string.IsNullOrWhiteSpace(error.Upload.ErrorMessage));
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static void AssertMonotonicUpTo(List<UploadProgress> reports, long total)
+    {
+        for (var i = 1; i < reports.Count; i++)
+        {
+            Assert.True(reports[i].BytesSent >= reports[i - 1].BytesSent, $"progress went back at report {i}");
+        }
+        Assert.Equal(total, reports[^1].BytesSent);
+        Assert.Equal(total, reports[^1].TotalBytes);
+    }
+}
