@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Dapper;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+
+namespace Scenario.Uploads.Postgres;
+
+/// <summary>Assets and models in PostgreSQL; inserts are idempotent on the (upload-derived) id.</summary>
+public sealed class PostgresEntityRepository(PostgresDatabase database) : IEntityRepository
+{
+    public async Task<AssetRecord> CreateAssetIfAbsentAsync(AssetRecord asset, CancellationToken cancellationToken)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO assets (id, owner_id, author_id, upload_id, kind, file_name, content_type, file_size, sha256,
+                    storage_key, collection_ids, hidden, parent_id, metadata, created_at)
+                VALUES (@Id, @OwnerId, @AuthorId, @UploadId, @Kind, @FileName, @ContentType, @FileSize, @Sha256,
+                    @StorageKey, @CollectionIds, @Hidden, @ParentId, @MetadataJson, @CreatedAt)
+                ON CONFLICT (id) DO NOTHING;
+                """,
+                new
+                {
+                    asset.Id, asset.OwnerId, asset.AuthorId, asset.UploadId, asset.Kind, asset.FileName, asset.ContentType,
+                    asset.FileSize, asset.Sha256, asset.StorageKey, CollectionIds = JsonSerializer.Serialize(asset.CollectionIds),
+                    Hidden = asset.Hidden ? 1 : 0, asset.ParentId, asset.MetadataJson, CreatedAt = UnixTime.Ms(asset.CreatedAt),
+                });
+        }
+        return await FindAssetAsync(asset.Id, cancellationToken) ?? throw new InvalidOperationException($"Asset {asset.Id} vanished after insert.");
+    }
+
+    public async Task<ModelRecord> CreateModelIfAbsentAsync(ModelRecord model, CancellationToken cancellationToken)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO models (id, owner_id, author_id, upload_id, name, file_name, content_type, file_size, sha256,
+                    storage_key, source, config, metadata, created_at)
+                VALUES (@Id, @OwnerId, @AuthorId, @UploadId, @Name, @FileName, @ContentType, @FileSize, @Sha256,
+                    @StorageKey, @Source, @ConfigJson, @MetadataJson, @CreatedAt)
+                ON CONFLICT (id) DO NOTHING;
+                """,
+                new
+                {
+                    model.Id, model.OwnerId, model.AuthorId, model.UploadId, model.Name, model.FileName, model.ContentType,
+                    model.FileSize, model.Sha256, model.StorageKey, model.Source, model.ConfigJson, model.MetadataJson,
+                    CreatedAt = UnixTime.Ms(model.CreatedAt),
+                });
+        }
+        return await FindModelAsync(model.Id, cancellationToken) ?? throw new InvalidOperationException($"Model {model.Id} vanished after insert.");
+    }
+
+    public async Task<AssetRecord?> FindAssetAsync(string assetId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AssetRow>("SELECT * FROM assets WHERE id = @assetId;", new { assetId });
+        return row?.ToRecord();
+    }
+
+    public async Task<ModelRecord?> FindModelAsync(string modelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ModelRow>("SELECT * FROM models WHERE id = @modelId;", new { modelId });
+        return row?.ToRecord();
+    }
+
+    private sealed class AssetRow
+    {
+        public string Id { get; set; } = "";
+        public string OwnerId { get; set; } = "";
+        public string AuthorId { get; set; } = "";
+        public string UploadId { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string FileName { get; set; } = "";
+        public string ContentType { get; set; } = "";
+        public long FileSize { get; set; }
+        public string Sha256 { get; set; } = "";
+        public string StorageKey { get; set; } = "";
+        public string CollectionIds { get; set; } = "[]";
+        public long Hidden { get; set; }
+        public string? ParentId { get; set; }
+        public string? Metadata { get; set; }
+        public long CreatedAt { get; set; }
+
+        public AssetRecord ToRecord() => new()
+        {
+            Id = Id, OwnerId = OwnerId, AuthorId = AuthorId, UploadId = UploadId, Kind = Kind, FileName = FileName,
+            ContentType = ContentType, FileSize = FileSize, Sha256 = Sha256, StorageKey = StorageKey,
+            CollectionIds = JsonSerializer.Deserialize<string[]>(CollectionIds) ?? [], Hidden = Hidden != 0,
+            ParentId = ParentId, MetadataJson = Metadata, CreatedAt = UnixTime.At(CreatedAt),
+        };
+    }
+
+    private sealed class ModelRow
+    {
+        public string Id { get; set; } = "";
+        public string OwnerId { get; set; } = "";
+        public string AuthorId { get; set; } = "";
+        public string UploadId { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string FileName { get; set; } = "";
+        public string ContentType { get; set; } = "";
+        public long FileSize { get; set; }
+        public string Sha256 { get; set; } = "";
+        public string StorageKey { get; set; } = "";
+        public string? Source { get; set; }
+        public string? Config { get; set; }
+        public string? Metadata { get; set; }
+        public long CreatedAt { get; set; }
+
+        public ModelRecord ToRecord() => new()
+        {
+            Id = Id, OwnerId = OwnerId, AuthorId = AuthorId, UploadId = UploadId, Name = Name, FileName = FileName,
+            ContentType = ContentType, FileSize = FileSize, Sha256 = Sha256, StorageKey = StorageKey, Source = Source,
+            ConfigJson = Config, MetadataJson = Metadata, CreatedAt = UnixTime.At(CreatedAt),
+        };
+    }
+}

@@ -1,0 +1,198 @@
+using Dapper;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+
+namespace Scenario.Uploads.Postgres;
+
+/// <summary>
+/// Uploads and their parts in PostgreSQL. Where SQLite's IMMEDIATE transaction serialises writers, here
+/// the upload's row is locked (FOR UPDATE, or FOR SHARE for a part record) by the transaction that checks
+/// its status, so a part write and the complete action on another instance cannot interleave.
+/// </summary>
+public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploadRepository
+{
+    private const string SelectUpload = "SELECT " + UploadRow.Columns + " FROM uploads";
+
+    public async Task CreateAsync(UploadRecord upload, JobRecord job, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            $"INSERT INTO uploads ({UploadRow.Columns}) VALUES ({UploadRow.Parameters});", UploadRow.From(upload), transaction);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO jobs (id, owner_id, upload_id, job_type, status, progress, metadata, attempts, runnable, not_before, created_at, updated_at)
+            VALUES (@Id, @OwnerId, @UploadId, @JobType, @Status, @Progress, @MetadataJson, 0, 0, 0, @Created, @Created);
+            """,
+            new { job.Id, job.OwnerId, job.UploadId, job.JobType, job.Status, job.Progress, job.MetadataJson, Created = UnixTime.Ms(job.CreatedAt) },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<UploadRecord?> FindAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId;", new { uploadId });
+        return row?.ToRecord();
+    }
+
+    public async Task<UploadRecord?> FindForOwnerAsync(string ownerId, string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
+            $"{SelectUpload} WHERE id = @uploadId AND owner_id = @ownerId;", new { uploadId, ownerId });
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> ListAsync(string ownerId, int limit, UploadCursor? after, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = after is null
+            ? await connection.QueryAsync<UploadRow>(
+                $"{SelectUpload} WHERE owner_id = @ownerId ORDER BY created_at DESC, id DESC LIMIT @limit;", new { ownerId, limit })
+            : await connection.QueryAsync<UploadRow>(
+                $"""
+                {SelectUpload} WHERE owner_id = @ownerId AND (created_at < @created OR (created_at = @created AND id < @id))
+                ORDER BY created_at DESC, id DESC LIMIT @limit;
+                """,
+                new { ownerId, limit, created = UnixTime.Ms(after.CreatedAt), id = after.Id });
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<PartRecord>> GetPartsAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Number, long Size, string Etag, long UploadedAt)>(
+            "SELECT number, size, etag, uploaded_at FROM upload_parts WHERE upload_id = @uploadId ORDER BY number;", new { uploadId });
+        return rows.Select(r => new PartRecord((int)r.Number, r.Size, r.Etag, UnixTime.At(r.UploadedAt))).ToList();
+    }
+
+    public async Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT status FROM uploads WHERE id = @uploadId FOR UPDATE;", new { uploadId }, transaction);
+        if (status != UploadStatuses.Pending)
+        {
+            return new PartWriteStart(status, false);
+        }
+        await connection.ExecuteAsync(
+            "DELETE FROM upload_parts WHERE upload_id = @uploadId AND number = @partNumber;", new { uploadId, partNumber }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return new PartWriteStart(status, true);
+    }
+
+    public async Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // FOR SHARE: parts of one upload record side by side, but never while complete holds the row.
+        var status = await connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT status FROM uploads WHERE id = @uploadId FOR SHARE;", new { uploadId }, transaction);
+        if (status != UploadStatuses.Pending)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO upload_parts (upload_id, number, size, etag, uploaded_at)
+            VALUES (@uploadId, @Number, @Size, @ETag, @UploadedAt)
+            ON CONFLICT (upload_id, number) DO UPDATE SET size = excluded.size, etag = excluded.etag, uploaded_at = excluded.uploaded_at;
+            """,
+            new { uploadId, part.Number, part.Size, part.ETag, UploadedAt = UnixTime.Ms(part.UploadedAt) }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<CompleteOutcome> CompleteAsync(string uploadId, bool partsVerifiedByStore, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId FOR UPDATE;", new { uploadId }, transaction);
+        if (row is null || row.Status != UploadStatuses.Pending)
+        {
+            return new CompleteOutcome(row?.ToRecord(), false, []);
+        }
+        if (!partsVerifiedByStore)
+        {
+            var held = (await connection.QueryAsync<long>(
+                "SELECT number FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction)).ToHashSet();
+            var missing = Enumerable.Range(1, (int)(row.PartsCount ?? 0)).Where(n => !held.Contains(n)).ToList();
+            if (missing.Count > 0)
+            {
+                return new CompleteOutcome(row.ToRecord(), false, missing);
+            }
+        }
+        var nowMs = UnixTime.Ms(now);
+        await connection.ExecuteAsync(
+            "UPDATE uploads SET status = 'complete', updated_at = @nowMs WHERE id = @uploadId;", new { uploadId, nowMs }, transaction);
+        await connection.ExecuteAsync(
+            "UPDATE jobs SET runnable = 1, not_before = @nowMs, updated_at = @nowMs WHERE id = @jobId;", new { nowMs, jobId = row.JobId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        row.Status = UploadStatuses.Complete;
+        row.UpdatedAt = nowMs;
+        return new CompleteOutcome(row.ToRecord(), true, []);
+    }
+
+    public async Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var parameters = new DynamicParameters(UploadRow.From(updated));
+        parameters.Add("expected", expectedStatuses);
+        var changed = await connection.ExecuteAsync(
+            $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND status IN @expected;", parameters);
+        return changed > 0;
+    }
+
+    public async Task<bool> FailAsync(
+        string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var nowMs = UnixTime.Ms(now);
+        var changed = await connection.ExecuteAsync(
+            """
+            UPDATE uploads SET status = 'failed', error_message = @errorMessage, updated_at = @nowMs
+            WHERE id = @uploadId AND status IN @expectedStatuses;
+            """,
+            new { uploadId, errorMessage, nowMs, expectedStatuses }, transaction);
+        if (changed == 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET status = @jobStatus, runnable = 0, lease_owner = NULL, lease_until = NULL, last_error = @errorMessage,
+                updated_at = @nowMs
+            WHERE upload_id = @uploadId;
+            """,
+            new { uploadId, jobStatus, errorMessage, nowMs }, transaction);
+        await connection.ExecuteAsync("DELETE FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(
+            $"{SelectUpload} WHERE status = 'pending' AND expires_at <= @now ORDER BY expires_at LIMIT @limit;",
+            new { now = UnixTime.Ms(now), limit });
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> FindFailedWithBytesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(
+            $"{SelectUpload} WHERE status = 'failed' AND bytes_deleted = 0 LIMIT @limit;", new { limit });
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId });
+    }
+}

@@ -1,0 +1,10 @@
+namespace Scenario.Uploads.Postgres;
+
+internal static class UnixTime
+{
+    public static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    public static DateTimeOffset? At(long? ms) => ms is { } value ? At(value) : null;
+}
