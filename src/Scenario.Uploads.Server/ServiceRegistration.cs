@@ -1,14 +1,10 @@
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
-using Scenario.Uploads.Sqlite;
-using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server;
 
@@ -24,11 +20,10 @@ public static class ServiceRegistration
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
-        AddDatabase(services, configuration);
-        AddStorage(services, configuration);
-
+        services.AddDatabase(configuration);
         services.AddSingleton<UrlSigner>();
-        services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
+        services.AddStorage(configuration);
+        services.AddSingleton<HeldParts>();
         services.AddSingleton<PublicBaseUrl>();
         services.AddSingleton<UploadPresenter>();
         services.AddSingleton<DownloadLinks>();
@@ -59,39 +54,5 @@ public static class ServiceRegistration
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return services;
-    }
-
-    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not available in this build; use Sqlite.");
-        }
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var dataDirectory = sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory;
-            Directory.CreateDirectory(dataDirectory);
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? SqliteDatabase.ForFile(Path.Combine(dataDirectory, "uploads.db"))
-                : new SqliteDatabase(options.ConnectionString);
-        });
-        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-        services.AddSingleton<IUploadRepository, SqliteUploadRepository>();
-        services.AddSingleton<IJobQueue, SqliteJobQueue>();
-        services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
-    }
-
-    private static void AddStorage(IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Local";
-        if (!string.Equals(provider, "Local", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not available in this build; use Local.");
-        }
-        services.AddSingleton<IBlobStore>(sp =>
-            new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs")));
     }
 }

@@ -8,6 +8,7 @@ using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Endpoints;
 
@@ -41,7 +42,7 @@ public static class EntityEndpoints
             ContentType = asset.ContentType,
             FileSize = asset.FileSize,
             Sha256 = asset.Sha256,
-            Url = links.For(asset.Id, request),
+            Url = links.For(new DownloadTarget(asset.Id, asset.StorageKey, asset.FileName, asset.ContentType), request),
             CollectionIds = asset.CollectionIds,
             Hidden = asset.Hidden,
             ParentId = asset.ParentId,
@@ -69,7 +70,7 @@ public static class EntityEndpoints
             ContentType = model.ContentType,
             FileSize = model.FileSize,
             Sha256 = model.Sha256,
-            Url = links.For(model.Id, request),
+            Url = links.For(new DownloadTarget(model.Id, model.StorageKey, model.FileName, model.ContentType), request),
             Config = Json(model.ConfigJson),
             Metadata = Json(model.MetadataJson),
             CreatedAt = Iso8601.Format(model.CreatedAt),
@@ -99,9 +100,9 @@ public static class EntityEndpoints
     private static JsonElement? Json(string? text) => text is null ? null : JsonSerializer.Deserialize<JsonElement>(text);
 }
 
-/// <summary>Signed download URLs for stored files.</summary>
-public sealed class DownloadLinks(UrlSigner signer, PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, TimeProvider time)
+/// <summary>Signed download URLs for stored files: the service's own on local disk, the store's on S3.</summary>
+public sealed class DownloadLinks(IDownloadUrlSigner signer, PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, TimeProvider time)
 {
-    public string For(string entityId, HttpRequest request) =>
-        signer.SignDownloadUrl(entityId, time.GetUtcNow() + options.Value.DownloadUrlLifetime, baseUrl.For(request)).AbsoluteUri;
+    public string For(DownloadTarget target, HttpRequest request) =>
+        signer.SignDownloadUrl(target, time.GetUtcNow() + options.Value.DownloadUrlLifetime, baseUrl.For(request)).AbsoluteUri;
 }

@@ -50,22 +50,22 @@ public static class UploadEndpoints
 
     // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.
     private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> Retrieve(
-        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadPresenter presenter,
-        PublicBaseUrl baseUrl, CancellationToken cancellationToken)
+        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, HeldParts heldParts,
+        UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var upload = Ids.LooksValid(uploadId) ? await uploads.FindForOwnerAsync(user.OwnerId(), uploadId, cancellationToken) : null;
         if (upload is null)
         {
             return ApiProblem.NotFound("upload");
         }
-        var parts = upload.Status == UploadStatuses.Pending ? await uploads.GetPartsAsync(upload.Id, cancellationToken) : [];
+        var parts = upload.Status == UploadStatuses.Pending ? await heldParts.ListAsync(upload, cancellationToken) : [];
         return TypedResults.Ok(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
     }
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
     private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadService service,
-        UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
+        HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -90,7 +90,7 @@ public static class UploadEndpoints
         {
             return ApiProblem.Create(outcome.Status, problem.Code, problem.Detail, outcome.Extensions);
         }
-        var parts = outcome.Upload!.Status == UploadStatuses.Pending ? await uploads.GetPartsAsync(upload.Id, cancellationToken) : [];
+        var parts = outcome.Upload!.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Upload, cancellationToken) : [];
         return TypedResults.Ok(new UploadEnvelope(presenter.Present(outcome.Upload, parts, baseUrl.For(request))));
     }
 

@@ -47,7 +47,7 @@ public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptio
         {
             var url = signer.SignPartUrl(upload, number, expires, publicBaseUrl).AbsoluteUri;
             var part = heldByNumber.GetValueOrDefault(number);
-            parts.Add(new PartDto(expiresText, number, url, part is not null, plan.SizeOf(number), part?.ETag));
+            parts.Add(new PartDto(expiresText, number, url, part is not null, part?.Size ?? plan.SizeOf(number), part?.ETag));
         }
         return parts;
     }

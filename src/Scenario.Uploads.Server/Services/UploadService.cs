@@ -12,6 +12,7 @@ namespace Scenario.Uploads.Server.Services;
 public sealed class UploadService(
     IUploadRepository uploads,
     IBlobStore blobs,
+    HeldParts heldParts,
     JobSignal jobSignal,
     StorageSpace space,
     IOptions<UploadsOptions> options,
@@ -89,12 +90,21 @@ public sealed class UploadService(
         {
             return ActionOutcome.Ok(upload);
         }
-        var outcome = await uploads.CompleteAsync(upload.Id, partsVerifiedByStore: false, time.GetUtcNow(), cancellationToken);
+        // Where clients PUT straight to the store, the store is asked which parts it holds (clients send no ETags).
+        var verified = false;
+        if (heldParts.StoreKeepsParts)
+        {
+            var unfit = PartCheck.Unfit(upload.Plan!, await heldParts.ListAsync(upload, cancellationToken));
+            if (unfit.Count > 0)
+            {
+                return MissingParts(unfit);
+            }
+            verified = true;
+        }
+        var outcome = await uploads.CompleteAsync(upload.Id, partsVerifiedByStore: verified, time.GetUtcNow(), cancellationToken);
         if (outcome.MissingParts.Count > 0)
         {
-            return ActionOutcome.BadRequest(ErrorCodes.PartsMissing,
-                $"The service does not hold every part yet; upload these parts, then complete again: {Ranges(outcome.MissingParts)}.",
-                new Dictionary<string, object?> { ["missingParts"] = outcome.MissingParts });
+            return MissingParts(outcome.MissingParts);
         }
         if (outcome.Completed)
         {
@@ -143,6 +153,11 @@ public sealed class UploadService(
             logger.LogWarning(e, "Could not delete the bytes of failed upload {UploadId}; the sweeper will retry.", upload.Id);
         }
     }
+
+    private static ActionOutcome MissingParts(IReadOnlyList<int> missing) =>
+        ActionOutcome.BadRequest(ErrorCodes.PartsMissing,
+            $"The service does not hold every part yet (or holds one of the wrong size); upload these parts, then complete again: {Ranges(missing)}.",
+            new Dictionary<string, object?> { ["missingParts"] = missing });
 
     /// <summary>"1-3, 7, 9-12": a 10,000-part list stays readable.</summary>
     internal static string Ranges(IReadOnlyList<int> numbers)

@@ -13,7 +13,7 @@ namespace Scenario.Uploads.Server.Services;
 /// Signs the URLs the service serves without API credentials: part PUTs and file downloads. The signature
 /// is an HMAC-SHA256 over the method, the resource and the expiry, so none of them can be changed.
 /// </summary>
-public sealed class UrlSigner : IPartUrlSigner
+public sealed class UrlSigner : IPartUrlSigner, IDownloadUrlSigner
 {
     private readonly byte[] _key;
 
@@ -24,6 +24,9 @@ public sealed class UrlSigner : IPartUrlSigner
 
     public Uri SignPartUrl(UploadRecord upload, int partNumber, DateTimeOffset expires, Uri publicBaseUrl) =>
         Sign(publicBaseUrl, $"v1/uploads/{upload.Id}/parts/{partNumber}", PartPayload(upload.Id, partNumber), expires);
+
+    public Uri SignDownloadUrl(DownloadTarget target, DateTimeOffset expires, Uri publicBaseUrl) =>
+        SignDownloadUrl(target.EntityId, expires, publicBaseUrl);
 
     public Uri SignDownloadUrl(string entityId, DateTimeOffset expires, Uri publicBaseUrl) =>
         Sign(publicBaseUrl, $"v1/files/{entityId}", DownloadPayload(entityId), expires);

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scenario.Uploads.Storage.S3;
+
+/// <summary>The <c>Storage:S3</c> section: part of the operators' contract, keep names stable.</summary>
+public sealed class S3StoreOptions
+{
+    public const string Section = "Storage:S3";
+
+    /// <summary>The endpoint (MinIO, Ceph, R2, …); empty for AWS itself, chosen by <see cref="Region"/>.</summary>
+    public string? ServiceUrl { get; set; }
+
+    [Required]
+    public string Bucket { get; set; } = "";
+
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Empty: the AWS SDK's default credential chain (environment, profile, instance role).</summary>
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>Path-style URLs (<c>host/bucket/key</c>), which most self-hosted stores need.</summary>
+    public bool ForcePathStyle { get; set; }
+
+    /// <summary>
+    /// <c>WhenRequired</c> (default) sends checksums only where S3 demands them, which stores that predate the
+    /// AWS SDK's default CRC32 checksums (Ceph 16, older MinIO) need; <c>WhenSupported</c> is the SDK's default.
+    /// </summary>
+    [RegularExpression("^(?i)(WhenRequired|WhenSupported)$")]
+    public string ChecksumMode { get; set; } = "WhenRequired";
+
+    /// <summary>Create the bucket on start when it does not exist.</summary>
+    public bool CreateBucket { get; set; } = true;
+
+    /// <summary>Bytes fetched per ranged GET when reading an object back; one more range is read ahead.</summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int ReadChunkSize { get; set; } = 8 * 1024 * 1024;
+}
