@@ -7,7 +7,8 @@ namespace Scenario.Uploads.Postgres;
 /// <summary>
 /// Uploads and their parts in PostgreSQL. Where SQLite's IMMEDIATE transaction serialises writers, here
 /// the upload's row is locked (FOR UPDATE, or FOR SHARE for a part record) by the transaction that checks
-/// its status, so a part write and the complete action on another instance cannot interleave.
+/// its status, so a part write and the complete action on another instance cannot interleave. Dapper sends
+/// lists to PostgreSQL as arrays, hence <c>= ANY(@list)</c> where SQLite has <c>IN @list</c>.
 /// </summary>
 public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploadRepository
 {
@@ -139,9 +140,9 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var parameters = new DynamicParameters(UploadRow.From(updated));
-        parameters.Add("expected", expectedStatuses);
+        parameters.Add("expected", expectedStatuses.ToArray());
         var changed = await connection.ExecuteAsync(
-            $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND status IN @expected;", parameters);
+            $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND status = ANY(@expected);", parameters);
         return changed > 0;
     }
 
@@ -154,9 +155,9 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         var changed = await connection.ExecuteAsync(
             """
             UPDATE uploads SET status = 'failed', error_message = @errorMessage, updated_at = @nowMs
-            WHERE id = @uploadId AND status IN @expectedStatuses;
+            WHERE id = @uploadId AND status = ANY(@expectedStatuses);
             """,
-            new { uploadId, errorMessage, nowMs, expectedStatuses }, transaction);
+            new { uploadId, errorMessage, nowMs, expectedStatuses = expectedStatuses.ToArray() }, transaction);
         if (changed == 0)
         {
             return false;

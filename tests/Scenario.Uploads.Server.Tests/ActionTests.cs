@@ -44,15 +44,14 @@ public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture
         var upload = await _api.CreateFor(bytes, "asset", "a.bin", "application/octet-stream");
         var id = upload.GetProperty("id").GetString()!;
         await _api.PutPartsAsync(upload, bytes);
-        var blob = Path.Combine(fixture.Host.DataDirectory, "blobs", "uploads", id);
-        Assert.True(File.Exists(blob));
+        Assert.True(await StoredBytes.HeldAsync(fixture.Host, id));
 
         var response = await _api.ActionAsync(id, "abort");
 
         var aborted = (await UploadApi.ReadJson(response)).GetProperty("upload");
         Assert.Equal("failed", aborted.GetProperty("status").GetString());
         Assert.Contains("aborted", aborted.GetProperty("errorMessage").GetString());
-        Assert.False(File.Exists(blob));
+        Assert.False(await StoredBytes.HeldAsync(fixture.Host, id));
         var job = (await _api.GetJsonAsync($"v1/jobs/{aborted.GetProperty("jobId").GetString()}")).GetProperty("job");
         Assert.Equal("canceled", job.GetProperty("status").GetString());
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Scenario.Testing;
 
 namespace Scenario.Uploads.Server.Tests;
@@ -40,12 +39,13 @@ public sealed class DurabilityTests
     {
         var dataDirectory = TempDirectory.Create();
         var port = FreePort.Next();
+        var backend = await TestBackend.CreateSettingsAsync();
         try
         {
             var bytes = UploadFlowTests.RandomBytes(12 * MiB, seed: 32);
             string id;
             // This instance kills itself (SIGKILL) right after committing "validating", mid-job.
-            await using (var doomed = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string>
+            await using (var doomed = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string>(backend)
             {
                 ["Jobs:HaltAfterStatus"] = "validating",
                 ["Jobs:LeaseDuration"] = "00:00:02",
@@ -59,9 +59,9 @@ public sealed class DurabilityTests
                 await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
                 Assert.True(doomed.HasExited);
             }
-            Assert.Equal(("validating", "in-progress"), ReadState(dataDirectory, id));
+            Assert.Equal(("validating", "in-progress"), await ReadState(dataDirectory, backend, id));
 
-            await using var survivor = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string> { ["Jobs:LeaseDuration"] = "00:00:02" });
+            await using var survivor = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string>(backend) { ["Jobs:LeaseDuration"] = "00:00:02" });
             using var again = new UploadApi(survivor);
             var done = await again.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
 
@@ -96,7 +96,7 @@ public sealed class DurabilityTests
         var failed = await WaitForStatus(api, id, "failed");
 
         Assert.Contains("expired", failed.GetProperty("errorMessage").GetString());
-        Assert.False(File.Exists(Path.Combine(host.DataDirectory, "blobs", "uploads", id)));
+        Assert.False(await StoredBytes.HeldAsync(host, id));
         await ProblemAssert.IsProblem(await api.ActionAsync(id, "complete"), HttpStatusCode.Conflict, "upload_failed");
     }
 
@@ -105,9 +105,10 @@ public sealed class DurabilityTests
     {
         var dataDirectory = TempDirectory.Create();
         var port = FreePort.Next();
+        var backend = await TestBackend.CreateSettingsAsync();
         try
         {
-            await using var service = await ServiceProcess.StartAsync(dataDirectory, port, withTestKeys: false);
+            await using var service = await ServiceProcess.StartAsync(dataDirectory, port, backend, withTestKeys: false);
             var output = service.Output;
             var key = Line(output, "SCENARIO_SDK_API_KEY=");
             var secret = Line(output, "SCENARIO_SDK_API_SECRET=");
@@ -116,13 +117,12 @@ public sealed class DurabilityTests
                 "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{key}:{secret}")));
 
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("v1/uploads")).StatusCode);
-            using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")}");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT secret_hash FROM api_keys";
-            var stored = (string)command.ExecuteScalar()!;
+            var stored = await BackendSql.SingleAsync<string>(dataDirectory, backend, "SELECT secret_hash FROM api_keys");
             Assert.NotEqual(secret, stored);
-            Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(dataDirectory, "uploads.db")));
+            if (!TestBackend.IsPostgresS3)
+            {
+                Assert.DoesNotContain(secret, File.ReadAllText(Path.Combine(dataDirectory, "uploads.db")));
+            }
         }
         finally
         {
@@ -150,15 +150,7 @@ public sealed class DurabilityTests
         }
     }
 
-    private static (string Upload, string Job) ReadState(string dataDirectory, string uploadId)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT u.status, j.status FROM uploads u JOIN jobs j ON j.id = u.job_id WHERE u.id = $id";
-        command.Parameters.AddWithValue("$id", uploadId);
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        return (reader.GetString(0), reader.GetString(1));
-    }
+    private static async Task<(string Upload, string Job)> ReadState(string dataDirectory, IReadOnlyDictionary<string, string> backend, string uploadId) =>
+        await BackendSql.SingleAsync<(string, string)>(dataDirectory, backend,
+            "SELECT u.status, j.status FROM uploads u JOIN jobs j ON j.id = u.job_id WHERE u.id = @uploadId", new { uploadId });
 }

@@ -27,7 +27,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         Assert.False(part.GetProperty("uploaded").GetBoolean(), $"part {number} must not be recorded");
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_body_shorter_than_the_part_is_400_and_not_recorded()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -38,7 +38,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await AssertPartNotHeld(id, 1);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_body_longer_than_the_part_is_400_and_not_recorded()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -49,7 +49,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await AssertPartNotHeld(id, 2);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_chunked_body_longer_than_the_part_is_400_and_not_recorded()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -64,7 +64,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await AssertPartNotHeld(id, 2);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_chunked_body_of_the_right_length_is_accepted()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -78,7 +78,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         Assert.True((await _api.RetrieveAsync(id)).GetProperty("parts")[1].GetProperty("uploaded").GetBoolean());
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_wrong_content_md5_is_bad_digest_and_not_recorded()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -90,7 +90,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await AssertPartNotHeld(id, 1);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_malformed_content_md5_is_400()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -101,7 +101,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await AssertPartNotHeld(id, 1);
     }
 
-    [Theory]
+    [Theory(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     [InlineData("signature")]
     [InlineData("expires")]
     [InlineData("part number")]
@@ -127,7 +127,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await AssertPartNotHeld(id, 1);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_part_number_that_is_not_a_number_is_400()
     {
         var (upload, _, bytes) = await CreateTwoPartUpload();
@@ -137,7 +137,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "part_out_of_plan");
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_put_after_complete_is_409()
     {
         var bytes = TestFiles.Png();
@@ -152,7 +152,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal("imported", (await _api.WaitForEndAsync(id)).GetProperty("status").GetString());
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_put_after_abort_is_409()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
@@ -163,7 +163,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         await ProblemAssert.IsProblem(response, HttpStatusCode.Conflict, "upload_failed");
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task An_expired_part_url_is_403_and_retrieve_gives_a_fresh_one()
     {
         await using var host = await ServiceHost.StartAsync(new ServiceHostOptions
@@ -182,7 +182,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.OK, (await api.PutPartAsync(PartUrl(fresh, 1), bytes)).StatusCode);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_client_that_disconnects_mid_part_leaves_the_part_missing_and_the_service_serving()
     {
         var (upload, id, _) = await CreateTwoPartUpload();
@@ -203,7 +203,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
-    [Fact]
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task Cors_preflight_allows_a_browser_to_put_and_read_the_etag()
     {
         var (upload, _, _) = await CreateTwoPartUpload();

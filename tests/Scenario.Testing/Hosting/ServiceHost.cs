@@ -7,7 +7,8 @@ namespace Scenario.Testing;
 
 /// <summary>
 /// The real service, started in this process on 127.0.0.1 with a real SQLite file and real files on
-/// disk. It can be stopped and started again on the same port and data directory.
+/// disk, or a fresh PostgreSQL database and S3 bucket (<see cref="TestBackend"/>). It can be stopped and
+/// started again on the same port, data directory and backend.
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
@@ -37,11 +38,21 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public string ApiSecret => TestKeys.ApiSecret;
 
+    /// <summary>The configuration the host runs with, backend included; give it to a second instance to share the backend.</summary>
+    public IReadOnlyDictionary<string, string> Settings => _options.Settings;
+
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is stopped.");
 
     public static async Task<ServiceHost> StartAsync(ServiceHostOptions? options = null)
     {
         options ??= new ServiceHostOptions();
+        // The test's own settings win over the backend's (a test may pin its own database, say).
+        var backend = await TestBackend.CreateSettingsAsync();
+        foreach (var setting in options.Settings)
+        {
+            backend[setting.Key] = setting.Value;
+        }
+        options = options with { Settings = backend };
         var ownsDirectory = options.DataDirectory is null;
         var directory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "scenario-tests", Guid.NewGuid().ToString("N"));
         var host = new ServiceHost(options, directory, options.Port == 0 ? FreePort.Next() : options.Port, ownsDirectory);
