@@ -1,0 +1,30 @@
+using Scenario.Testing;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Postgres;
+using Scenario.Uploads.Sqlite;
+
+namespace Scenario.Uploads.Contracts.Tests;
+
+/// <summary>One implementation of the persistence seams on a fresh, initialised database.</summary>
+public sealed record PersistenceSet(IDatabase Database, IUploadRepository Uploads, IJobQueue Jobs, IEntityRepository Entities, IApiKeyRepository ApiKeys)
+{
+    public static async Task<PersistenceSet> SqliteAsync()
+    {
+        var database = SqliteDatabase.ForFile(Path.Combine(TempDirectory.Create(), "uploads.db"));
+        await database.InitializeAsync(CancellationToken.None);
+        return new(database, new SqliteUploadRepository(database), new SqliteJobQueue(database),
+            new SqliteEntityRepository(database), new SqliteApiKeyRepository(database));
+    }
+
+    public static async Task<PersistenceSet> PostgresAsync()
+    {
+        if (TestBackend.MissingServers() is { } why)
+        {
+            Assert.Skip(why);
+        }
+        var database = new PostgresDatabase(await TestBackend.CreateDatabaseAsync());
+        await database.InitializeAsync(CancellationToken.None);
+        return new(database, new PostgresUploadRepository(database), new PostgresJobQueue(database),
+            new PostgresEntityRepository(database), new PostgresApiKeyRepository(database));
+    }
+}

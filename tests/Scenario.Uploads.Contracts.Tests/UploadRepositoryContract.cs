@@ -1,0 +1,158 @@
+using Scenario.Uploads.Model;
+
+namespace Scenario.Uploads.Contracts.Tests;
+
+/// <summary>What every <c>IUploadRepository</c> promises, including each compare-and-set.</summary>
+public abstract class UploadRepositoryContract
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected abstract Task<PersistenceSet> OpenAsync();
+
+    [Fact]
+    public async Task Create_then_find_round_trips_every_field()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, None);
+
+        var found = await db.Uploads.FindAsync(upload.Id, None);
+
+        Assert.Equal(upload with { AssetOptions = null }, found! with { AssetOptions = null });
+        Assert.Equal(["col_1"], found.AssetOptions!.CollectionIds);
+        Assert.Equal(upload.Id, (await db.Uploads.FindForOwnerAsync("owner_a", upload.Id, None))?.Id);
+        Assert.Null(await db.Uploads.FindForOwnerAsync("owner_b", upload.Id, None));
+    }
+
+    [Fact]
+    public async Task List_is_newest_first_and_pages_with_a_cursor()
+    {
+        var db = await OpenAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (upload, job) = Records.New(createdAt: Records.T0.AddSeconds(i));
+            await db.Uploads.CreateAsync(upload, job, None);
+            ids.Insert(0, upload.Id);
+        }
+        var first = await db.Uploads.ListAsync("owner_a", 3, null, None);
+        var rest = await db.Uploads.ListAsync("owner_a", 3, new(first[^1].CreatedAt, first[^1].Id), None);
+
+        Assert.Equal(ids, first.Concat(rest).Select(u => u.Id));
+        Assert.Empty(await db.Uploads.ListAsync("owner_b", 3, null, None));
+    }
+
+    [Fact]
+    public async Task A_part_write_forgets_the_old_copy_and_is_refused_once_not_pending()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, None);
+        Assert.True(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None));
+        Assert.Equal([2], (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
+
+        Assert.Equal(new(UploadStatuses.Pending, true), await db.Uploads.BeginPartWriteAsync(upload.Id, 2, Records.T0, None));
+        Assert.Empty(await db.Uploads.GetPartsAsync(upload.Id, None));
+
+        await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "gone", JobStatuses.Canceled, Records.T0, None);
+        Assert.Equal(new(UploadStatuses.Failed, false), await db.Uploads.BeginPartWriteAsync(upload.Id, 1, Records.T0, None));
+        Assert.False(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None));
+        Assert.Equal(new(null, false), await db.Uploads.BeginPartWriteAsync("upload_nope", 1, Records.T0, None));
+    }
+
+    [Fact]
+    public async Task Complete_lists_missing_parts_then_completes_once_every_part_is_held()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
+
+        var missing = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
+        Assert.False(missing.Completed);
+        Assert.Equal([1, 3], missing.MissingParts);
+
+        await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
+        await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 3), None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
+        Assert.True(done.Completed);
+        Assert.Equal(UploadStatuses.Complete, done.Upload!.Status);
+        var again = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
+        Assert.False(again.Completed);
+        Assert.Equal(UploadStatuses.Complete, again.Upload!.Status);
+    }
+
+    [Fact]
+    public async Task Complete_trusts_the_store_when_it_verified_the_parts()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, None);
+
+        var done = await db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None);
+
+        Assert.True(done.Completed);
+        Assert.Equal(job.Id, (await db.Jobs.ClaimNextAsync("w", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None))?.Id);
+    }
+
+    [Fact]
+    public async Task Concurrent_completes_have_exactly_one_winner()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, None);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None)));
+
+        Assert.Single(outcomes, o => o.Completed);
+    }
+
+    [Fact]
+    public async Task Try_update_and_fail_change_only_the_expected_status()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
+
+        Assert.False(await db.Uploads.TryUpdateAsync(upload with { Status = UploadStatuses.Validating }, [UploadStatuses.Complete], None));
+        Assert.True(await db.Uploads.TryUpdateAsync(upload with { Sha256 = "abc" }, [UploadStatuses.Pending], None));
+        Assert.Equal("abc", (await db.Uploads.FindAsync(upload.Id, None))!.Sha256);
+        Assert.False(await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Validating], "no", JobStatuses.Failure, Records.T0, None));
+        Assert.True(await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "expired", JobStatuses.Failure, Records.T0, None));
+        Assert.False(await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "again", JobStatuses.Failure, Records.T0, None));
+
+        var failed = await db.Uploads.FindAsync(upload.Id, None);
+        Assert.Equal((UploadStatuses.Failed, "expired"), (failed!.Status, failed.ErrorMessage));
+        Assert.Empty(await db.Uploads.GetPartsAsync(upload.Id, None));
+        var storedJob = await db.Jobs.FindForOwnerAsync("owner_a", job.Id, None);
+        Assert.Equal((JobStatuses.Failure, "expired"), (storedJob!.Status, storedJob.LastError));
+    }
+
+    [Fact]
+    public async Task Expired_and_failed_with_bytes_are_found_until_marked()
+    {
+        var db = await OpenAsync();
+        var (old, oldJob) = Records.New(expiresAt: Records.T0.AddMinutes(1));
+        var (fresh, freshJob) = Records.New(expiresAt: Records.T0.AddHours(1));
+        await db.Uploads.CreateAsync(old, oldJob, None);
+        await db.Uploads.CreateAsync(fresh, freshJob, None);
+
+        Assert.Equal([old.Id], (await db.Uploads.FindExpiredAsync(Records.T0.AddMinutes(2), 10, None)).Select(u => u.Id));
+        await db.Uploads.FailAsync(old.Id, [UploadStatuses.Pending], "expired", JobStatuses.Failure, Records.T0, None);
+        Assert.Empty(await db.Uploads.FindExpiredAsync(Records.T0.AddMinutes(2), 10, None));
+        Assert.Equal([old.Id], (await db.Uploads.FindFailedWithBytesAsync(10, None)).Select(u => u.Id));
+        await db.Uploads.MarkBytesDeletedAsync(old.Id, None);
+        Assert.Empty(await db.Uploads.FindFailedWithBytesAsync(10, None));
+    }
+}
+
+public sealed class SqliteUploadRepositoryTests : UploadRepositoryContract
+{
+    protected override Task<PersistenceSet> OpenAsync() => PersistenceSet.SqliteAsync();
+}
+
+public sealed class PostgresUploadRepositoryTests : UploadRepositoryContract
+{
+    protected override Task<PersistenceSet> OpenAsync() => PersistenceSet.PostgresAsync();
+}
