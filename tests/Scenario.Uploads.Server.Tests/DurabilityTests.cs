@@ -83,7 +83,7 @@ public sealed class DurabilityTests
         {
             Settings = new Dictionary<string, string>
             {
-                ["Uploads:PendingLifetime"] = "00:00:01",
+                ["Uploads:PendingLifetime"] = "00:00:03",
                 ["Uploads:SweepInterval"] = "00:00:00.200",
             },
         });

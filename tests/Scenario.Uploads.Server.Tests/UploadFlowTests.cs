@@ -141,7 +141,13 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var bytes = TestFiles.Wav();
         var done = await _api.UploadAsync(bytes, "audio", "beep.wav", "audio/wav");
 
+        // The worker commits "imported" a moment before it ends the job: on a busy machine, wait for that too.
         var job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+        for (var i = 0; i < 100 && job.GetProperty("status").GetString() == "in-progress"; i++)
+        {
+            await Task.Delay(50);
+            job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+        }
         Assert.Equal("upload", job.GetProperty("jobType").GetString());
         Assert.Equal("success", job.GetProperty("status").GetString());
         Assert.Equal(1.0, job.GetProperty("progress").GetDouble());

@@ -32,10 +32,12 @@ public static class TestBackend
     /// <summary>The settings of a fresh backend for one host (or several hosts that must share it).</summary>
     public static async Task<Dictionary<string, string>> CreateSettingsAsync()
     {
-        if (!IsPostgresS3)
-        {
-            return [];
-        }
+        return IsPostgresS3 ? await CreatePostgresS3SettingsAsync() : [];
+    }
+
+    /// <summary>A fresh database and bucket on the test servers, whatever the run's backend.</summary>
+    public static async Task<Dictionary<string, string>> CreatePostgresS3SettingsAsync()
+    {
         return new Dictionary<string, string>
         {
             ["Database:Provider"] = "Postgres",
