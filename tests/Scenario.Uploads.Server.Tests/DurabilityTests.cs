@@ -96,7 +96,7 @@ public sealed class DurabilityTests
         var failed = await WaitForStatus(api, id, "failed");
 
         Assert.Contains("expired", failed.GetProperty("errorMessage").GetString());
-        Assert.False(await StoredBytes.HeldAsync(host, id));
+        Assert.True(await StoredBytes.GoneSoonAsync(host, id));
         await ProblemAssert.IsProblem(await api.ActionAsync(id, "complete"), HttpStatusCode.Conflict, "upload_failed");
     }
 

@@ -17,6 +17,10 @@ public sealed class MultiInstanceTests
         {
             Assert.Skip(why);
         }
+        if (!TestBackend.IsPostgresS3)
+        {
+            Assert.Skip("Runs in the postgres-s3 pass of scripts/test (SCENARIO_TEST_BACKEND=postgres-s3).");
+        }
         var backend = await TestBackend.CreatePostgresS3SettingsAsync();
         // Both may claim the job; whichever does kills itself (SIGKILL) right after committing "validating".
         // The other then finds the lease lapsed and resumes at validation, which does not halt again.

@@ -163,7 +163,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal("failed", done.GetProperty("status").GetString());
         Assert.Contains("image", done.GetProperty("errorMessage").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.False(done.TryGetProperty("entityId", out _));
-        Assert.False(await StoredBytes.HeldAsync(fixture.Host, done.GetProperty("id").GetString()!), "a failed upload's bytes are deleted");
+        Assert.True(await StoredBytes.GoneSoonAsync(fixture.Host, done.GetProperty("id").GetString()!), "a failed upload's bytes are deleted");
         var job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
         Assert.Equal("failure", job.GetProperty("status").GetString());
     }
