@@ -4,6 +4,7 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<ImportsOptions>().BindConfiguration(ImportsOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
         AddDatabase(services, configuration);
@@ -38,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<JobSignal>();
         services.AddSingleton<FileValidation>();
         services.AddSingleton<UploadProcessor>();
+        AddImports(services);
         services.AddSingleton<ApiKeyBootstrap>();
 
         // Order matters: the schema and keys exist before the worker and the server start.
@@ -59,6 +62,16 @@ public static class ServiceRegistration
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return services;
+    }
+
+    private static void AddImports(IServiceCollection services)
+    {
+        services.AddSingleton<ImportHttpClient>();
+        services.AddSingleton<ImportDownloader>();
+        services.AddSingleton<IImportSource, UrlImportSource>();
+        services.AddSingleton<IImportSource, HuggingFaceSource>();
+        services.AddSingleton<IImportSource, CivitaiSource>();
+        services.AddSingleton<ImportStep>();
     }
 
     private static void AddDatabase(IServiceCollection services, IConfiguration configuration)

@@ -40,7 +40,9 @@ public static class UploadEndpoints
         {
             return Problem(parseError);
         }
-        var created = await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
+        var created = parsed.Value.Mode == CreateMode.Multipart
+            ? await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken)
+            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
         if (created.Error is { } createError)
         {
             return Problem(createError, StatusCodes.Status413PayloadTooLarge);
