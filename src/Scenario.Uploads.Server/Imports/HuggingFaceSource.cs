@@ -66,9 +66,13 @@ public sealed class HuggingFaceSource(ImportHttpClient http, IOptions<ImportsOpt
         {
             { Json: { } json } => json,
             { IsServerError: true } => throw ImportException.Transient($"Hugging Face answered {(int)answer.Status}; the service tried again and gave up. Try again later."),
-            { Status: HttpStatusCode.NotFound } or { ErrorCode: "RepoNotFound" or "RevisionNotFound" } => throw ImportException.Refused(revision is null
-                ? $"The Hugging Face model {repo} does not exist. Check the name (owner/name){(credential is null ? "; a private model also needs Imports:HuggingFace:Token" : "")}."
-                : $"The Hugging Face model {repo} or its revision {revision} does not exist. Check the name and the revision."),
+            { Status: HttpStatusCode.NotFound } => throw ImportException.Refused(revision is null || answer.ErrorCode == "RepoNotFound"
+                ? $"The Hugging Face model {repo} does not exist. Check the name (owner/name)."
+                : $"The Hugging Face model {repo} has no revision {revision}. Check the branch, tag or commit after '@'."),
+            // The hub answers a private model exactly like a missing one, so the message names both.
+            { Status: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, ErrorCode: "RepoNotFound" } => throw ImportException.Refused(credential is null
+                ? $"The Hugging Face model {repo} does not exist, or it is private: set Imports:HuggingFace:Token to a token of an account that can see it."
+                : $"The Hugging Face model {repo} does not exist, or the token in Imports:HuggingFace:Token cannot see it."),
             { Status: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } => throw ImportException.Refused(Gated(repo, credential)),
             _ => throw ImportException.Refused($"Hugging Face answered {(int)answer.Status} for the model {repo}."),
         };
