@@ -31,7 +31,7 @@ public sealed class FileServerStandIn : IAsyncDisposable
     /// <summary>Serves <paramref name="bytes"/> at <c>/files/{name}</c>; returns that URL.</summary>
     public string Add(string name, byte[] bytes, string contentType = "application/octet-stream")
     {
-        _files[name] = (bytes, contentType);
+        _files[Uri.UnescapeDataString(name)] = (bytes, contentType);
         return $"{Origin}/files/{name}";
     }
 

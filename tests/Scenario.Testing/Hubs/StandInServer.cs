@@ -62,6 +62,8 @@ public sealed class StandInServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(bytes.AsMemory(0, cut));
             await context.Response.Body.FlushAsync();
+            // Let the client read what was sent: an immediate reset can make the kernel drop it unread.
+            await Task.Delay(300);
             context.Abort();
             return;
         }
