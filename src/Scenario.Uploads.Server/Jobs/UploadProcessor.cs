@@ -93,6 +93,7 @@ public sealed class UploadProcessor(
             Status = UploadStatuses.Validated,
             Sha256 = result.Sha256,
             ContentType = IsGeneric(upload.ContentType) ? inspection.DetectedContentType ?? upload.ContentType : upload.ContentType,
+            ConfigJson = upload.Kind == UploadKinds.Model ? ModelConfig.WithSummary(upload.ConfigJson, inspection.Format, inspection.Metadata) : upload.ConfigJson,
             InspectionJson = new JsonObject
             {
                 ["format"] = inspection.Format,
