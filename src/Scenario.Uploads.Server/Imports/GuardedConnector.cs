@@ -73,7 +73,7 @@ public sealed class GuardedConnector(HostResolver resolve, Func<IPAddress, strin
             {
                 var shown = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
                 throw ImportException.Refused(
-                    $"The import was refused: {host} is {(bare == shown.ToString() ? "" : $"at {shown}, ")}a {why} address, and imports only reach public internet addresses.");
+                    $"The import was refused: {host} is {(bare == shown.ToString() ? "" : $"at {shown}, ")}{(why[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {why} address, and imports only reach public internet addresses.");
             }
         }
         return addresses;
