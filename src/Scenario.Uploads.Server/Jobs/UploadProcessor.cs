@@ -94,12 +94,7 @@ public sealed class UploadProcessor(
             Sha256 = result.Sha256,
             ContentType = IsGeneric(upload.ContentType) ? inspection.DetectedContentType ?? upload.ContentType : upload.ContentType,
             ConfigJson = upload.Kind == UploadKinds.Model ? ModelConfig.WithSummary(upload.ConfigJson, inspection.Format, inspection.Metadata) : upload.ConfigJson,
-            InspectionJson = new JsonObject
-            {
-                ["format"] = inspection.Format,
-                ["detectedContentType"] = inspection.DetectedContentType,
-                ["details"] = inspection.Metadata.DeepClone(),
-            }.ToJsonString(),
+            InspectionJson = InspectionSummary(inspection),
         };
         return await MoveAsync(upload, validated, cancellationToken);
     }
@@ -132,6 +127,22 @@ public sealed class UploadProcessor(
             // SIGKILL of our own process: no shutdown, no cleanup, exactly like a crash.
             System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
+    }
+
+    /// <summary>What validation learnt, for the entity's metadata; unknowns are left out rather than null.</summary>
+    private static string InspectionSummary(FileInspection inspection)
+    {
+        var summary = new JsonObject();
+        if (inspection.Format is { } format)
+        {
+            summary["format"] = format;
+        }
+        if (inspection.DetectedContentType is { } detected)
+        {
+            summary["detectedContentType"] = detected;
+        }
+        summary["details"] = inspection.Metadata.DeepClone();
+        return summary.ToJsonString();
     }
 
     private static bool IsGeneric(string? contentType) =>
