@@ -23,7 +23,8 @@ public static class HubJson
         }
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
+        // Capped as it is read, so an answer without Content-Length cannot fill memory either.
+        await CopyCappedAsync(body, buffer, url, cancellationToken);
         try
         {
             return new HubAnswer(response.StatusCode, errorCode, JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());
@@ -31,6 +32,20 @@ public static class HubJson
         catch (JsonException)
         {
             throw ImportException.Transient($"{url.Host} answered {url.AbsolutePath} with something that is not JSON.");
+        }
+    }
+
+    private static async Task CopyCappedAsync(Stream body, MemoryStream buffer, Uri url, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw ImportException.Refused($"{url.Host} answered with more than {MaxBytes} bytes where model metadata was expected.");
+            }
+            buffer.Write(chunk, 0, read);
         }
     }
 }
