@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
@@ -18,6 +19,7 @@ public static class ServiceRegistration
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<ImportsOptions>().BindConfiguration(ImportsOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
         services.AddDatabase(configuration);
@@ -33,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<JobSignal>();
         services.AddSingleton<FileValidation>();
         services.AddSingleton<UploadProcessor>();
+        AddImports(services);
         services.AddSingleton<ApiKeyBootstrap>();
 
         // Order matters: the schema and keys exist before the worker and the server start.
@@ -54,5 +57,15 @@ public static class ServiceRegistration
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return services;
+    }
+
+    private static void AddImports(IServiceCollection services)
+    {
+        services.AddSingleton<ImportHttpClient>();
+        services.AddSingleton<ImportDownloader>();
+        services.AddSingleton<IImportSource, UrlImportSource>();
+        services.AddSingleton<IImportSource, HuggingFaceSource>();
+        services.AddSingleton<IImportSource, CivitaiSource>();
+        services.AddSingleton<ImportStep>();
     }
 }

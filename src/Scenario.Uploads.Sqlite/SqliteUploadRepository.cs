@@ -9,7 +9,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 {
     private const string SelectUpload = "SELECT " + UploadRow.Columns + " FROM uploads";
 
-    public async Task CreateAsync(UploadRecord upload, JobRecord job, CancellationToken cancellationToken)
+    public async Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -18,9 +18,9 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
         await connection.ExecuteAsync(
             """
             INSERT INTO jobs (id, owner_id, upload_id, job_type, status, progress, metadata, attempts, runnable, not_before, created_at, updated_at)
-            VALUES (@Id, @OwnerId, @UploadId, @JobType, @Status, @Progress, @MetadataJson, 0, 0, 0, @Created, @Created);
+            VALUES (@Id, @OwnerId, @UploadId, @JobType, @Status, @Progress, @MetadataJson, 0, @Runnable, @Created, @Created, @Created);
             """,
-            new { job.Id, job.OwnerId, job.UploadId, job.JobType, job.Status, job.Progress, job.MetadataJson, Created = UnixTime.Ms(job.CreatedAt) },
+            new { job.Id, job.OwnerId, job.UploadId, job.JobType, job.Status, job.Progress, job.MetadataJson, Runnable = runnable ? 1 : 0, Created = UnixTime.Ms(job.CreatedAt) },
             transaction);
         transaction.Commit();
     }

@@ -11,7 +11,7 @@ namespace Scenario.Uploads.Storage.S3;
 /// through presigned URLs (<see cref="S3UrlSigner"/>), so no byte passes through the service; the job
 /// completes it, and validation reads the object back with ranged GETs.
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobStore, IStorePartLister
+public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobStore, IStorePartLister, IWholeObjectStore
 {
     private const int ListPageSize = 1000;
 
@@ -37,6 +37,9 @@ public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobSto
             new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key, ContentType = contentType }, cancellationToken);
         return response.UploadId;
     }
+
+    public Task<long> WriteObjectAsync(string key, Stream body, CancellationToken cancellationToken) =>
+        new S3ObjectWriter(s3, options.Bucket).WriteAsync(key, body, cancellationToken);
 
     public async Task<IReadOnlyList<PartRecord>> ListPartsAsync(string key, string storageUploadId, CancellationToken cancellationToken)
     {

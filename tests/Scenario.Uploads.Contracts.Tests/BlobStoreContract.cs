@@ -100,6 +100,23 @@ public abstract class BlobStoreContract
         }
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(9 * 1024 * 1024 + 5)]
+    public async Task A_whole_object_of_unknown_length_is_written_and_replaced(int size)
+    {
+        var store = await OpenStoreAsync();
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        var whole = (IWholeObjectStore)store;
+
+        await whole.WriteObjectAsync("uploads/whole", new MemoryStream([1, 2, 3]), None);
+        Assert.Equal(size, await whole.WriteObjectAsync("uploads/whole", new MemoryStream(bytes), None));
+
+        await using var content = await store.OpenReadAsync("uploads/whole", None);
+        Assert.Equal(bytes, await ReadAllAsync(content));
+    }
+
     [Fact]
     public async Task The_store_is_reachable()
     {

@@ -14,7 +14,7 @@ public abstract class JobQueueContract
     private static async Task<JobRecord> RunnableJobAsync(PersistenceSet db)
     {
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
         await db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None);
         return job;
     }
@@ -24,7 +24,7 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
 
         Assert.Null(await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0, None));
     }

@@ -14,7 +14,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
 
         var found = await db.Uploads.FindAsync(upload.Id, None);
 
@@ -32,7 +32,7 @@ public abstract class UploadRepositoryContract
         for (var i = 0; i < 5; i++)
         {
             var (upload, job) = Records.New(createdAt: Records.T0.AddSeconds(i));
-            await db.Uploads.CreateAsync(upload, job, None);
+            await db.Uploads.CreateAsync(upload, job, false, None);
             ids.Insert(0, upload.Id);
         }
         var first = await db.Uploads.ListAsync("owner_a", 3, null, None);
@@ -47,7 +47,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
         Assert.True(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None));
         Assert.Equal([2], (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
 
@@ -65,7 +65,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
 
         var missing = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
@@ -87,7 +87,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
 
         var done = await db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None);
 
@@ -100,7 +100,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None)));
 
@@ -112,7 +112,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, None);
+        await db.Uploads.CreateAsync(upload, job, false, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
 
         Assert.False(await db.Uploads.TryUpdateAsync(upload with { Status = UploadStatuses.Validating }, [UploadStatuses.Complete], None));
@@ -135,8 +135,8 @@ public abstract class UploadRepositoryContract
         var db = await OpenAsync();
         var (old, oldJob) = Records.New(expiresAt: Records.T0.AddMinutes(1));
         var (fresh, freshJob) = Records.New(expiresAt: Records.T0.AddHours(1));
-        await db.Uploads.CreateAsync(old, oldJob, None);
-        await db.Uploads.CreateAsync(fresh, freshJob, None);
+        await db.Uploads.CreateAsync(old, oldJob, false, None);
+        await db.Uploads.CreateAsync(fresh, freshJob, false, None);
 
         Assert.Equal([old.Id], (await db.Uploads.FindExpiredAsync(Records.T0.AddMinutes(2), 10, None)).Select(u => u.Id));
         await db.Uploads.FailAsync(old.Id, [UploadStatuses.Pending], "expired", JobStatuses.Failure, Records.T0, None);

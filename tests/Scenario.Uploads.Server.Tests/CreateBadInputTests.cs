@@ -55,15 +55,13 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
         { "url with ftp scheme", """{"url":"ftp://example.com/a.png","kind":"image"}""", "invalid_url" },
         { "url with file scheme", """{"url":"file:///etc/passwd","kind":"image"}""", "invalid_url" },
         { "url without kind", """{"url":"https://example.com/a.png"}""", "missing_field" },
+        { "url with credentials", """{"url":"https://user:pass@example.com/a.png","kind":"image"}""", "url_credentials_not_allowed" },
         { "url as number", """{"url":5,"kind":"image"}""", "invalid_field" },
-        { "url import not yet available", """{"url":"https://example.com/a.png","kind":"image"}""", "source_not_supported_yet" },
         { "huggingface name without owner", """{"huggingFaceModelName":"stable-diffusion"}""", "invalid_model_name" },
         { "huggingface name with path tricks", """{"huggingFaceModelName":"../../etc/passwd"}""", "invalid_model_name" },
         { "huggingface with image kind", """{"huggingFaceModelName":"a/b","kind":"image"}""", "invalid_kind" },
-        { "huggingface import not yet available", """{"huggingFaceModelName":"stabilityai/stable-diffusion-xl-base-1.0"}""", "source_not_supported_yet" },
         { "civitai URL not a model URL", """{"civitaiModelUrl":"https://civitai.com/images/5"}""", "invalid_url" },
         { "civitai URL not a URL", """{"civitaiModelUrl":"370194"}""", "invalid_url" },
-        { "civitai import not yet available", """{"civitaiModelUrl":"https://civitai.com/models/370194/x?modelVersionId=413566"}""", "source_not_supported_yet" },
         { "too deep JSON", new string('[', 100) + new string(']', 100), "invalid_json" },
     };
 

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Scenario.Testing;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Services;
 
 namespace Scenario.Uploads.Server.Tests;
 
@@ -125,6 +128,20 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, "invalid_signature");
         await AssertPartNotHeld(id, 1);
+    }
+
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
+    public async Task A_validly_signed_url_for_a_part_outside_the_plan_is_400()
+    {
+        var (upload, id, bytes) = await CreateTwoPartUpload();
+        var signer = fixture.Host.Services.GetRequiredService<UrlSigner>();
+        var record = await fixture.Host.Services.GetRequiredService<IUploadRepository>().FindAsync(id, CancellationToken.None);
+        var url = signer.SignPartUrl(record!, 3, DateTimeOffset.UtcNow.AddMinutes(5), fixture.Host.BaseUrl);
+
+        var response = await _api.PutPartAsync(url.AbsoluteUri, bytes.AsMemory(0, 10));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "part_out_of_plan");
+        Assert.Equal(2, (await _api.RetrieveAsync(id)).GetProperty("parts").GetArrayLength());
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]

@@ -9,8 +9,11 @@ namespace Scenario.Uploads.Persistence;
 /// </summary>
 public interface IUploadRepository
 {
-    /// <summary>Stores a new upload together with its (not yet runnable) job.</summary>
-    Task CreateAsync(UploadRecord upload, JobRecord job, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new upload together with its job, in one transaction. A multipart upload's job is not
+    /// <paramref name="runnable"/> until the complete action; an import's job is runnable at once.
+    /// </summary>
+    Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken);
 
     /// <summary>Any owner's upload; for signed part URLs and background work only.</summary>
     Task<UploadRecord?> FindAsync(string uploadId, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ namespace Scenario.Uploads.Storage;
 /// Blobs as files under one folder. An upload's file is created at its final size (sparse) and every
 /// part is written straight into its place, so complete costs nothing and nothing is ever copied.
 /// </summary>
-public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore
+public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeObjectStore
 {
     private const int BufferSize = 1024 * 1024;
     private readonly string _root;
@@ -84,6 +84,32 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task<long> WriteObjectAsync(string key, Stream body, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // A fresh temporary file each time, renamed over the object at the end: an attempt that dies
+        // half-way leaves no half object, and the next attempt starts over from nothing.
+        var temporary = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            long written;
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                await body.CopyToAsync(file, BufferSize, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+                written = file.Length;
+            }
+            File.Move(temporary, path, overwrite: true);
+            return written;
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
     }
 

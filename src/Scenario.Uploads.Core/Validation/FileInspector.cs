@@ -12,10 +12,14 @@ public static class FileInspector
         AudioInspector.TryDetectAsync,
         IsoMediaInspector.TryDetectAsync,
         MatroskaInspector.TryDetectAsync,
+        UsdzInspector.TryDetectAsync,
         PickleDetector.TryDetectAsync,
         SafetensorsInspector.TryDetectAsync,
         GltfInspector.TryDetectAsync,
+        PlyInspector.TryDetectAsync,
         ThreeDInspector.TryDetectAsync,
+        // Last: a binary STL is recognised only by its length matching its triangle count.
+        StlInspector.TryDetectAsync,
     ];
 
     /// <summary>Inspects <paramref name="content"/>; never throws for malformed content, only for I/O failures.</summary>

@@ -28,6 +28,9 @@ internal static class FormatNames
         "gltf" => "model/gltf+json",
         "obj" => "model/obj",
         "fbx" => "model/vnd.fbx",
+        "ply" => "model/x-ply",
+        "stl" => "model/stl",
+        "usdz" => "model/vnd.usdz+zip",
         _ => "application/octet-stream",
     };
 
@@ -59,6 +62,9 @@ internal static class FormatNames
             "model/gltf-binary" => "glb",
             "model/gltf+json" => "gltf",
             "model/obj" => "obj",
+            "model/stl" or "model/x.stl-binary" or "model/x.stl-ascii" or "application/sla" => "stl",
+            "model/vnd.usdz+zip" or "model/usd" => "usdz",
+            "model/x-ply" or "application/ply" => "ply",
             _ => null,
         };
     }

@@ -21,7 +21,7 @@ internal static class KindRules
         UploadKinds.Image or UploadKinds.Avatar => "a PNG, JPEG, WebP or GIF image",
         UploadKinds.Audio => "WAV, MP3, OGG, FLAC or MP4 audio",
         UploadKinds.Video => "MP4, MOV, WebM or Matroska video",
-        UploadKinds.ThreeD => "a GLB, glTF, OBJ or FBX model",
+        UploadKinds.ThreeD => "a GLB, glTF, OBJ, FBX, PLY, STL or USDZ model",
         UploadKinds.Model => "a safetensors checkpoint",
         _ => "a supported file",
     };

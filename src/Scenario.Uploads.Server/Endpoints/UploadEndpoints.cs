@@ -32,7 +32,7 @@ public static class UploadEndpoints
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
         {
-            return Problem(bodyError, bodyError.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return BodyProblem(bodyError);
         }
         using var document = body.Value;
         var parsed = CreateUploadParser.Parse(document.RootElement, options.Value.MaxFileSize);
@@ -40,7 +40,9 @@ public static class UploadEndpoints
         {
             return Problem(parseError);
         }
-        var created = await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
+        var created = parsed.Value.Mode == CreateMode.Multipart
+            ? await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken)
+            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
         if (created.Error is { } createError)
         {
             return Problem(createError, StatusCodes.Status413PayloadTooLarge);
@@ -70,7 +72,7 @@ public static class UploadEndpoints
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
         {
-            return Problem(bodyError, bodyError.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return BodyProblem(bodyError);
         }
         using var document = body.Value;
         var action = document.RootElement.ValueKind == JsonValueKind.Object ? new JsonFields(document.RootElement).String("action") : null;
@@ -112,6 +114,9 @@ public static class UploadEndpoints
         var dtos = shown.Select(u => presenter.Present(u, [], publicBase) with { Parts = null }).ToList();
         return TypedResults.Ok(new UploadListEnvelope(dtos, next));
     }
+
+    private static ProblemHttpResult BodyProblem(ProblemInfo problem) =>
+        Problem(problem, problem.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
 
     private static ProblemHttpResult Problem(ProblemInfo problem, int status = StatusCodes.Status400BadRequest) =>
         ApiProblem.Create(status, problem.Code, problem.Detail);

@@ -81,7 +81,7 @@ public sealed class UploadJobWorker(
         if (job.Attempts >= settings.MaxAttempts)
         {
             logger.LogError(error, "Job {JobId} failed on its last attempt ({Attempts}).", job.Id, job.Attempts);
-            await processor.GiveUpAsync(job, CancellationToken.None);
+            await processor.GiveUpAsync(job, error, CancellationToken.None);
             await queue.FinishAsync(job.Id, _workerId, JobStatuses.Failure, null, time.GetUtcNow(), CancellationToken.None);
             return;
         }

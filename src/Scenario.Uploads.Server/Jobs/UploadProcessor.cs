@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
 using Scenario.Uploads.Storage;
@@ -20,6 +21,7 @@ public sealed class UploadProcessor(
     IEntityRepository entities,
     IBlobStore blobs,
     FileValidation validation,
+    ImportStep importStep,
     UploadService uploadService,
     IOptions<JobsOptions> options,
     TimeProvider time,
@@ -34,6 +36,7 @@ public sealed class UploadProcessor(
             lease.ThrowIfLost();
             upload = upload.Status switch
             {
+                UploadStatuses.Pending when upload.Source != UploadSources.Multipart => await importStep.DownloadAsync(upload, lease, cancellationToken),
                 UploadStatuses.Complete => await AssembleAsync(upload, cancellationToken),
                 UploadStatuses.Validating => await ValidateAsync(upload, lease, cancellationToken),
                 UploadStatuses.Validated => await ImportAsync(upload, cancellationToken),
@@ -49,11 +52,20 @@ public sealed class UploadProcessor(
         }
     }
 
-    /// <summary>The last attempt failed for a reason of ours: fail the upload with words the user can act on.</summary>
-    public async Task GiveUpAsync(JobRecord job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The last attempt failed: fail the upload with words the user can act on (an import's own reason,
+    /// such as the host answering 503 every time; otherwise an internal error of ours).
+    /// </summary>
+    public async Task GiveUpAsync(JobRecord job, Exception error, CancellationToken cancellationToken)
     {
-        const string message = "The service could not process this upload because of an internal error. Upload the file again; if it keeps failing, contact the operator.";
-        await uploads.FailAsync(job.UploadId, [UploadStatuses.Complete, UploadStatuses.Validating, UploadStatuses.Validated], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+        var message = error is ImportException ? error.Message
+            : "The service could not process this upload because of an internal error. Upload the file again; if it keeps failing, contact the operator.";
+        // Pending is expected only of an import: a multipart upload's job never runs before the complete action.
+        var imported = await uploads.FindAsync(job.UploadId, cancellationToken) is { } upload && upload.Source != UploadSources.Multipart;
+        string[] expected = imported
+            ? [UploadStatuses.Pending, UploadStatuses.Validating, UploadStatuses.Validated]
+            : [UploadStatuses.Complete, UploadStatuses.Validating, UploadStatuses.Validated];
+        await uploads.FailAsync(job.UploadId, expected, message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
         if (await uploads.FindAsync(job.UploadId, cancellationToken) is { Status: UploadStatuses.Failed } failed)
         {
             await uploadService.DeleteBytesAsync(failed, cancellationToken);
@@ -81,12 +93,8 @@ public sealed class UploadProcessor(
             Status = UploadStatuses.Validated,
             Sha256 = result.Sha256,
             ContentType = IsGeneric(upload.ContentType) ? inspection.DetectedContentType ?? upload.ContentType : upload.ContentType,
-            InspectionJson = new JsonObject
-            {
-                ["format"] = inspection.Format,
-                ["detectedContentType"] = inspection.DetectedContentType,
-                ["details"] = inspection.Metadata.DeepClone(),
-            }.ToJsonString(),
+            ConfigJson = upload.Kind == UploadKinds.Model ? ModelConfig.WithSummary(upload.ConfigJson, inspection.Format, inspection.Metadata) : upload.ConfigJson,
+            InspectionJson = InspectionSummary(inspection),
         };
         return await MoveAsync(upload, validated, cancellationToken);
     }
@@ -119,6 +127,22 @@ public sealed class UploadProcessor(
             // SIGKILL of our own process: no shutdown, no cleanup, exactly like a crash.
             System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
+    }
+
+    /// <summary>What validation learnt, for the entity's metadata; unknowns are left out rather than null.</summary>
+    private static string InspectionSummary(FileInspection inspection)
+    {
+        var summary = new JsonObject();
+        if (inspection.Format is { } format)
+        {
+            summary["format"] = format;
+        }
+        if (inspection.DetectedContentType is { } detected)
+        {
+            summary["detectedContentType"] = detected;
+        }
+        summary["details"] = inspection.Metadata.DeepClone();
+        return summary.ToJsonString();
     }
 
     private static bool IsGeneric(string? contentType) =>

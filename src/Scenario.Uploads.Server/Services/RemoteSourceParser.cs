@@ -5,8 +5,8 @@ using Scenario.Uploads.Model;
 namespace Scenario.Uploads.Server.Services;
 
 /// <summary>
-/// The url, huggingface and civitai modes. They are checked fully here; the imports themselves are not
-/// available yet, and the service says so rather than pretending.
+/// The url, huggingface and civitai modes, checked fully here so that a request that cannot work is
+/// answered 400 at once; whether the target exists and may be reached is the import job's business.
 /// </summary>
 internal static partial class RemoteSourceParser
 {
@@ -27,7 +27,14 @@ internal static partial class RemoteSourceParser
         {
             return Fail(ErrorCodes.InvalidUrl, $"'url' must be an absolute http or https URL; got '{KindRules.Shorten(url.Value!)}'.");
         }
-        return NotYet("Imports from a URL");
+        var uri = new Uri(url.Value!);
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            // Refused rather than stripped: the user meant them to be used, and silently dropping them would fail later and less clearly.
+            return Fail(ErrorCodes.UrlCredentialsNotAllowed,
+                "'url' must not carry credentials (user:password@); imports only fetch files anyone can download.");
+        }
+        return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = CreateMode.Url, Kind = kind!, AssetOptions = assetOptions, Url = url.Value });
     }
 
     public static ParseResult<CreateUploadRequest> ParseModelHub(JsonFields fields, CreateMode mode, string? kind, AssetOptions? assetOptions)
@@ -52,7 +59,7 @@ internal static partial class RemoteSourceParser
                 return Fail(ErrorCodes.InvalidModelName,
                     $"'huggingFaceModelName' must look like owner/name (e.g. stabilityai/stable-diffusion-xl-base-1.0); got '{KindRules.Shorten(name.Value!)}'.");
             }
-            return NotYet("Imports from Hugging Face");
+            return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, HuggingFaceModelName = name.Value });
         }
         var civitai = fields.String("civitaiModelUrl");
         if (civitai.Error is { } civitaiError)
@@ -64,7 +71,7 @@ internal static partial class RemoteSourceParser
             return Fail(ErrorCodes.InvalidUrl,
                 $"'civitaiModelUrl' must be a Civitai model URL such as https://civitai.com/models/370194/name?modelVersionId=413566; got '{KindRules.Shorten(civitai.Value!)}'.");
         }
-        return NotYet("Imports from Civitai");
+        return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, CivitaiModelUrl = civitai.Value });
     }
 
     private static bool IsHttpUrl(string value) =>
@@ -72,10 +79,6 @@ internal static partial class RemoteSourceParser
         && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
-
-    private static ParseResult<CreateUploadRequest> NotYet(string what) =>
-        Fail(ErrorCodes.SourceNotSupportedYet,
-            $"{what} are not supported by this version of the service yet. Download the file and upload it with a multipart upload.");
 
     private static ParseResult<CreateUploadRequest> Fail(string code, string detail) => ParseResult<CreateUploadRequest>.Fail(code, detail);
 

@@ -51,21 +51,10 @@ public sealed class UploadService(
             PartSize = plan.PartSize,
         };
         upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, plan, upload.ContentType, cancellationToken) };
-        var job = new JobRecord
-        {
-            Id = upload.JobId,
-            OwnerId = ownerId,
-            UploadId = id,
-            JobType = "upload",
-            Status = JobStatuses.Queued,
-            Progress = 0,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Attempts = 0,
-        };
+        var job = NewJob(upload, now);
         try
         {
-            await uploads.CreateAsync(upload, job, cancellationToken);
+            await uploads.CreateAsync(upload, job, runnable: false, cancellationToken);
         }
         catch
         {
@@ -75,6 +64,65 @@ public sealed class UploadService(
         }
         return ParseResult<UploadRecord>.Ok(upload);
     }
+
+    /// <summary>
+    /// Creates a url, huggingface or civitai upload: pending, with its job runnable at once (spec: url /
+    /// huggingface / civitai go pending → validating without a complete action). The job downloads the file.
+    /// </summary>
+    public async Task<ParseResult<UploadRecord>> CreateImportAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = Ids.New("upload");
+        var (source, provider, reference) = request.Mode switch
+        {
+            CreateMode.HuggingFace => (UploadSources.HuggingFace, UploadProviders.HuggingFace, request.HuggingFaceModelName),
+            CreateMode.Civitai => (UploadSources.Civitai, UploadProviders.Civitai, request.CivitaiModelUrl),
+            _ => (UploadSources.Url, (string?)null, request.Url),
+        };
+        var upload = new UploadRecord
+        {
+            Id = id,
+            OwnerId = ownerId,
+            AuthorId = authorId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            // A placeholder until the download names the file.
+            FileName = PlaceholderName(request),
+            Kind = request.Kind,
+            Source = source,
+            Provider = provider,
+            Url = request.Url,
+            SourceReference = reference,
+            Status = UploadStatuses.Pending,
+            JobId = Ids.New("job"),
+            StorageKey = $"uploads/{id}",
+            ExpiresAt = now + options.Value.PendingLifetime,
+            AssetOptions = request.AssetOptions,
+        };
+        await uploads.CreateAsync(upload, NewJob(upload, now), runnable: true, cancellationToken);
+        jobSignal.Notify();
+        return ParseResult<UploadRecord>.Ok(upload);
+    }
+
+    private static string PlaceholderName(CreateUploadRequest request) => request.Mode switch
+    {
+        CreateMode.HuggingFace => FileNames.Sanitize(request.HuggingFaceModelName!.Split('@')[0].Replace('/', '-')) ?? "model",
+        CreateMode.Civitai => "civitai-model",
+        _ => Imports.ImportNames.FromUrl(new Uri(request.Url!)) ?? "download",
+    };
+
+    private static JobRecord NewJob(UploadRecord upload, DateTimeOffset now) => new()
+    {
+        Id = upload.JobId,
+        OwnerId = upload.OwnerId,
+        UploadId = upload.Id,
+        JobType = "upload",
+        Status = JobStatuses.Queued,
+        Progress = 0,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Attempts = 0,
+    };
 
     /// <summary>
     /// The complete action (spec: missing parts → 400 listing them; again after pending → no-op; on

@@ -64,7 +64,7 @@ public sealed class ServiceHost : IAsyncDisposable
     public static List<string> Arguments(string dataDirectory, int port, IReadOnlyDictionary<string, string> settings, bool withTestKeys = true)
     {
         var args = new List<string> { "--urls", $"http://127.0.0.1:{port}", $"--Uploads:DataDirectory={dataDirectory}" };
-        var keys = withTestKeys ? TestKeys.Settings() : TestKeys.Settings().Where(s => s.Key.StartsWith("Logging:", StringComparison.Ordinal));
+        var keys = withTestKeys ? TestKeys.Settings() : TestKeys.Settings().Where(s => !s.Key.StartsWith("Auth:", StringComparison.Ordinal));
         args.AddRange(keys.Concat(settings).Select(s => $"--{s.Key}={s.Value}"));
         return args;
     }

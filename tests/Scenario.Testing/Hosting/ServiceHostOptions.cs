@@ -35,5 +35,9 @@ public static class TestKeys
         new("Auth:ApiKeys:1:AuthorId", "author_other"),
         new("Logging:LogLevel:Default", "Warning"),
         new("Logging:LogLevel:Microsoft.AspNetCore", "Error"),
+        // No test may reach the real hubs: unless a test points them at a stand-in, they are a closed
+        // loopback port, which the default policy (no private networks) refuses before connecting.
+        new("Imports:HuggingFace:Endpoint", "http://127.0.0.1:9"),
+        new("Imports:Civitai:Endpoint", "http://127.0.0.1:9"),
     ];
 }

@@ -18,7 +18,7 @@ public sealed class KindInspectionTests
         { "image", TestFiles.Wav(), "This is a WAV audio file, but kind 'image' expects a PNG, JPEG, WebP or GIF image." },
         { "avatar", TestFiles.Mp4(), "This is an MP4 video, but kind 'avatar' expects a PNG, JPEG, WebP or GIF image." },
         { "video", TestFiles.Glb(), "This is a GLB model, but kind 'video' expects MP4, MOV, WebM or Matroska video." },
-        { "3d", TestFiles.Safetensors(), "This is a safetensors checkpoint, but kind '3d' expects a GLB, glTF, OBJ or FBX model." },
+        { "3d", TestFiles.Safetensors(), "This is a safetensors checkpoint, but kind '3d' expects a GLB, glTF, OBJ, FBX, PLY, STL or USDZ model." },
         { "model", TestFiles.Png(), "This is a PNG image, but kind 'model' expects a safetensors checkpoint." },
     };
 
