@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<ExpirySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
 
+        services.AddSingleton<CredentialCache>();
         services.AddAuthentication(BasicApiKeyHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicApiKeyHandler>(BasicApiKeyHandler.SchemeName, null);
         services.AddAuthorization();
@@ -55,7 +56,11 @@ public static class ServiceRegistration
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.Configure<JsonOptions>(json =>
-            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            // Generated serializers first; anything else (health, problems) falls back to reflection.
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, Http.ApiJsonContext.Default);
+        });
         return services;
     }
 

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scenario.Uploads.Persistence;
+using SQLitePCL;
 
 namespace Scenario.Uploads.Sqlite;
 
@@ -8,6 +10,9 @@ namespace Scenario.Uploads.Sqlite;
 public sealed class SqliteDatabase : IDatabase
 {
     private readonly string _connectionString;
+
+    // synchronous is a setting of the native handle, which the pool keeps open: set it only when it changes.
+    private readonly ConditionalWeakTable<sqlite3, StrongBox<bool?>> _durable = new();
 
     public SqliteDatabase(string connectionString)
     {
@@ -23,12 +28,26 @@ public sealed class SqliteDatabase : IDatabase
     public static SqliteDatabase ForFile(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A connection whose commits are on disk before they return (synchronous = FULL).</summary>
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(durable: true, cancellationToken);
+
+    /// <summary>
+    /// A connection whose commits may be lost on power loss (synchronous = NORMAL: never corrupted, and made
+    /// durable by the next FULL commit of any connection, since that one syncs the whole write-ahead log).
+    /// </summary>
+    public Task<SqliteConnection> OpenRelaxedAsync(CancellationToken cancellationToken) => OpenAsync(durable: false, cancellationToken);
+
+    private async Task<SqliteConnection> OpenAsync(bool durable, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // FULL: a committed part record survives power loss, as the part bytes do (they are fsynced).
-        await connection.ExecuteAsync("PRAGMA synchronous = FULL;");
+        var state = _durable.GetValue(connection.Handle!, _ => new StrongBox<bool?>(null));
+        if (state.Value != durable)
+        {
+            // FULL: a committed part record survives power loss, as the part bytes do (they are fsynced).
+            await connection.ExecuteAsync(durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            state.Value = durable;
+        }
         return connection;
     }
 

@@ -11,7 +11,10 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 
     public async Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        // Relaxed like the upload's sparse file, which is not fsynced either: a create lost to power loss is
+        // one the client has had no part acknowledged for yet: every part's record commits durably (FULL
+        // syncs the whole log, this row with it) before the part's 2xx.
+        await using var connection = await database.OpenRelaxedAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync(
             $"INSERT INTO uploads ({UploadRow.Columns}) VALUES ({UploadRow.Parameters});", UploadRow.From(upload), transaction);

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Validation;
 
@@ -32,7 +33,7 @@ public interface IServicePartStore
     /// <paramref name="offset"/>, computing their MD5 on the way, and flushes them to stable storage
     /// before returning.
     /// </summary>
-    Task<PartWriteResult> WritePartAsync(string key, long offset, long length, Stream body, CancellationToken cancellationToken);
+    Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, CancellationToken cancellationToken);
 }
 
 /// <summary>A store that can take a whole object as one stream of unknown length (imports).</summary>

@@ -16,7 +16,8 @@ public sealed class BasicApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IApiKeyRepository keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IApiKeyRepository keys,
+    CredentialCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
 
@@ -28,16 +29,21 @@ public sealed class BasicApiKeyHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        if (!TryDecode(header.Parameter, out var apiKey, out var apiSecret))
+        var key = cache.Find(header.Parameter);
+        if (key is null)
         {
-            return AuthenticateResult.Fail("Malformed Basic credentials.");
-        }
-        var key = await keys.FindAsync(apiKey, Context.RequestAborted);
-        var presented = Encoding.ASCII.GetBytes(SecretHasher.Hash(apiSecret));
-        var stored = Encoding.ASCII.GetBytes(key?.SecretHash ?? new string('0', presented.Length));
-        if (key is null || !CryptographicOperations.FixedTimeEquals(presented, stored))
-        {
-            return AuthenticateResult.Fail("Unknown API key or wrong secret.");
+            if (!TryDecode(header.Parameter, out var apiKey, out var apiSecret))
+            {
+                return AuthenticateResult.Fail("Malformed Basic credentials.");
+            }
+            key = await keys.FindAsync(apiKey, Context.RequestAborted);
+            var presented = Encoding.ASCII.GetBytes(SecretHasher.Hash(apiSecret));
+            var stored = Encoding.ASCII.GetBytes(key?.SecretHash ?? new string('0', presented.Length));
+            if (key is null || !CryptographicOperations.FixedTimeEquals(presented, stored))
+            {
+                return AuthenticateResult.Fail("Unknown API key or wrong secret.");
+            }
+            cache.Add(header.Parameter, key);
         }
         var identity = new ClaimsIdentity(
             [new Claim(OwnerClaims.Owner, key.OwnerId), new Claim(OwnerClaims.Author, key.AuthorId), new Claim(ClaimTypes.Name, key.ApiKey)],

@@ -75,7 +75,7 @@ public static class PartEndpoints
         PartWriteResult written;
         try
         {
-            written = await partStore.WritePartAsync(upload.StorageKey, plan.OffsetOf(number), size, request.Body, cancellationToken);
+            written = await partStore.WritePartAsync(upload.StorageKey, plan.OffsetOf(number), size, request.BodyReader, cancellationToken);
         }
         catch (BadHttpRequestException)
         {

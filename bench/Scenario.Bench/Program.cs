@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using Scenario.Bench;
+
+// bench/run calls this with one command; each prints one number (seconds) on standard output.
+return args switch
+{
+    ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
+    ["sha256", var file] => FileSha256.Run(file),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE");
+    return 2;
+}
+
+namespace Scenario.Bench
+{
+    internal static class Seconds
+    {
+        public static string Of(Stopwatch watch) => watch.Elapsed.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Scenario.Uploads.Server.Http;
+
+/// <summary>
+/// Serializers generated at build time for the answers on the hot paths (create, retrieve, part PUT), so
+/// they skip reflection-built metadata; same wire form as the defaults: web names, nulls left out.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(UploadEnvelope))]
+[JsonSerializable(typeof(UploadListEnvelope))]
+[JsonSerializable(typeof(PartReceiptEnvelope))]
+[JsonSerializable(typeof(AssetEnvelope))]
+[JsonSerializable(typeof(ModelEnvelope))]
+[JsonSerializable(typeof(JobEnvelope))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;
