@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Net;
 using Scenario.Testing;
 using Scenario.Uploads.Model;
@@ -14,7 +15,7 @@ public sealed class LocalDiskBlobStoreTests : BlobStoreContract
     {
         var plan = upload.Plan!;
         var written = await ((IServicePartStore)store).WritePartAsync(
-            upload.StorageKey, plan.OffsetOf(number), plan.SizeOf(number), new MemoryStream(bytes.ToArray()), CancellationToken.None);
+            upload.StorageKey, plan.OffsetOf(number), plan.SizeOf(number), PipeReader.Create(new MemoryStream(bytes.ToArray())), CancellationToken.None);
         Assert.Equal(PartWriteStatus.Written, written.Status);
     }
 }
