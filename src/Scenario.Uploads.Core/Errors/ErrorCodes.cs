@@ -19,7 +19,6 @@ public static class ErrorCodes
     public const string InvalidUrl = "invalid_url";
     public const string InvalidModelName = "invalid_model_name";
     /// <summary>No longer answered (imports exist now); kept so that the name is never reused.</summary>
-    public const string SourceNotSupportedYet = "source_not_supported_yet";
     public const string UrlCredentialsNotAllowed = "url_credentials_not_allowed";
     public const string InvalidAction = "invalid_action";
     public const string NotFound = "not_found";
