@@ -23,7 +23,7 @@ public sealed class SqliteApiKeyRepository(SqliteDatabase database) : IApiKeyRep
 
     public async Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
             INSERT INTO api_keys (api_key, secret_hash, owner_id, author_id, created_at)

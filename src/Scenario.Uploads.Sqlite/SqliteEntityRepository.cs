@@ -10,7 +10,7 @@ public sealed class SqliteEntityRepository(SqliteDatabase database) : IEntityRep
 {
     public async Task<AssetRecord> CreateAssetIfAbsentAsync(AssetRecord asset, CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var connection = await database.OpenWriterAsync(cancellationToken))
         {
             await connection.ExecuteAsync(
                 """
@@ -31,7 +31,7 @@ public sealed class SqliteEntityRepository(SqliteDatabase database) : IEntityRep
 
     public async Task<ModelRecord> CreateModelIfAbsentAsync(ModelRecord model, CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var connection = await database.OpenWriterAsync(cancellationToken))
         {
             await connection.ExecuteAsync(
                 """

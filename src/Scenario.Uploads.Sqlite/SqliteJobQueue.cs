@@ -16,7 +16,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database) : IJobQueue
 
     public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var nowMs = UnixTime.Ms(now);
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
             $"""
@@ -34,7 +34,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database) : IJobQueue
 
     public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(
             """
             UPDATE jobs SET lease_until = @until, progress = @progress, updated_at = @nowMs
@@ -46,7 +46,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database) : IJobQueue
 
     public async Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @status, runnable = 0, lease_owner = NULL, lease_until = NULL,
@@ -60,7 +60,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database) : IJobQueue
 
     public async Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
             UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL, not_before = @notBefore,

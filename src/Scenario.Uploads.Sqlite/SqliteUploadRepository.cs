@@ -14,7 +14,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
         // Relaxed like the upload's sparse file, which is not fsynced either: a create lost to power loss is
         // one the client has had no part acknowledged for yet: every part's record commits durably (FULL
         // syncs the whole log, this row with it) before the part's 2xx.
-        await using var connection = await database.OpenRelaxedAsync(cancellationToken);
+        await using var connection = await database.OpenRelaxedWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync(
             $"INSERT INTO uploads ({UploadRow.Columns}) VALUES ({UploadRow.Parameters});", UploadRow.From(upload), transaction);
@@ -68,7 +68,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 
     public async Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var status = await connection.QuerySingleOrDefaultAsync<string?>(
             "SELECT status FROM uploads WHERE id = @uploadId;", new { uploadId }, transaction);
@@ -84,7 +84,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 
     public async Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(
             """
             INSERT OR REPLACE INTO upload_parts (upload_id, number, size, etag, uploaded_at)
@@ -97,7 +97,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 
     public async Task<CompleteOutcome> CompleteAsync(string uploadId, bool partsVerifiedByStore, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId;", new { uploadId }, transaction);
         if (row is null || row.Status != UploadStatuses.Pending)
@@ -127,7 +127,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 
     public async Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var parameters = new DynamicParameters(UploadRow.From(updated));
         parameters.Add("expected", expectedStatuses);
         var changed = await connection.ExecuteAsync(
@@ -138,7 +138,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
     public async Task<bool> FailAsync(
         string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var nowMs = UnixTime.Ms(now);
         var changed = await connection.ExecuteAsync(
@@ -182,7 +182,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
 
     public async Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId });
     }
 }
