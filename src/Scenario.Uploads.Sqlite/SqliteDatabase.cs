@@ -51,13 +51,17 @@ public sealed class SqliteDatabase : IDatabase
     private async Task<SqliteConnection> OpenGatedAsync(bool durable, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
+        var connection = new GatedConnection(_connectionString, _writeGate);
         try
         {
-            return await OpenAsync(new GatedConnection(_connectionString, _writeGate), durable, cancellationToken);
+            return await OpenAsync(connection, durable, cancellationToken);
         }
         catch
         {
-            _writeGate.Release();
+            // Disposing gives the gate back exactly once. Releasing it here by hand as well would let the
+            // connection's finalizer release it a second time later: SemaphoreFullException on the
+            // finalizer thread, which takes the whole process down.
+            connection.Dispose();
             throw;
         }
     }
