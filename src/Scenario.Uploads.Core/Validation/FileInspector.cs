@@ -22,6 +22,8 @@ public static class FileInspector
         StlInspector.TryDetectAsync,
     ];
 
+    private const string Damaged = "damaged";
+
     /// <summary>Inspects <paramref name="content"/>; never throws for malformed content, only for I/O failures.</summary>
     public static async Task<FileInspection> InspectAsync(
         string kind, string? contentType, string fileName, IRandomAccessContent content, CancellationToken cancellationToken)
@@ -54,6 +56,11 @@ public static class FileInspector
                 $"The file's content is not a format this service recognises; kind '{kind}' expects {KindRules.Expected(kind)}.");
         }
 
+        if (detection.Family == Damaged)
+        {
+            return detection.Inspection;
+        }
+
         if (detection.Family != family || detection.Format == "pickle")
         {
             var message = detection.Format == "pickle" && family == FormatNames.Model
@@ -83,7 +90,7 @@ public static class FileInspector
             or OverflowException)
         {
             // A parser bug on hostile input must not fail the upload's processing; treat the file as damaged.
-            return new Detection("unknown", "a damaged file", FileInspection.Invalid("The file's structure is damaged and cannot be read."));
+            return new Detection(Damaged, "a damaged file", FileInspection.Invalid("The file's structure is damaged and cannot be read."));
         }
     }
 

@@ -26,7 +26,9 @@ internal static class JpegInspector
             var marker = await NextMarkerAsync(reader, offset);
             if (marker is null)
             {
-                return ImageInspector.Truncated("jpeg");
+                return offset + 2 > reader.Length
+                    ? ImageInspector.Truncated("jpeg")
+                    : FileInspection.Invalid("The JPEG file's segments are damaged (a marker is missing where one should be). Export the image again.", "jpeg");
             }
 
             var (code, at) = marker.Value;

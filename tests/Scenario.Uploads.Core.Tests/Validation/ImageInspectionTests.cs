@@ -123,6 +123,18 @@ public sealed class ImageInspectionTests
     }
 
     [Fact]
+    public async Task Jpeg_with_garbage_between_segments_is_refused_as_damaged()
+    {
+        var bytes = TestFiles.Jpeg();
+        bytes[20] = 0x00; // the DQT marker's 0xFF, right after the 18-byte APP0 segment
+
+        var result = await Inspect.As("image", bytes);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("damaged", result.ErrorMessage);
+    }
+
+    [Fact]
     public async Task Webp_header_claiming_more_bytes_than_the_file_has_is_refused()
     {
         var bytes = TestFiles.WebP();
