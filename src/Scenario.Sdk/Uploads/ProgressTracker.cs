@@ -8,6 +8,7 @@ internal sealed class ProgressTracker
 {
     private readonly IProgress<UploadProgress>? _progress;
     private readonly Lock _lock = new();
+    private readonly Lock _delivery = new();
     private readonly Dictionary<int, long> _inFlight = [];
     private string? _uploadId;
     private UploadPhase _phase = UploadPhase.Creating;
@@ -17,6 +18,8 @@ internal sealed class ProgressTracker
     private long _reported;
     private int _partsTotal;
     private int _partsDone;
+    private long _sequence;
+    private long _delivered;
 
     public ProgressTracker(IProgress<UploadProgress>? progress)
     {
@@ -50,12 +53,25 @@ internal sealed class ProgressTracker
     private void Update(Action change)
     {
         UploadProgress report;
+        long sequence;
         lock (_lock)
         {
             change();
             _reported = Math.Min(_total, Math.Max(_reported, _doneBytes + _inFlightBytes));
             report = new UploadProgress(_uploadId, _phase, _reported, _total, _partsDone, _partsTotal);
+            sequence = ++_sequence;
         }
-        _progress?.Report(report);
+        // Parts report from several threads: a report made earlier can reach this point later. Deliver in
+        // order and drop any report older than one already delivered, so the caller never sees progress go
+        // back; the last report, being the newest, is always delivered. The caller's code runs outside the
+        // state lock, so a slow callback does not hold up the parts' reads.
+        lock (_delivery)
+        {
+            if (sequence > _delivered)
+            {
+                _delivered = sequence;
+                _progress?.Report(report);
+            }
+        }
     }
 }
