@@ -19,7 +19,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
-            $"INSERT INTO uploads ({UploadRow.Columns}) VALUES ({UploadRow.Parameters});", UploadRow.From(upload), transaction);
+            $"INSERT INTO uploads ({UploadRow.Columns}) VALUES ({UploadRow.Parameters});", UploadRow.From(upload, NulText.Escape), transaction);
         await connection.ExecuteAsync(
             """
             INSERT INTO jobs (id, owner_id, upload_id, job_type, status, progress, metadata, attempts, runnable, not_before, created_at, updated_at)
@@ -34,7 +34,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId;", new { uploadId });
-        return row?.ToRecord();
+        return row?.ToRecord(NulText.Unescape);
     }
 
     public async Task<UploadRecord?> FindForOwnerAsync(string ownerId, string uploadId, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
             $"{SelectUpload} WHERE id = @uploadId AND owner_id = @ownerId;", new { uploadId, ownerId });
-        return row?.ToRecord();
+        return row?.ToRecord(NulText.Unescape);
     }
 
     public async Task<IReadOnlyList<UploadRecord>> ListAsync(string ownerId, int limit, UploadCursor? after, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
                 ORDER BY created_at DESC, id DESC LIMIT @limit;
                 """,
                 new { ownerId, limit, created = UnixTime.Ms(after.CreatedAt), id = after.Id });
-        return rows.Select(r => r.ToRecord()).ToList();
+        return rows.Select(r => r.ToRecord(NulText.Unescape)).ToList();
     }
 
     public async Task<IReadOnlyList<PartRecord>> GetPartsAsync(string uploadId, CancellationToken cancellationToken)
@@ -113,7 +113,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId FOR UPDATE;", new { uploadId }, transaction);
         if (row is null || row.Status != UploadStatuses.Pending)
         {
-            return new CompleteOutcome(row?.ToRecord(), false, []);
+            return new CompleteOutcome(row?.ToRecord(NulText.Unescape), false, []);
         }
         if (!partsVerifiedByStore)
         {
@@ -122,7 +122,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
             var missing = Enumerable.Range(1, (int)(row.PartsCount ?? 0)).Where(n => !held.Contains(n)).ToList();
             if (missing.Count > 0)
             {
-                return new CompleteOutcome(row.ToRecord(), false, missing);
+                return new CompleteOutcome(row.ToRecord(NulText.Unescape), false, missing);
             }
         }
         var nowMs = UnixTime.Ms(now);
@@ -133,13 +133,13 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         await transaction.CommitAsync(cancellationToken);
         row.Status = UploadStatuses.Complete;
         row.UpdatedAt = nowMs;
-        return new CompleteOutcome(row.ToRecord(), true, []);
+        return new CompleteOutcome(row.ToRecord(NulText.Unescape), true, []);
     }
 
     public async Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var parameters = new DynamicParameters(UploadRow.From(updated));
+        var parameters = new DynamicParameters(UploadRow.From(updated, NulText.Escape));
         parameters.Add("expected", expectedStatuses.ToArray());
         var changed = await connection.ExecuteAsync(
             $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND status = ANY(@expected);", parameters);
@@ -180,7 +180,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         var rows = await connection.QueryAsync<UploadRow>(
             $"{SelectUpload} WHERE status = 'pending' AND expires_at <= @now ORDER BY expires_at LIMIT @limit;",
             new { now = UnixTime.Ms(now), limit });
-        return rows.Select(r => r.ToRecord()).ToList();
+        return rows.Select(r => r.ToRecord(NulText.Unescape)).ToList();
     }
 
     public async Task<IReadOnlyList<UploadRecord>> FindFailedWithBytesAsync(int limit, CancellationToken cancellationToken)
@@ -188,7 +188,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UploadRow>(
             $"{SelectUpload} WHERE status = 'failed' AND bytes_deleted = 0 LIMIT @limit;", new { limit });
-        return rows.Select(r => r.ToRecord()).ToList();
+        return rows.Select(r => r.ToRecord(NulText.Unescape)).ToList();
     }
 
     public async Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using System.Text.Json;
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Sqlite;
+namespace Scenario.Uploads.Persistence.Rows;
 
-/// <summary>The uploads table as Dapper reads and writes it.</summary>
+/// <summary>
+/// The uploads table as Dapper reads and writes it, for every database (the schemas share their columns).
+/// Compiled into each database project; a database whose text columns cannot hold every character
+/// passes <c>storeText</c>/<c>readText</c> for the client-given original file name.
+/// </summary>
 internal sealed class UploadRow
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -57,7 +61,7 @@ internal sealed class UploadRow
         bytes_deleted = @BytesDeleted
         """;
 
-    public static UploadRow From(UploadRecord u) => new()
+    public static UploadRow From(UploadRecord u, Func<string?, string?>? storeText = null) => new()
     {
         Id = u.Id,
         OwnerId = u.OwnerId,
@@ -77,7 +81,7 @@ internal sealed class UploadRow
         EntityId = u.EntityId,
         ErrorMessage = u.ErrorMessage,
         FileSize = u.FileSize,
-        OriginalFileName = u.OriginalFileName,
+        OriginalFileName = storeText is null ? u.OriginalFileName : storeText(u.OriginalFileName),
         PartsCount = u.PartsCount,
         PartSize = u.PartSize,
         Provider = u.Provider,
@@ -89,7 +93,7 @@ internal sealed class UploadRow
         BytesDeleted = u.BytesDeleted ? 1 : 0,
     };
 
-    public UploadRecord ToRecord() => new()
+    public UploadRecord ToRecord(Func<string?, string?>? readText = null) => new()
     {
         Id = Id,
         OwnerId = OwnerId,
@@ -109,7 +113,7 @@ internal sealed class UploadRow
         EntityId = EntityId,
         ErrorMessage = ErrorMessage,
         FileSize = FileSize,
-        OriginalFileName = OriginalFileName,
+        OriginalFileName = readText is null ? OriginalFileName : readText(OriginalFileName),
         PartsCount = (int?)PartsCount,
         PartSize = PartSize,
         Provider = Provider,

@@ -1,4 +1,4 @@
-namespace Scenario.Uploads.Sqlite;
+namespace Scenario.Uploads.Persistence.Rows;
 
 internal static class UnixTime
 {
