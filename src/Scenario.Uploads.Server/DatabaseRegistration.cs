@@ -33,12 +33,15 @@ public static class DatabaseRegistration
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataDirectory = sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory;
             Directory.CreateDirectory(dataDirectory);
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
+            var database = string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? SqliteDatabase.ForFile(Path.Combine(dataDirectory, "uploads.db"))
                 : new SqliteDatabase(options.ConnectionString);
+            // The read cache below is right only while no other process writes the file.
+            database.LockExclusively();
+            return database;
         });
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-        services.AddSingleton<IUploadRepository, SqliteUploadRepository>();
+        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();

@@ -7,9 +7,12 @@ using SQLitePCL;
 namespace Scenario.Uploads.Sqlite;
 
 /// <summary>The embedded database: one SQLite file in WAL mode, a connection per operation from the pool.</summary>
-public sealed class SqliteDatabase : IDatabase
+public sealed class SqliteDatabase : IDatabase, IDisposable
 {
     private readonly string _connectionString;
+    private readonly Lazy<SqliteBatchWriter> _batchWriter;
+    private FileStream? _ownerLock;
+    private int _disposed;
 
     // One writer at a time, queued here without blocking a thread. Left to SQLite, concurrent writers get
     // SQLITE_BUSY and Microsoft.Data.Sqlite retries after coarse sleeps: hundreds of milliseconds of p99
@@ -28,10 +31,53 @@ public sealed class SqliteDatabase : IDatabase
             DefaultTimeout = 30,
         }.ToString();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        _batchWriter = new(() => new SqliteBatchWriter(_connectionString, _writeGate));
     }
 
     public static SqliteDatabase ForFile(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+
+    /// <summary>
+    /// Makes this process the file's only user until disposed, by an exclusive lock on <c>FILE.owner</c>
+    /// (flock, released by the kernel when the process dies): a second service started on the same data
+    /// directory stops at start-up with a message, instead of running sweepers and serving cached reads
+    /// against writes it cannot see.
+    /// </summary>
+    public void LockExclusively()
+    {
+        var builder = new SqliteConnectionStringBuilder(_connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return;
+        }
+        var path = Path.GetFullPath(builder.DataSource) + ".owner";
+        try
+        {
+            // .NET takes FileShare.None as flock(LOCK_EX | LOCK_NB) on Unix and as a share mode on Windows.
+            _ownerLock ??= new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"Another Scenario Uploads service is using the database {builder.DataSource} (lock {path} is held). "
+                + "Stop it, or give this one its own Uploads:DataDirectory; to run several instances, use PostgreSQL and S3.", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        // The container disposes it once per service it is registered as.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        if (_batchWriter.IsValueCreated)
+        {
+            _batchWriter.Value.Dispose();
+        }
+        _ownerLock?.Dispose();
+        _ownerLock = null;
+    }
 
     /// <summary>A connection for reads (and the start-up schema work).</summary>
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(durable: true, cancellationToken);
@@ -43,10 +89,13 @@ public sealed class SqliteDatabase : IDatabase
     public Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenGatedAsync(durable: true, cancellationToken);
 
     /// <summary>
-    /// A connection whose commits may be lost on power loss (synchronous = NORMAL: never corrupted, and made
-    /// durable by the next FULL commit of any connection, since that one syncs the whole write-ahead log).
+    /// Runs <paramref name="work"/> in a transaction shared with the other writes queued meanwhile (group
+    /// commit), under the write gate; its result once that transaction is committed. <paramref name="durable"/>:
+    /// on disk before it returns (synchronous = FULL), or else possibly lost on power loss (NORMAL: never
+    /// corrupted, and made durable by the next FULL commit, since that one syncs the whole write-ahead log).
     /// </summary>
-    public Task<SqliteConnection> OpenRelaxedWriterAsync(CancellationToken cancellationToken) => OpenGatedAsync(durable: false, cancellationToken);
+    public Task<T> WriteBatchedAsync<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken) =>
+        _batchWriter.Value.WriteAsync(durable, work, cancellationToken);
 
     private async Task<SqliteConnection> OpenGatedAsync(bool durable, CancellationToken cancellationToken)
     {

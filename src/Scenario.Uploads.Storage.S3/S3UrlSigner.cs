@@ -15,8 +15,8 @@ public sealed class S3UrlSigner(IAmazonS3 s3, S3StoreOptions options) : IPartUrl
         ? Protocol.HTTP
         : Protocol.HTTPS;
 
-    public Uri SignPartUrl(UploadRecord upload, int partNumber, DateTimeOffset expires, Uri publicBaseUrl) =>
-        new(s3.GetPreSignedURL(new GetPreSignedUrlRequest
+    public string SignPartUrl(UploadRecord upload, int partNumber, DateTimeOffset expires, string publicBaseUrl) =>
+        s3.GetPreSignedURL(new GetPreSignedUrlRequest
         {
             BucketName = options.Bucket,
             Key = upload.StorageKey,
@@ -25,9 +25,9 @@ public sealed class S3UrlSigner(IAmazonS3 s3, S3StoreOptions options) : IPartUrl
             PartNumber = partNumber,
             Expires = expires.UtcDateTime,
             Protocol = _protocol,
-        }));
+        });
 
-    public Uri SignDownloadUrl(DownloadTarget target, DateTimeOffset expires, Uri publicBaseUrl)
+    public string SignDownloadUrl(DownloadTarget target, DateTimeOffset expires, string publicBaseUrl)
     {
         var request = new GetPreSignedUrlRequest
         {
@@ -39,6 +39,6 @@ public sealed class S3UrlSigner(IAmazonS3 s3, S3StoreOptions options) : IPartUrl
         };
         request.ResponseHeaderOverrides.ContentType = target.ContentType;
         request.ResponseHeaderOverrides.ContentDisposition = $"attachment; filename=\"{target.FileName.Replace("\"", "", StringComparison.Ordinal)}\"";
-        return new Uri(s3.GetPreSignedURL(request));
+        return s3.GetPreSignedURL(request);
     }
 }

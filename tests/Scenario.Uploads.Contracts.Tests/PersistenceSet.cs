@@ -16,6 +16,13 @@ public sealed record PersistenceSet(IDatabase Database, IUploadRepository Upload
             new SqliteEntityRepository(database), new SqliteApiKeyRepository(database));
     }
 
+    /// <summary>SQLite behind the in-memory read cache the service puts in front of it.</summary>
+    public static async Task<PersistenceSet> CachedSqliteAsync()
+    {
+        var set = await SqliteAsync();
+        return set with { Uploads = new CachedUploadRepository(set.Uploads) };
+    }
+
     public static async Task<PersistenceSet> PostgresAsync()
     {
         if (TestBackend.MissingServers() is { } why)

@@ -152,6 +152,11 @@ public sealed class SqliteUploadRepositoryTests : UploadRepositoryContract
     protected override Task<PersistenceSet> OpenAsync() => PersistenceSet.SqliteAsync();
 }
 
+public sealed class CachedSqliteUploadRepositoryTests : UploadRepositoryContract
+{
+    protected override Task<PersistenceSet> OpenAsync() => PersistenceSet.CachedSqliteAsync();
+}
+
 public sealed class PostgresUploadRepositoryTests : UploadRepositoryContract
 {
     protected override Task<PersistenceSet> OpenAsync() => PersistenceSet.PostgresAsync();

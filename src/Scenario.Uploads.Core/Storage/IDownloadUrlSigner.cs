@@ -6,7 +6,8 @@ namespace Scenario.Uploads.Storage;
 /// </summary>
 public interface IDownloadUrlSigner
 {
-    Uri SignDownloadUrl(DownloadTarget target, DateTimeOffset expires, Uri publicBaseUrl);
+    /// <summary>The absolute download URL; <paramref name="publicBaseUrl"/> is the service's base URL ending in <c>/</c>.</summary>
+    string SignDownloadUrl(DownloadTarget target, DateTimeOffset expires, string publicBaseUrl);
 }
 
 /// <summary>What a download URL points at.</summary>

@@ -40,14 +40,14 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
     {
         // The file itself is made by the first part written: creating it here cost more than the rest of
         // create (inode allocation dominated a profile), and a part written at its offset extends the file
-        // sparsely anyway. Once every part is in, the file has exactly the planned length.
-        Directory.CreateDirectory(Path.GetDirectoryName(PathOf(key))!);
+        // sparsely anyway. Once every part is in, the file has exactly the planned length. Its folder is made
+        // then too (a stat and a mkdir on every create were 3 % of its CPU).
         return Task.FromResult<string?>(null);
     }
 
     public async Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, CancellationToken cancellationToken)
     {
-        using var handle = File.OpenHandle(PathOf(key), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, FileOptions.Asynchronous);
+        using var handle = OpenForParts(PathOf(key));
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var segments = new List<ReadOnlyMemory<byte>>(64);
         long received = 0;
@@ -88,6 +88,19 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         // A 2xx promises the bytes survive a crash.
         RandomAccess.FlushToDisk(handle);
         return new PartWriteResult(PartWriteStatus.Written, received, md5.GetHashAndReset());
+    }
+
+    private static SafeFileHandle OpenForParts(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, FileOptions.Asynchronous);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, FileOptions.Asynchronous);
+        }
     }
 
     public async Task<long> WriteObjectAsync(string key, Stream body, CancellationToken cancellationToken)

@@ -104,5 +104,5 @@ public static class EntityEndpoints
 public sealed class DownloadLinks(IDownloadUrlSigner signer, PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, TimeProvider time)
 {
     public string For(DownloadTarget target, HttpRequest request) =>
-        signer.SignDownloadUrl(target, time.GetUtcNow() + options.Value.DownloadUrlLifetime, baseUrl.For(request)).AbsoluteUri;
+        signer.SignDownloadUrl(target, time.GetUtcNow() + options.Value.DownloadUrlLifetime, baseUrl.For(request));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Server.Services;
@@ -15,29 +16,35 @@ public static class JsonBody
         {
             return TooLarge();
         }
-        var buffer = new byte[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-        if (length > MaxBytes)
-        {
-            return TooLarge();
-        }
-        if (length == 0)
-        {
-            return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson, "The request body is empty; send a JSON object.");
-        }
+        // Pooled: a fresh 64 KiB array per request was zeroed every time (memset was 4 % of a create).
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            return ParseResult<JsonDocument>.Ok(JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 16 }));
+            var length = 0;
+            int read;
+            while (length <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+            if (length > MaxBytes)
+            {
+                return TooLarge();
+            }
+            if (length == 0)
+            {
+                return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson, "The request body is empty; send a JSON object.");
+            }
+            // The document keeps the memory it parses, so it gets its own copy of the few bytes read.
+            return ParseResult<JsonDocument>.Ok(JsonDocument.Parse(buffer.AsMemory(0, length).ToArray(), new JsonDocumentOptions { MaxDepth = 16 }));
         }
         catch (JsonException e)
         {
             return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
                 $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class UploadsOptions
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>Base of the part and download URLs the service signs; from the request when empty.</summary>
+    [Url]
     public string? PublicBaseUrl { get; set; }
 
     public TimeSpan PartUrlLifetime { get; set; } = TimeSpan.FromHours(1);

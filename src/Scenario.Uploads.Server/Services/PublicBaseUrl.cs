@@ -3,15 +3,16 @@ using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.Services;
 
-/// <summary>The base of the URLs the service signs: configured, or the one the client reached.</summary>
+/// <summary>The base of the URLs the service signs, ending in <c>/</c>: configured, or the one the client reached.</summary>
 public sealed class PublicBaseUrl(IOptions<UploadsOptions> options)
 {
-    public Uri For(HttpRequest request)
-    {
-        var configured = options.Value.PublicBaseUrl;
-        var text = string.IsNullOrWhiteSpace(configured)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : configured;
-        return new Uri(text.EndsWith('/') ? text : text + "/");
-    }
+    private readonly string? _configured = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
+        ? null
+        : WithSlash(new Uri(options.Value.PublicBaseUrl).AbsoluteUri);
+
+    // Kestrel has already refused a Host header that is not a valid host[:port], so the parts are safe to join.
+    public string For(HttpRequest request) =>
+        _configured ?? WithSlash($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
+
+    private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";
 }

@@ -10,7 +10,7 @@ namespace Scenario.Uploads.Server.Services;
 /// <summary>Turns a stored upload into the reference's <c>Upload</c>, signing fresh part URLs while it is pending.</summary>
 public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptions> options, TimeProvider time)
 {
-    public UploadDto Present(UploadRecord upload, IReadOnlyList<PartRecord>? heldParts, Uri publicBaseUrl) => new()
+    public UploadDto Present(UploadRecord upload, IReadOnlyList<PartRecord>? heldParts, string publicBaseUrl) => new()
     {
         Id = upload.Id,
         AuthorId = upload.AuthorId,
@@ -36,7 +36,7 @@ public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptio
         Sha256 = upload.Sha256,
     };
 
-    private List<PartDto> Parts(UploadRecord upload, PartPlan plan, IReadOnlyList<PartRecord> held, Uri publicBaseUrl)
+    private List<PartDto> Parts(UploadRecord upload, PartPlan plan, IReadOnlyList<PartRecord> held, string publicBaseUrl)
     {
         // One expiry for all parts, and never past the upload's own expiry.
         var expires = Min(time.GetUtcNow() + options.Value.PartUrlLifetime, upload.ExpiresAt);
@@ -45,7 +45,7 @@ public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptio
         var parts = new List<PartDto>(plan.PartsCount);
         for (var number = 1; number <= plan.PartsCount; number++)
         {
-            var url = signer.SignPartUrl(upload, number, expires, publicBaseUrl).AbsoluteUri;
+            var url = signer.SignPartUrl(upload, number, expires, publicBaseUrl);
             var part = heldByNumber.GetValueOrDefault(number);
             parts.Add(new PartDto(expiresText, number, url, part is not null, part?.Size ?? plan.SizeOf(number), part?.ETag));
         }

@@ -53,6 +53,18 @@ internal sealed class UploadRow
         @PartsCount, @PartSize, @Provider, @Url, @SourceReference, @StorageUploadId, @Sha256, @Inspection, @BytesDeleted
         """;
 
+    /// <summary>The names in <see cref="Parameters"/>, in order, for binding without Dapper.</summary>
+    public static readonly string[] ParameterNames =
+        Parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The values of <see cref="ParameterNames"/>, in the same order.</summary>
+    public object?[] ParameterValues() =>
+    [
+        Id, OwnerId, AuthorId, CreatedAt, UpdatedAt, FileName, Kind, Source, Status, JobId, StorageKey,
+        ExpiresAt, AssetOptions, Config, ContentType, EntityId, ErrorMessage, FileSize, OriginalFileName,
+        PartsCount, PartSize, Provider, Url, SourceReference, StorageUploadId, Sha256, Inspection, BytesDeleted,
+    ];
+
     /// <summary>What may change after create; identity, owner and plan never do.</summary>
     public const string MutableAssignments = """
         updated_at = @UpdatedAt, file_name = @FileName, status = @Status, expires_at = @ExpiresAt, config = @Config,

@@ -1,0 +1,99 @@
+using Scenario.Testing;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Sqlite;
+
+namespace Scenario.Uploads.Contracts.Tests;
+
+/// <summary>The read cache never serves an upload older than the last write, and owns its database file.</summary>
+public sealed class CachedUploadRepositoryTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Reads_racing_writes_end_on_what_the_database_holds()
+    {
+        var db = await PersistenceSet.SqliteAsync();
+        var cached = new CachedUploadRepository(db.Uploads);
+        for (var round = 0; round < 5; round++)
+        {
+            var (upload, job) = Records.New();
+            await cached.CreateAsync(upload, job, false, None);
+            using var stop = new CancellationTokenSource();
+            var reads = 0;
+            var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    Assert.NotNull(await cached.FindForOwnerAsync("owner_a", upload.Id, None));
+                    await cached.GetPartsAsync(upload.Id, None);
+                    Interlocked.Increment(ref reads);
+                }
+            })).ToList();
+            while (Volatile.Read(ref reads) < 4)
+            {
+                await Task.Delay(1);
+            }
+            var readsBeforeWrites = Volatile.Read(ref reads);
+            for (var i = 1; i <= 40; i++)
+            {
+                Assert.True(await cached.TryUpdateAsync(upload with { Sha256 = $"v{i}" }, [UploadStatuses.Pending], None));
+                Assert.True(await cached.RecordPartAsync(upload.Id, Records.Part(upload, 1 + i % 3) with { ETag = $"e{i}" }, None));
+            }
+            var readsDuringWrites = Volatile.Read(ref reads) - readsBeforeWrites;
+            await stop.CancelAsync();
+            await Task.WhenAll(readers);
+            Assert.True(readsDuringWrites > 0, "no read overlapped the writes");
+
+            Assert.Equal("v40", (await cached.FindAsync(upload.Id, None))!.Sha256);
+            // AssetOptions holds a list, which records compare by reference.
+            Assert.Equal(
+                (await db.Uploads.FindAsync(upload.Id, None))! with { AssetOptions = null },
+                (await cached.FindAsync(upload.Id, None))! with { AssetOptions = null });
+            Assert.Equal(
+                (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.ETag),
+                (await cached.GetPartsAsync(upload.Id, None)).Select(p => p.ETag));
+        }
+    }
+
+    [Fact]
+    public async Task Every_kind_of_write_is_seen_by_the_next_read()
+    {
+        var db = await PersistenceSet.SqliteAsync();
+        var cached = new CachedUploadRepository(db.Uploads);
+        var (upload, job) = Records.New(parts: 2);
+        await cached.CreateAsync(upload, job, false, None);
+        Assert.Empty(await cached.GetPartsAsync(upload.Id, None));
+        Assert.Equal(UploadStatuses.Pending, (await cached.FindAsync(upload.Id, None))!.Status);
+
+        await cached.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
+        await cached.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
+        Assert.Equal([1, 2], (await cached.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
+        await cached.BeginPartWriteAsync(upload.Id, 2, Records.T0, None);
+        Assert.Equal([1], (await cached.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
+        await cached.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
+
+        await cached.CompleteAsync(upload.Id, false, Records.T0, None);
+        Assert.Equal(UploadStatuses.Complete, (await cached.FindForOwnerAsync("owner_a", upload.Id, None))!.Status);
+        await cached.FailAsync(upload.Id, [UploadStatuses.Complete], "broken", JobStatuses.Failure, Records.T0, None);
+        Assert.Equal("broken", (await cached.FindAsync(upload.Id, None))!.ErrorMessage);
+        await cached.MarkBytesDeletedAsync(upload.Id, None);
+        Assert.True((await cached.FindAsync(upload.Id, None))!.BytesDeleted);
+    }
+
+    [Fact]
+    public void A_second_owner_of_the_same_file_is_refused_until_the_first_lets_go()
+    {
+        var path = Path.Combine(TempDirectory.Create(), "uploads.db");
+        using var first = SqliteDatabase.ForFile(path);
+        first.LockExclusively();
+        using var second = SqliteDatabase.ForFile(path);
+
+        var refused = Assert.Throws<InvalidOperationException>(second.LockExclusively);
+
+        Assert.Contains("Another Scenario Uploads service is using the database", refused.Message);
+        Assert.Contains("Uploads:DataDirectory", refused.Message);
+        first.Dispose();
+        second.LockExclusively();
+    }
+}
