@@ -18,7 +18,6 @@ public sealed class SqliteBatch : IDisposable
 
     public SqliteConnection Connection { get; }
 
-    public SqliteTransaction Transaction => _transaction ?? throw new InvalidOperationException("The batch has no open transaction.");
 
     internal static async Task<SqliteBatch> OpenAsync(string connectionString)
     {
@@ -45,7 +44,7 @@ public sealed class SqliteBatch : IDisposable
             command.CommandText = sql;
             _commands.Add(sql, command);
         }
-        command.Transaction = Transaction;
+        command.Transaction = _transaction ?? throw new InvalidOperationException("The batch has no open transaction.");
         return command;
     }
 

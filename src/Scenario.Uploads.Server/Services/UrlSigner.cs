@@ -34,7 +34,7 @@ public sealed class UrlSigner : IPartUrlSigner, IDownloadUrlSigner, IDisposable
     public string SignPartUrl(UploadRecord upload, int partNumber, DateTimeOffset expires, string publicBaseUrl)
     {
         var unix = expires.ToUnixTimeSeconds();
-        return $"{publicBaseUrl}v1/uploads/{upload.Id}/parts/{partNumber}?expires={unix}&signature={PartSignature(upload.Id, partNumber, unix)}";
+        return $"{publicBaseUrl}v1/uploads/{upload.Id}/parts/{partNumber}?expires={unix}&signature={TryPartSignature(upload.Id, partNumber, unix) ?? throw TooLong(upload.Id)}";
     }
 
     public string SignDownloadUrl(DownloadTarget target, DateTimeOffset expires, string publicBaseUrl) =>
@@ -43,7 +43,7 @@ public sealed class UrlSigner : IPartUrlSigner, IDownloadUrlSigner, IDisposable
     public string SignDownloadUrl(string entityId, DateTimeOffset expires, string publicBaseUrl)
     {
         var unix = expires.ToUnixTimeSeconds();
-        return $"{publicBaseUrl}v1/files/{entityId}?expires={unix}&signature={DownloadSignature(entityId, unix)}";
+        return $"{publicBaseUrl}v1/files/{entityId}?expires={unix}&signature={TryDownloadSignature(entityId, unix) ?? throw TooLong(entityId)}";
     }
 
     public SignatureCheck VerifyPart(string uploadId, int partNumber, string? expires, string? signature, DateTimeOffset now) =>
@@ -66,13 +66,8 @@ public sealed class UrlSigner : IPartUrlSigner, IDownloadUrlSigner, IDisposable
         _hmac.Dispose();
     }
 
-    // Our own ids always fit; an id too long to fit comes from a forged URL, which verifies as invalid.
-    private string PartSignature(string uploadId, int partNumber, long unixExpiry) =>
-        TryPartSignature(uploadId, partNumber, unixExpiry) ?? throw new ArgumentException("Upload id too long to sign.", nameof(uploadId));
-
-    private string DownloadSignature(string entityId, long unixExpiry) =>
-        TryDownloadSignature(entityId, unixExpiry) ?? throw new ArgumentException("Entity id too long to sign.", nameof(entityId));
-
+    // Null when the payload does not fit: never for our own ids, so only for a forged URL, which then
+    // verifies as invalid.
     private string? TryPartSignature(string uploadId, int partNumber, long unixExpiry)
     {
         Span<byte> payload = stackalloc byte[MaxPayloadBytes];
@@ -88,6 +83,8 @@ public sealed class UrlSigner : IPartUrlSigner, IDownloadUrlSigner, IDisposable
             ? Compute(payload[..length])
             : null;
     }
+
+    private static ArgumentException TooLong(string id) => new($"Id too long to sign: {id.Length} characters.");
 
     private static bool TryParseExpiry(string? expires, out long unix) =>
         long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out unix);
