@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Connections;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
 
@@ -21,6 +22,8 @@ public static class ServerApp
             // Small by default; the part endpoint raises it to the part's planned size per request.
             kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
         });
+        // Registered after Kestrel's own pool factory, so the socket transport takes this one.
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBlockPool.Factory>();
         builder.Services.AddUploadsService(builder.Configuration);
         configure?.Invoke(builder);
 

@@ -77,6 +77,36 @@ public sealed class UploadFileTests
         Assert.Equal(file.Bytes, server.Content(upload.Id));
     }
 
+    [Theory]
+    [InlineData(false)] // the service's part URLs: XXH128 ETags
+    [InlineData(true)] // an S3 store's presigned URLs: MD5 ETags
+    public async Task A_part_damaged_on_the_way_is_caught_by_its_etag_and_sent_again(bool s3StyleUrls)
+    {
+        using var file = new TempFile(11 * MiB);
+        var damaged = 0;
+        var server = new FakeUploadServer { S3StyleUrls = s3StyleUrls, Damage = n => n == 2 && Interlocked.Exchange(ref damaged, 1) == 0 };
+        using var client = TestClients.For(server);
+
+        var upload = await client.Uploads.UploadFileAsync(file.Path, Options(), Ct);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        Assert.Equal(2, server.PutParts.Count(n => n == 2));
+        Assert.Equal(1, server.PutParts.Count(n => n == 1));
+        Assert.Equal(file.Bytes, server.Content(upload.Id));
+    }
+
+    [Fact]
+    public async Task A_part_damaged_on_every_attempt_fails_the_upload_saying_so()
+    {
+        using var file = new TempFile(6 * MiB);
+        var server = new FakeUploadServer { Damage = n => n == 1 };
+        using var client = TestClients.For(server);
+
+        var error = await Assert.ThrowsAsync<ScenarioConnectionException>(() => client.Uploads.UploadFileAsync(file.Path, Options() with { PartRetries = 1 }, Ct));
+
+        Assert.Contains("Part 1 arrived corrupted", error.Message);
+    }
+
     [Fact]
     public async Task A_refused_part_url_is_signed_again()
     {

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-
 namespace Scenario.Uploads;
 
 /// <summary>
 /// The bytes of one part, read straight from the source as the HTTP stack asks for them, so a part
-/// never sits in memory. Hashes what it reads (MD5, to check the ETag) and reports each chunk.
+/// never sits in memory. Hashes what it reads (to check the ETag) and reports each chunk.
 /// </summary>
 internal sealed class PartReadStream : Stream
 {
@@ -12,11 +10,11 @@ internal sealed class PartReadStream : Stream
     private readonly long _offset;
     private readonly long _length;
     private readonly Action<int> _onRead;
-    private readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private long _position;
 
-    public PartReadStream(IPartSource source, long offset, long length, Action<int> onRead)
+    public PartReadStream(IPartSource source, long offset, long length, PartDigest digest, Action<int> onRead)
     {
+        Digest = digest;
         _source = source;
         _offset = offset;
         _length = length;
@@ -37,9 +35,8 @@ internal sealed class PartReadStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>The lowercase hex MD5 of everything read, once the part was read to its end.</summary>
-    // Taken when the last byte is read: the HTTP stack may dispose this stream before the response is examined.
-    public string? Md5Hex { get; private set; }
+    /// <summary>The digest of everything read, finished when the last byte is read (the HTTP stack may dispose this stream before the response is examined).</summary>
+    public PartDigest Digest { get; }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -53,11 +50,11 @@ internal sealed class PartReadStream : Stream
         {
             throw new IOException($"The file ended {_length - _position} bytes early: it changed while being uploaded.");
         }
-        _md5.AppendData(buffer.Span[..read]);
+        Digest.Append(buffer.Span[..read]);
         _position += read;
         if (_position == _length)
         {
-            Md5Hex = Convert.ToHexStringLower(_md5.GetHashAndReset());
+            Digest.Finish();
         }
         _onRead(read);
         return read;
@@ -83,7 +80,7 @@ internal sealed class PartReadStream : Stream
     {
         if (disposing)
         {
-            _md5.Dispose();
+            Digest.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -55,7 +55,7 @@ internal sealed class PartSender
     private async Task<(ScenarioException? Failure, TimeSpan? RetryAfter)> PutOnceAsync(
         int number, string url, long offset, long size, CancellationToken cancellationToken)
     {
-        using var body = new PartReadStream(_source, offset, size, read => _tracker.Read(number, read));
+        using var body = new PartReadStream(_source, offset, size, PartDigest.For(url), read => _tracker.Read(number, read));
         using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StreamContent(body, _options.BufferSize) };
         request.Content.Headers.ContentLength = size;
         request.Content.Headers.ContentType = OctetStream;
@@ -74,9 +74,9 @@ internal sealed class PartSender
                 return (ScenarioExceptionFactory.Create(response.StatusCode, text, retryAfter), retryAfter);
             }
             var etag = response.Headers.ETag?.Tag.Trim('"');
-            if (etag is { Length: 32 } && body.Md5Hex is { } md5 && !string.Equals(etag, md5, StringComparison.OrdinalIgnoreCase))
+            if (body.Digest.Contradicts(etag))
             {
-                return (new ScenarioConnectionException($"Part {number} arrived corrupted (ETag {etag}, sent MD5 {md5})."), null);
+                return (new ScenarioConnectionException($"Part {number} arrived corrupted (ETag {etag}, sent digest {body.Digest.Hex})."), null);
             }
             _tracker.PartDone(number, size);
             return (null, null);

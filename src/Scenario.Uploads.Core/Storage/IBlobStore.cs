@@ -30,10 +30,10 @@ public interface IServicePartStore
 {
     /// <summary>
     /// Streams exactly <paramref name="length"/> bytes of <paramref name="body"/> into the object at
-    /// <paramref name="offset"/>, computing their MD5 on the way, and flushes them to stable storage
-    /// before returning.
+    /// <paramref name="offset"/>, computing their XXH128 (and their MD5 when <paramref name="withMd5"/>) on
+    /// the way, and flushes them to stable storage before returning.
     /// </summary>
-    Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, CancellationToken cancellationToken);
+    Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, bool withMd5, CancellationToken cancellationToken);
 }
 
 /// <summary>A store that can take a whole object as one stream of unknown length (imports).</summary>
@@ -47,8 +47,11 @@ public interface IWholeObjectStore
     Task<long> WriteObjectAsync(string key, Stream body, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of a part write.</summary>
-public sealed record PartWriteResult(PartWriteStatus Status, long BytesReceived, byte[]? Md5);
+/// <summary>
+/// The outcome of a part write: once written, <paramref name="Xxh128"/> is the digest of its bytes, and
+/// <paramref name="Md5"/> too when it was asked for.
+/// </summary>
+public sealed record PartWriteResult(PartWriteStatus Status, long BytesReceived, byte[]? Xxh128 = null, byte[]? Md5 = null);
 
 public enum PartWriteStatus
 {

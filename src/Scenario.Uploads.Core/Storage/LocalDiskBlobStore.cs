@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
@@ -45,10 +46,13 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         return Task.FromResult<string?>(null);
     }
 
-    public async Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, CancellationToken cancellationToken)
+    public async Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, bool withMd5, CancellationToken cancellationToken)
     {
         using var handle = OpenForParts(PathOf(key));
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        // XXH128 runs at ~10 GB/s where MD5 runs at ~0.65 GB/s: MD5 on every part was 40 % of the service's
+        // CPU under parallel uploads, so it is computed only for a client that sends Content-MD5.
+        var xxh128 = new XxHash128();
+        using var md5 = withMd5 ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
         var segments = new List<ReadOnlyMemory<byte>>(64);
         long received = 0;
         while (true)
@@ -62,14 +66,15 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
             if (received + buffer.Length > length)
             {
                 body.AdvanceTo(buffer.Start, buffer.End);
-                return new PartWriteResult(PartWriteStatus.TooLong, received + buffer.Length, null);
+                return new PartWriteResult(PartWriteStatus.TooLong, received + buffer.Length);
             }
             if (!buffer.IsEmpty)
             {
                 segments.Clear();
                 foreach (var segment in buffer)
                 {
-                    md5.AppendData(segment.Span);
+                    xxh128.Append(segment.Span);
+                    md5?.AppendData(segment.Span);
                     segments.Add(segment);
                 }
                 await RandomAccess.WriteAsync(handle, segments, offset + received, cancellationToken);
@@ -83,11 +88,11 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         }
         if (received < length)
         {
-            return new PartWriteResult(PartWriteStatus.TooShort, received, null);
+            return new PartWriteResult(PartWriteStatus.TooShort, received);
         }
         // A 2xx promises the bytes survive a crash.
         RandomAccess.FlushToDisk(handle);
-        return new PartWriteResult(PartWriteStatus.Written, received, md5.GetHashAndReset());
+        return new PartWriteResult(PartWriteStatus.Written, received, xxh128.GetHashAndReset(), md5?.GetHashAndReset());
     }
 
     private static SafeFileHandle OpenForParts(string path)

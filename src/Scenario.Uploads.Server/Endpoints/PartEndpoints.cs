@@ -75,7 +75,8 @@ public static class PartEndpoints
         PartWriteResult written;
         try
         {
-            written = await partStore.WritePartAsync(upload.StorageKey, plan.OffsetOf(number), size, request.BodyReader, cancellationToken);
+            written = await partStore.WritePartAsync(
+                upload.StorageKey, plan.OffsetOf(number), size, request.BodyReader, withMd5: expectedMd5 is not null, cancellationToken);
         }
         catch (BadHttpRequestException)
         {
@@ -89,7 +90,7 @@ public static class PartEndpoints
         {
             return ApiProblem.BadRequest(ErrorCodes.BadDigest, $"Part {number} arrived with a different MD5 than its Content-MD5 header: it was damaged on the way. Send it again.");
         }
-        var etag = Convert.ToHexStringLower(written.Md5!);
+        var etag = ServicePartETag.FromXxh128(written.Xxh128!);
         if (!await uploads.RecordPartAsync(uploadId, new PartRecord(number, size, etag, time.GetUtcNow()), cancellationToken))
         {
             var now = await uploads.FindAsync(uploadId, cancellationToken);

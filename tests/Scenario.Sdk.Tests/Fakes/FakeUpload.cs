@@ -5,7 +5,7 @@ using Scenario.Models;
 namespace Scenario.Sdk.Tests.Fakes;
 
 /// <summary>The state of one upload inside <see cref="FakeUploadServer"/>.</summary>
-public sealed class FakeUpload(string id, string fileName, UploadKind kind, long fileSize, int parts)
+public sealed class FakeUpload(string id, string fileName, UploadKind kind, long fileSize, int parts, bool s3StyleUrls)
 {
     public ConcurrentDictionary<int, byte[]> Received { get; } = new();
 
@@ -44,7 +44,8 @@ public sealed class FakeUpload(string id, string fileName, UploadKind kind, long
             Parts = Status != UploadStatus.Pending ? null : Enumerable.Range(1, parts).Select(n => new UploadPart
             {
                 Number = n,
-                Url = $"http://127.0.0.1:5080/parts/{id}/{n}?exp={Generation}",
+                // An S3 presigned URL carries X-Amz-Signature; the SDK expects an MD5 ETag from those.
+                Url = $"http://127.0.0.1:5080/parts/{id}/{n}?exp={Generation}" + (s3StyleUrls ? "&X-Amz-Signature=fake" : ""),
                 Expires = now + urlLifetime,
                 Uploaded = Received.ContainsKey(n),
                 Size = Received.TryGetValue(n, out var b) ? b.Length : null,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,6 +31,12 @@ public sealed class FakeUploadServer : HttpMessageHandler
 
     public TimeSpan UrlLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Part URLs and ETags as an S3 store gives them (MD5 ETags) instead of as the service does (XXH128).</summary>
+    public bool S3StyleUrls { get; init; }
+
+    /// <summary>Lets a test damage a part's bytes on arrival (the ETag then describes the damaged bytes, as a store's would).</summary>
+    public Func<int, bool>? Damage { get; set; }
+
     public byte[] Content(string uploadId) => _uploads[uploadId].Assemble();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -49,7 +56,7 @@ public sealed class FakeUploadServer : HttpMessageHandler
     private HttpResponseMessage Create(UploadCreateParams body)
     {
         var id = "upl_" + Guid.NewGuid().ToString("N")[..8];
-        var upload = new FakeUpload(id, body.FileName!, body.Kind!.Value, body.FileSize!.Value, body.Parts!.Value);
+        var upload = new FakeUpload(id, body.FileName!, body.Kind!.Value, body.FileSize!.Value, body.Parts!.Value, S3StyleUrls);
         _uploads[id] = upload;
         return Json(upload.ToUpload(UrlLifetime));
     }
@@ -105,9 +112,15 @@ public sealed class FakeUploadServer : HttpMessageHandler
             {
                 return Problem(HttpStatusCode.BadRequest, "part_size_mismatch", "Wrong length.");
             }
+            if (Damage?.Invoke(number) == true)
+            {
+                bytes[bytes.Length / 2] ^= 0x20;
+            }
             upload.Received[number] = bytes;
             var response = new HttpResponseMessage(HttpStatusCode.OK);
-            response.Headers.ETag = new($"\"{Convert.ToHexStringLower(MD5.HashData(bytes))}\"");
+            response.Headers.ETag = new(S3StyleUrls
+                ? $"\"{Convert.ToHexStringLower(MD5.HashData(bytes))}\""
+                : $"\"xxh128-{Convert.ToHexStringLower(XxHash128.Hash(bytes))}\"");
             return response;
         }
         finally
