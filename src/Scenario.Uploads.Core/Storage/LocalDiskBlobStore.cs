@@ -54,6 +54,7 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         var xxh128 = new XxHash128();
         using var md5 = withMd5 ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
         var segments = new List<ReadOnlyMemory<byte>>(64);
+        var writeback = new EarlyWriteback(handle, offset);
         long received = 0;
         while (true)
         {
@@ -79,6 +80,7 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
                 }
                 await RandomAccess.WriteAsync(handle, segments, offset + received, cancellationToken);
                 received += buffer.Length;
+                writeback.Written(offset + received);
             }
             body.AdvanceTo(buffer.End);
             if (result.IsCompleted || result.IsCanceled)
