@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using Scenario.Bench;
 
-// bench/run calls this with one command; each prints one number (seconds) on standard output.
+// bench/run calls this with one command; each prints its seconds (and an id, or a second figure) on standard output.
 return args switch
 {
     ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
+    ["complete-and-wait", var uploadId] => await CompleteAndWait.RunAsync(uploadId),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID");
     return 2;
 }
 
