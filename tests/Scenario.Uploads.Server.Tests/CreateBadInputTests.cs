@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace Scenario.Uploads.Server.Tests;
 
@@ -93,6 +95,28 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
         var response = await fixture.Api.Client.PostAsync("v1/uploads", new ByteArrayContent([]));
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_json");
+    }
+
+    [Fact]
+    public async Task A_body_with_broken_chunked_framing_is_a_400_invalid_json_and_creates_nothing()
+    {
+        using var api = new UploadApi(fixture.Host, Testing.TestKeys.OtherApiKey, Testing.TestKeys.OtherApiSecret);
+        var before = await api.CountUploadsAsync();
+        var credentials = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{Testing.TestKeys.OtherApiKey}:{Testing.TestKeys.OtherApiSecret}"));
+
+        using var socket = new TcpClient();
+        await socket.ConnectAsync("127.0.0.1", fixture.Host.BaseUrl.Port);
+        var stream = socket.GetStream();
+        // A chunk size that is not hexadecimal: Kestrel stops reading the body there.
+        var request = $"POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic {credentials}\r\n" +
+                      "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"fil\r\nzz\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var answer = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 400", answer);
+        Assert.Contains("application/problem+json", answer);
+        Assert.Contains("\"code\":\"invalid_json\"", answer);
+        Assert.Equal(before, await api.CountUploadsAsync());
     }
 
     [Fact]

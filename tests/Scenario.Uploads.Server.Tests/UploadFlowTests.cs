@@ -63,6 +63,27 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task Answers_are_utf8_json_with_urls_and_names_left_unescaped()
+    {
+        // A person reading curl's output sees the URL and the name as they are, not \u0026 or \u00E9.
+        const string name = "café + 日本 <1>.bin";
+        var created = await _api.CreateAsync(new { fileName = name, contentType = "application/octet-stream", fileSize = 10, parts = 1, kind = "asset" });
+
+        using var response = await _api.Client.GetAsync($"v1/uploads/{created.GetProperty("id").GetString()}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\\u", raw);
+        using var parsed = JsonDocument.Parse(raw);
+        var url = parsed.RootElement.GetProperty("upload").GetProperty("parts")[0].GetProperty("url").GetString()!;
+        Assert.Contains("&", url);
+        Assert.Contains($"\"url\":\"{url}\"", raw);
+        Assert.Contains($"\"originalFileName\":\"{name}\"", raw);
+    }
+
+    [Fact]
     public async Task Parts_sent_concurrently_and_out_of_order_assemble_the_exact_file()
     {
         var bytes = RandomBytes(40 * MiB + 12345, seed: 1);

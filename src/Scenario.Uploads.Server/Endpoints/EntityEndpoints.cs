@@ -23,7 +23,7 @@ public static class EntityEndpoints
         group.MapGet("/jobs/{jobId}", GetJob);
     }
 
-    private static async Task<Results<Ok<AssetEnvelope>, ProblemHttpResult>> GetAsset(
+    private static async Task<Results<JsonOk<AssetEnvelope>, ProblemHttpResult>> GetAsset(
         string assetId, HttpRequest request, ClaimsPrincipal user, IEntityRepository entities, DownloadLinks links, CancellationToken cancellationToken)
     {
         var asset = Ids.LooksValid(assetId) ? await entities.FindAssetAsync(assetId, cancellationToken) : null;
@@ -31,7 +31,7 @@ public static class EntityEndpoints
         {
             return ApiProblem.NotFound("asset");
         }
-        return TypedResults.Ok(new AssetEnvelope(new AssetDto
+        return JsonOk.Of(new AssetEnvelope(new AssetDto
         {
             Id = asset.Id,
             OwnerId = asset.OwnerId,
@@ -51,7 +51,7 @@ public static class EntityEndpoints
         }));
     }
 
-    private static async Task<Results<Ok<ModelEnvelope>, ProblemHttpResult>> GetModel(
+    private static async Task<Results<JsonOk<ModelEnvelope>, ProblemHttpResult>> GetModel(
         string modelId, HttpRequest request, ClaimsPrincipal user, IEntityRepository entities, DownloadLinks links, CancellationToken cancellationToken)
     {
         var model = Ids.LooksValid(modelId) ? await entities.FindModelAsync(modelId, cancellationToken) : null;
@@ -59,7 +59,7 @@ public static class EntityEndpoints
         {
             return ApiProblem.NotFound("model");
         }
-        return TypedResults.Ok(new ModelEnvelope(new ModelDto
+        return JsonOk.Of(new ModelEnvelope(new ModelDto
         {
             Id = model.Id,
             OwnerId = model.OwnerId,
@@ -77,7 +77,7 @@ public static class EntityEndpoints
         }));
     }
 
-    private static async Task<Results<Ok<JobEnvelope>, ProblemHttpResult>> GetJob(
+    private static async Task<Results<JsonOk<JobEnvelope>, ProblemHttpResult>> GetJob(
         string jobId, ClaimsPrincipal user, IJobQueue jobs, CancellationToken cancellationToken)
     {
         var job = Ids.LooksValid(jobId) ? await jobs.FindForOwnerAsync(user.OwnerId(), jobId, cancellationToken) : null;
@@ -85,7 +85,7 @@ public static class EntityEndpoints
         {
             return ApiProblem.NotFound("job");
         }
-        return TypedResults.Ok(new JobEnvelope(new JobDto
+        return JsonOk.Of(new JobEnvelope(new JobDto
         {
             JobId = job.Id,
             JobType = job.JobType,

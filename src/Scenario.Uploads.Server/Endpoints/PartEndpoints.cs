@@ -28,7 +28,7 @@ public static class PartEndpoints
             // miscounts chunked bodies (an exact-size chunked part was refused as too large).
             .WithMetadata(new DisableRequestSizeLimitAttribute());
 
-    private static async Task<Results<Ok<PartReceiptEnvelope>, ProblemHttpResult>> Put(
+    private static async Task<Results<JsonOk<PartReceiptEnvelope>, ProblemHttpResult>> Put(
         string uploadId, string partNumber, HttpContext context, UrlSigner signer, IUploadRepository uploads, IBlobStore blobs,
         PartLocks locks, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -97,7 +97,7 @@ public static class PartEndpoints
             return NotPending(now?.Status ?? UploadStatuses.Failed, now?.ErrorMessage) ?? ApiProblem.NotFound("upload");
         }
         context.Response.Headers.ETag = $"\"{etag}\"";
-        return TypedResults.Ok(new PartReceiptEnvelope(new PartReceiptDto(number, size, etag)));
+        return JsonOk.Of(new PartReceiptEnvelope(new PartReceiptDto(number, size, etag)));
     }
 
     private static ProblemHttpResult? NotPending(string status, string? errorMessage) => status switch

@@ -25,7 +25,7 @@ public static class UploadEndpoints
     }
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
-    private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> Create(
+    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Create(
         HttpRequest request, ClaimsPrincipal user, UploadService service, UploadPresenter presenter, PublicBaseUrl baseUrl,
         IOptions<UploadsOptions> options, CancellationToken cancellationToken)
     {
@@ -47,11 +47,11 @@ public static class UploadEndpoints
         {
             return Problem(createError, StatusCodes.Status413PayloadTooLarge);
         }
-        return TypedResults.Ok(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
+        return JsonOk.Of(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
     }
 
     // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.
-    private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> Retrieve(
+    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Retrieve(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, HeldParts heldParts,
         UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
@@ -61,11 +61,11 @@ public static class UploadEndpoints
             return ApiProblem.NotFound("upload");
         }
         var parts = upload.Status == UploadStatuses.Pending ? await heldParts.ListAsync(upload, cancellationToken) : [];
-        return TypedResults.Ok(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
+        return JsonOk.Of(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
     }
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
-    private static async Task<Results<Ok<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
+    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadService service,
         HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
@@ -93,11 +93,11 @@ public static class UploadEndpoints
             return ApiProblem.Create(outcome.Status, problem.Code, problem.Detail, outcome.Extensions);
         }
         var parts = outcome.Upload!.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Upload, cancellationToken) : [];
-        return TypedResults.Ok(new UploadEnvelope(presenter.Present(outcome.Upload, parts, baseUrl.For(request))));
+        return JsonOk.Of(new UploadEnvelope(presenter.Present(outcome.Upload, parts, baseUrl.For(request))));
     }
 
     // GET /uploads: our extension, newest first, paginated.
-    private static async Task<Results<Ok<UploadListEnvelope>, ProblemHttpResult>> List(
+    private static async Task<Results<JsonOk<UploadListEnvelope>, ProblemHttpResult>> List(
         HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadPresenter presenter, PublicBaseUrl baseUrl,
         CancellationToken cancellationToken)
     {
@@ -112,7 +112,7 @@ public static class UploadEndpoints
         var publicBase = baseUrl.For(request);
         // A list shows no part URLs: a page of 10,000-part uploads would be megabytes. Retrieve one for them.
         var dtos = shown.Select(u => presenter.Present(u, [], publicBase) with { Parts = null }).ToList();
-        return TypedResults.Ok(new UploadListEnvelope(dtos, next));
+        return JsonOk.Of(new UploadListEnvelope(dtos, next));
     }
 
     private static ProblemHttpResult BodyProblem(ProblemInfo problem) =>

@@ -42,6 +42,13 @@ public static class JsonBody
             return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
                 $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
+        catch (BadHttpRequestException)
+        {
+            // The client's framing, not our fault: left to the exception handler it was logged as a server
+            // error with its stack, once for every client that gave up mid-request.
+            return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
+                "The request body ended early or its chunked framing is broken; send the whole JSON object again.");
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
