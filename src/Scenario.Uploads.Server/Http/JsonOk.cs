@@ -12,7 +12,7 @@ namespace Scenario.Uploads.Server.Http;
 /// only takes that fast path when the options have no encoder, and ASP.NET Core's have the relaxed one; the
 /// slower, metadata-driven path was 13 % of a retrieve's CPU.
 /// </summary>
-public sealed class JsonOk<T> : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+public sealed class JsonOk<T> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
 {
     private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>?)ApiJsonContext.Default.GetTypeInfo(typeof(T))
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(ApiJsonContext)}.");
@@ -22,6 +22,8 @@ public sealed class JsonOk<T> : IResult, IStatusCodeHttpResult, IValueHttpResult
     internal JsonOk(T value) => Value = value;
 
     public T Value { get; }
+
+    object? IValueHttpResult.Value => Value;
 
     public int? StatusCode => StatusCodes.Status200OK;
 
