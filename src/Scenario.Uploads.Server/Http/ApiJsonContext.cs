@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Scenario.Uploads.Server.Http;
 
 /// <summary>
-/// Serializers generated at build time for the answers on the hot paths (create, retrieve, part PUT), so
-/// they skip reflection-built metadata; same wire form as the defaults: web names, nulls left out.
+/// Serializers generated at build time for the API's answers, which <see cref="JsonOk{T}"/> calls directly;
+/// same wire form as the defaults: web names, nulls left out.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UploadEnvelope))]
