@@ -55,12 +55,10 @@ public static class ServiceRegistration
             .WithExposedHeaders("ETag", "Content-Length", "Content-Range", "Accept-Ranges")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
+        // The API's answers are written by JsonOk with the generated serializers; these options serve the
+        // rest (health, problems).
         services.Configure<JsonOptions>(json =>
-        {
-            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-            // Generated serializers first; anything else (health, problems) falls back to reflection.
-            json.SerializerOptions.TypeInfoResolverChain.Insert(0, Http.ApiJsonContext.Default);
-        });
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return services;
     }
 
