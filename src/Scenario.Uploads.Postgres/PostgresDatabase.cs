@@ -33,16 +33,7 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key);", new { key = SchemaLockKey }, transaction);
         await connection.ExecuteAsync(PostgresSchema.Create, transaction: transaction);
-        var version = await connection.ExecuteScalarAsync<long?>("SELECT max(version) FROM schema_version;", transaction: transaction);
-        if (version is null)
-        {
-            await connection.ExecuteAsync("INSERT INTO schema_version (version) VALUES (@v);", new { v = PostgresSchema.Version }, transaction);
-        }
-        else if (version > PostgresSchema.Version)
-        {
-            throw new InvalidOperationException(
-                $"The database schema is version {version}, newer than this build's {PostgresSchema.Version}: upgrade this instance.");
-        }
+        await SchemaMigrations.ApplyAsync(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,14 +1,12 @@
 namespace Scenario.Uploads.Postgres;
 
 /// <summary>
-/// The schema, column for column the SQLite one (so both repositories share their semantics and row
+/// The baseline schema (version 1; <c>SchemaMigrations</c> brings it up to date), column for column the SQLite one (so both repositories share their semantics and row
 /// mapping): times are Unix milliseconds (UTC), flags are 0/1. Only parts the service holds have a row, so creating a
 /// 10,000-part upload writes one row, not ten thousand.
 /// </summary>
 internal static class PostgresSchema
 {
-    public const int Version = 1;
-
     public const string Create = """
         CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
         

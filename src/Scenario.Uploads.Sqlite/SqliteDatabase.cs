@@ -137,6 +137,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(SqliteSchema.Create, transaction: transaction);
+        await SchemaMigrations.ApplyAsync(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,16 +1,13 @@
 namespace Scenario.Uploads.Sqlite;
 
 /// <summary>
-/// The schema. Times are Unix milliseconds (UTC). Only parts the service holds have a row, so creating a
+/// The baseline schema (version 1; <c>SchemaMigrations</c> brings it up to date). Times are Unix milliseconds (UTC). Only parts the service holds have a row, so creating a
 /// 10,000-part upload writes one row, not ten thousand.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
-
     public const string Create = """
         CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-        INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
 
         CREATE TABLE IF NOT EXISTS uploads (
             id TEXT PRIMARY KEY,

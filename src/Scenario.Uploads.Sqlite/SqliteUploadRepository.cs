@@ -68,20 +68,29 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
         return rows.Select(r => new PartRecord((int)r.Number, r.Size, r.Etag, UnixTime.At(r.UploadedAt))).ToList();
     }
 
-    public async Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var status = await connection.QuerySingleOrDefaultAsync<string?>(
-            "SELECT status FROM uploads WHERE id = @uploadId;", new { uploadId }, transaction);
-        if (status != UploadStatuses.Pending)
+        var row = await connection.QuerySingleOrDefaultAsync<(string? Status, long? PartSize)>(
+            "SELECT status, part_size FROM uploads WHERE id = @uploadId;", new { uploadId }, transaction);
+        if (row.Status != UploadStatuses.Pending)
         {
-            return new PartWriteStart(status, false);
+            return new PartWriteStart(row.Status, false, row.PartSize);
+        }
+        if (row.PartSize is { } fixedSize && fixedSize != partSize)
+        {
+            return new PartWriteStart(row.Status, false, fixedSize);
+        }
+        if (row.PartSize is null)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE uploads SET part_size = @partSize WHERE id = @uploadId;", new { uploadId, partSize }, transaction);
         }
         await connection.ExecuteAsync(
             "DELETE FROM upload_parts WHERE upload_id = @uploadId AND number = @partNumber;", new { uploadId, partNumber }, transaction);
         transaction.Commit();
-        return new PartWriteStart(status, true);
+        return new PartWriteStart(row.Status, true, partSize);
     }
 
     public async Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken)
@@ -97,7 +106,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
         return inserted > 0;
     }
 
-    public async Task<CompleteOutcome> CompleteAsync(string uploadId, bool partsVerifiedByStore, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -106,7 +115,7 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
         {
             return new CompleteOutcome(row?.ToRecord(), false, []);
         }
-        if (!partsVerifiedByStore)
+        if (storeVerifiedPartSize is null)
         {
             var held = (await connection.QueryAsync<long>(
                 "SELECT number FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction)).ToHashSet();
@@ -118,11 +127,13 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : IUploadRep
         }
         var nowMs = UnixTime.Ms(now);
         await connection.ExecuteAsync(
-            "UPDATE uploads SET status = 'complete', updated_at = @nowMs WHERE id = @uploadId;", new { uploadId, nowMs }, transaction);
+            "UPDATE uploads SET status = 'validating', part_size = coalesce(@storeVerifiedPartSize, part_size), updated_at = @nowMs WHERE id = @uploadId;",
+            new { uploadId, storeVerifiedPartSize, nowMs }, transaction);
         await connection.ExecuteAsync(
             "UPDATE jobs SET runnable = 1, not_before = @nowMs, updated_at = @nowMs WHERE id = @jobId;", new { nowMs, jobId = row.JobId }, transaction);
         transaction.Commit();
-        row.Status = UploadStatuses.Complete;
+        row.Status = UploadStatuses.Validating;
+        row.PartSize = storeVerifiedPartSize ?? row.PartSize;
         row.UpdatedAt = nowMs;
         return new CompleteOutcome(row.ToRecord(), true, []);
     }

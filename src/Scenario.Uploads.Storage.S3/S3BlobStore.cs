@@ -31,7 +31,7 @@ public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobSto
         }
     }
 
-    public async Task<string?> BeginUploadAsync(string key, PartPlan plan, string? contentType, CancellationToken cancellationToken)
+    public async Task<string?> BeginUploadAsync(string key, string? contentType, CancellationToken cancellationToken)
     {
         var response = await s3.InitiateMultipartUploadAsync(
             new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key, ContentType = contentType }, cancellationToken);

@@ -55,6 +55,24 @@ public sealed class PartPlannerTests
         Assert.Equal(1, PartPlanner.Plan(1000, 4096).PartsCount);
     }
 
+    [Theory]
+    [InlineData(7 * MiB, 2, 5 * MiB)]     // ceil would be 3.5 MiB: parts but the last are at least 5 MiB
+    [InlineData(12 * MiB, 3, 5 * MiB)]
+    [InlineData(20 * MiB, 3, 6990507)]
+    public void A_plan_for_a_part_count_keeps_parts_but_the_last_at_5_MiB_or_more(long size, int parts, long partSize)
+    {
+        var plan = PartPlanner.FromCount(size, parts);
+
+        Assert.Equal(partSize, plan.PartSize);
+        Assert.True(plan.SizeOf(parts) > 0);
+    }
+
+    [Fact]
+    public void A_part_count_that_no_part_size_fits_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => PartPlanner.FromCount(10 * MiB, 3));
+    }
+
     [Fact]
     public void Offsets_and_sizes_follow_the_service_rule()
     {

@@ -18,7 +18,7 @@ public abstract class BlobStoreContract
         var store = await OpenStoreAsync();
         var upload = Records.New(parts: parts).Upload;
         var plan = upload.Plan!;
-        upload = upload with { StorageUploadId = await store.BeginUploadAsync(upload.StorageKey, plan, upload.ContentType, None) };
+        upload = upload with { StorageUploadId = await store.BeginUploadAsync(upload.StorageKey, upload.ContentType, None) };
         var bytes = new byte[plan.FileSize];
         new Random(7).NextBytes(bytes);
         foreach (var number in Enumerable.Range(1, plan.PartsCount).Reverse())
@@ -65,7 +65,7 @@ public abstract class BlobStoreContract
     {
         var store = await OpenStoreAsync();
         var upload = Records.New(parts: 1).Upload with { FileSize = 0, PartSize = 0 };
-        upload = upload with { StorageUploadId = await store.BeginUploadAsync(upload.StorageKey, upload.Plan!, null, None) };
+        upload = upload with { StorageUploadId = await store.BeginUploadAsync(upload.StorageKey, null, None) };
         await PutPartAsync(store, upload, 1, ReadOnlyMemory<byte>.Empty);
 
         await store.CompleteUploadAsync(upload.StorageKey, upload.StorageUploadId, upload.Plan!, None);

@@ -70,7 +70,9 @@ public sealed class S3BlobStoreTests : BlobStoreContract, IDisposable
         Assert.Equal(Enumerable.Range(1, 3).Select(upload.Plan!.SizeOf), parts.Select(p => p.Size));
         var first = bytes.AsSpan(0, (int)upload.Plan!.PartSize);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(first)), parts[0].ETag);
-        Assert.Empty(PartCheck.Unfit(upload.Plan!, parts));
+        var fit = PartPlan.Fit(upload.FileSize!.Value, upload.PartsCount!.Value, parts);
+        Assert.Empty(fit.Unfit);
+        Assert.Equal(upload.PartSize, fit.Plan!.PartSize);
     }
 
     public void Dispose()

@@ -69,13 +69,13 @@ public sealed class CachedUploadRepositoryTests
         await cached.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
         await cached.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
         Assert.Equal([1, 2], (await cached.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
-        await cached.BeginPartWriteAsync(upload.Id, 2, Records.T0, None);
+        await cached.BeginPartWriteAsync(upload.Id, 2, upload.PartSize!.Value, Records.T0, None);
         Assert.Equal([1], (await cached.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
         await cached.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
 
-        await cached.CompleteAsync(upload.Id, false, Records.T0, None);
-        Assert.Equal(UploadStatuses.Complete, (await cached.FindForOwnerAsync("owner_a", upload.Id, None))!.Status);
-        await cached.FailAsync(upload.Id, [UploadStatuses.Complete], "broken", JobStatuses.Failure, Records.T0, None);
+        await cached.CompleteAsync(upload.Id, null, Records.T0, None);
+        Assert.Equal(UploadStatuses.Validating, (await cached.FindForOwnerAsync("owner_a", upload.Id, None))!.Status);
+        await cached.FailAsync(upload.Id, [UploadStatuses.Validating], "broken", JobStatuses.Failure, Records.T0, None);
         Assert.Equal("broken", (await cached.FindAsync(upload.Id, None))!.ErrorMessage);
         await cached.MarkBytesDeletedAsync(upload.Id, None);
         Assert.True((await cached.FindAsync(upload.Id, None))!.BytesDeleted);

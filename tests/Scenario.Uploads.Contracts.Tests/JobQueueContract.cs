@@ -15,7 +15,7 @@ public abstract class JobQueueContract
     {
         var (upload, job) = Records.New();
         await db.Uploads.CreateAsync(upload, job, false, None);
-        await db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None);
+        await db.Uploads.CompleteAsync(upload.Id, upload.PartSize, Records.T0, None);
         return job;
     }
 

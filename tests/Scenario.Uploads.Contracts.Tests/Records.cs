@@ -11,7 +11,9 @@ public static class Records
     {
         var id = Ids.New("upload");
         var created = createdAt ?? T0;
-        var plan = PartPlan.Create(parts * PartPlan.MinPartSize + 7, parts).Plan!;
+        var fileSize = (parts * PartPlan.MinPartSize) + 7;
+        // The part size as if the first part had fixed it already (the service's old ceil(S/N) size).
+        var plan = new PartPlan(fileSize, parts, (fileSize + parts - 1) / parts);
         var upload = new UploadRecord
         {
             Id = id, OwnerId = owner, AuthorId = "author_a", CreatedAt = created, UpdatedAt = created, FileName = "f.bin",

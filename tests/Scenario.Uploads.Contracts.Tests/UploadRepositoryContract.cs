@@ -51,13 +51,13 @@ public abstract class UploadRepositoryContract
         Assert.True(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None));
         Assert.Equal([2], (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
 
-        Assert.Equal(new(UploadStatuses.Pending, true), await db.Uploads.BeginPartWriteAsync(upload.Id, 2, Records.T0, None));
+        Assert.Equal(new(UploadStatuses.Pending, true, upload.PartSize), await db.Uploads.BeginPartWriteAsync(upload.Id, 2, upload.PartSize!.Value, Records.T0, None));
         Assert.Empty(await db.Uploads.GetPartsAsync(upload.Id, None));
 
         await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "gone", JobStatuses.Canceled, Records.T0, None);
-        Assert.Equal(new(UploadStatuses.Failed, false), await db.Uploads.BeginPartWriteAsync(upload.Id, 1, Records.T0, None));
+        Assert.Equal(new(UploadStatuses.Failed, false, upload.PartSize), await db.Uploads.BeginPartWriteAsync(upload.Id, 1, upload.PartSize!.Value, Records.T0, None));
         Assert.False(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None));
-        Assert.Equal(new(null, false), await db.Uploads.BeginPartWriteAsync("upload_nope", 1, Records.T0, None));
+        Assert.Equal(new(null, false), await db.Uploads.BeginPartWriteAsync("upload_nope", 1, upload.PartSize!.Value, Records.T0, None));
     }
 
     [Fact]
@@ -68,31 +68,67 @@ public abstract class UploadRepositoryContract
         await db.Uploads.CreateAsync(upload, job, false, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
 
-        var missing = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
+        var missing = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
         Assert.False(missing.Completed);
         Assert.Equal([1, 3], missing.MissingParts);
 
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 3), None);
-        var done = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
         Assert.True(done.Completed);
-        Assert.Equal(UploadStatuses.Complete, done.Upload!.Status);
-        var again = await db.Uploads.CompleteAsync(upload.Id, false, Records.T0, None);
+        Assert.Equal(UploadStatuses.Validating, done.Upload!.Status);
+        Assert.Equal(UploadStatuses.Validating, (await db.Uploads.FindAsync(upload.Id, None))!.Status);
+        var again = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
         Assert.False(again.Completed);
-        Assert.Equal(UploadStatuses.Complete, again.Upload!.Status);
+        Assert.Equal(UploadStatuses.Validating, again.Upload!.Status);
     }
 
     [Fact]
-    public async Task Complete_trusts_the_store_when_it_verified_the_parts()
+    public async Task Complete_trusts_the_store_when_it_verified_the_parts_and_records_their_part_size()
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
 
-        var done = await db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, PartPlan.MinPartSize, Records.T0, None);
 
         Assert.True(done.Completed);
+        Assert.Equal(PartPlan.MinPartSize, done.Upload!.PartSize);
+        Assert.Equal(PartPlan.MinPartSize, (await db.Uploads.FindAsync(upload.Id, None))!.PartSize);
         Assert.Equal(job.Id, (await db.Jobs.ClaimNextAsync("w", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None))?.Id);
+    }
+
+    [Fact]
+    public async Task The_first_part_write_fixes_the_part_size_and_a_part_of_another_size_is_refused()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        var eight = 8 * 1024 * 1024L;
+
+        Assert.Equal(new(UploadStatuses.Pending, true, eight), await db.Uploads.BeginPartWriteAsync(upload.Id, 3, eight, Records.T0, None));
+        Assert.Equal(eight, (await db.Uploads.FindAsync(upload.Id, None))!.PartSize);
+        Assert.Equal(new(UploadStatuses.Pending, true, eight), await db.Uploads.BeginPartWriteAsync(upload.Id, 1, eight, Records.T0, None));
+        Assert.Equal(new(UploadStatuses.Pending, false, eight), await db.Uploads.BeginPartWriteAsync(upload.Id, 2, PartPlan.MinPartSize, Records.T0, None));
+    }
+
+    [Fact]
+    public async Task Of_first_parts_racing_with_different_sizes_exactly_one_size_wins()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New(parts: 3);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        long[] sizes = [PartPlan.MinPartSize, PartPlan.MinPartSize + 1, PartPlan.MinPartSize + 2, PartPlan.MinPartSize + 3];
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            db.Uploads.BeginPartWriteAsync(upload.Id, 1 + (i % 2), sizes[i % sizes.Length], Records.T0, None)));
+
+        var winner = (await db.Uploads.FindAsync(upload.Id, None))!.PartSize;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            Assert.Equal(winner, starts[i].PartSize);
+            Assert.Equal(sizes[i % sizes.Length] == winner, starts[i].MayWrite);
+        }
     }
 
     [Fact]
@@ -102,7 +138,7 @@ public abstract class UploadRepositoryContract
         var (upload, job) = Records.New();
         await db.Uploads.CreateAsync(upload, job, false, None);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, true, Records.T0, None)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, upload.PartSize, Records.T0, None)));
 
         Assert.Single(outcomes, o => o.Completed);
     }

@@ -44,10 +44,10 @@ public sealed class DurabilityTests
         {
             var bytes = UploadFlowTests.RandomBytes(12 * MiB, seed: 32);
             string id;
-            // This instance kills itself (SIGKILL) right after committing "validating", mid-job.
+            // This instance kills itself (SIGKILL) right after committing "validated", mid-job.
             await using (var doomed = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string>(backend)
             {
-                ["Jobs:HaltAfterStatus"] = "validating",
+                ["Jobs:HaltAfterStatus"] = "validated",
                 ["Jobs:LeaseDuration"] = "00:00:02",
             }))
             {
@@ -59,7 +59,7 @@ public sealed class DurabilityTests
                 await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
                 Assert.True(doomed.HasExited);
             }
-            Assert.Equal(("validating", "in-progress"), await ReadState(dataDirectory, backend, id));
+            Assert.Equal(("validated", "in-progress"), await ReadState(dataDirectory, backend, id));
 
             await using var survivor = await ServiceProcess.StartAsync(dataDirectory, port, new Dictionary<string, string>(backend) { ["Jobs:LeaseDuration"] = "00:00:02" });
             using var again = new UploadApi(survivor);

@@ -56,6 +56,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
     public async Task A_chunked_body_longer_than_the_part_is_400_and_not_recorded()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
+        await FixPartSizeWithPartOne(upload, bytes);
         using var client = ServiceHost.CreateAnonymousClient();
         var content = new StreamContent(new MemoryStream(bytes, 0, 6 * MiB));
         var request = new HttpRequestMessage(HttpMethod.Put, PartUrl(upload, 2)) { Content = content };
@@ -71,6 +72,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
     public async Task A_chunked_body_of_the_right_length_is_accepted()
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
+        await FixPartSizeWithPartOne(upload, bytes);
         using var client = ServiceHost.CreateAnonymousClient();
         var request = new HttpRequestMessage(HttpMethod.Put, PartUrl(upload, 2)) { Content = new StreamContent(new MemoryStream(bytes[(5 * MiB + 4)..])) };
         request.Headers.TransferEncodingChunked = true;
@@ -79,6 +81,29 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         Assert.True((await _api.RetrieveAsync(id)).GetProperty("parts")[1].GetProperty("uploaded").GetBoolean());
+    }
+
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
+    public async Task A_chunked_part_before_the_part_size_is_fixed_is_411_and_not_recorded()
+    {
+        var (upload, id, bytes) = await CreateTwoPartUpload();
+        using var client = ServiceHost.CreateAnonymousClient();
+        var request = new HttpRequestMessage(HttpMethod.Put, PartUrl(upload, 1)) { Content = new StreamContent(new MemoryStream(bytes, 0, 5 * MiB + 4)) };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.LengthRequired, "length_required");
+        Assert.Contains("Content-Length", problem.GetProperty("detail").GetString());
+        await AssertPartNotHeld(id, 1);
+        Assert.False((await _api.RetrieveAsync(id)).TryGetProperty("partSize", out _), "a refused part fixes nothing");
+    }
+
+    /// <summary>Sends part 1 with its length, which fixes the part size, so that chunked parts can follow.</summary>
+    private async Task FixPartSizeWithPartOne(JsonElement upload, byte[] bytes)
+    {
+        var response = await _api.PutPartAsync(PartUrl(upload, 1), bytes.AsMemory(0, 5 * MiB + 4));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]

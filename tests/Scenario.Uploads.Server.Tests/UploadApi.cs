@@ -55,18 +55,22 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
         return _anonymous.PutAsync(url, content);
     }
 
-    /// <summary>PUTs every part of <paramref name="bytes"/> per the upload's plan, in the given order, all at once.</summary>
-    public async Task PutPartsAsync(JsonElement upload, byte[] bytes, IEnumerable<int>? order = null)
+    /// <summary>
+    /// PUTs every part of <paramref name="bytes"/> in the given order, all at once, cut as S3 clients cut a
+    /// file: parts of <paramref name="partSize"/> bytes (by default ceil(size / parts), the size this
+    /// service used to impose) and a smaller last part.
+    /// </summary>
+    public async Task PutPartsAsync(JsonElement upload, byte[] bytes, IEnumerable<int>? order = null, long? partSize = null)
     {
         var parts = upload.GetProperty("parts").EnumerateArray().ToList();
-        var partSize = parts[0].GetProperty("size").GetInt64();
+        var size = partSize ?? (bytes.LongLength + parts.Count - 1) / parts.Count;
         var numbers = order ?? parts.Select(p => p.GetProperty("number").GetInt32());
         var puts = numbers.Select(async n =>
         {
-            var part = parts[n - 1];
-            var offset = (n - 1) * partSize;
-            var response = await PutPartAsync(part.GetProperty("url").GetString()!, bytes.AsMemory((int)offset, (int)part.GetProperty("size").GetInt64()));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var offset = (n - 1) * size;
+            var length = n < parts.Count ? size : bytes.LongLength - offset;
+            var response = await PutPartAsync(parts[n - 1].GetProperty("url").GetString()!, bytes.AsMemory((int)offset, (int)length));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"part {n}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         });
         await Task.WhenAll(puts);
     }

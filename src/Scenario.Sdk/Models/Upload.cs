@@ -63,6 +63,12 @@ public sealed record Upload
     /// <summary>How many parts the file is cut into.</summary>
     public int? PartsCount { get; init; }
 
+    /// <summary>
+    /// The size of every part but the last (the last carries the rest), once the first part the service
+    /// received fixed it; absent before (an extension of this service).
+    /// </summary>
+    public long? PartSize { get; init; }
+
     /// <summary>The external provider of an imported model.</summary>
     public UploadProvider? Provider { get; init; }
 

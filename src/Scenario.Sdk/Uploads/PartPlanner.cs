@@ -49,7 +49,10 @@ public static class PartPlanner
         return FromCount(fileSize, (int)parts);
     }
 
-    /// <summary>The plan of a given part count, by the service's rule; used to resume an existing upload.</summary>
+    /// <summary>
+    /// A plan of a given part count: parts of ceil(size / count) bytes, at least 5 MiB (but the last); used
+    /// to resume an upload whose part size no part has fixed yet.
+    /// </summary>
     /// <param name="fileSize">The file size in bytes.</param>
     /// <param name="partsCount">The number of parts.</param>
     /// <exception cref="ArgumentException">The service would refuse this plan.</exception>
@@ -64,9 +67,14 @@ public static class PartPlanner
         {
             throw new ArgumentException($"{Sizes.Format(fileSize)} is too large: at most {MaxParts} parts of 5 GiB.", nameof(fileSize));
         }
-        if (partsCount > 1 && size < MinPartSize)
+        if (partsCount > 1)
         {
-            throw new ArgumentException($"{partsCount} parts of {Sizes.Format(size)} are under the 5 MiB minimum.", nameof(partsCount));
+            // Every part but the last is at least 5 MiB; the last carries what is left, and must not be empty.
+            size = Math.Max(size, MinPartSize);
+            if ((partsCount - 1) * size >= fileSize)
+            {
+                throw new ArgumentException($"{partsCount} parts of at least 5 MiB (but the last) do not fit {Sizes.Format(fileSize)}.", nameof(partsCount));
+            }
         }
         return new UploadPartPlan(fileSize, partsCount, size);
     }

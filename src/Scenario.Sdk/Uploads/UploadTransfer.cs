@@ -51,7 +51,11 @@ internal sealed class UploadTransfer
         {
             throw new ArgumentException($"The file has {source.Length} bytes but upload {uploadId} expects {expected}: is it the same file?");
         }
-        var plan = PartPlanner.FromCount(source.Length, upload.PartsCount ?? upload.Parts?.Count ?? 1);
+        var count = upload.PartsCount ?? upload.Parts?.Count ?? 1;
+        // The part size the upload's first part fixed (whoever sent it); any valid one while none is held.
+        var plan = upload.PartSize is { } fixedSize && count > 1
+            ? new UploadPartPlan(source.Length, count, fixedSize)
+            : PartPlanner.FromCount(source.Length, count);
         if (upload.Status != UploadStatus.Pending)
         {
             // Every part is already in; only the wait is left.

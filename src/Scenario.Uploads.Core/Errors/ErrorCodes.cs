@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string PartsMissing = "parts_missing";
     public const string PartOutOfPlan = "part_out_of_plan";
     public const string PartSizeMismatch = "part_size_mismatch";
+    /// <summary>A part sent without Content-Length while the upload's part size is not fixed yet (411).</summary>
+    public const string LengthRequired = "length_required";
     public const string InvalidContentMd5 = "invalid_content_md5";
     public const string BadDigest = "bad_digest";
     public const string UrlExpired = "url_expired";

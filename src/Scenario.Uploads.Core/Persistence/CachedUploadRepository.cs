@@ -71,14 +71,14 @@ public sealed class CachedUploadRepository(IUploadRepository inner) : IUploadRep
             return true;
         });
 
-    public Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(uploadId, () => inner.BeginPartWriteAsync(uploadId, partNumber, now, cancellationToken));
+    public Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(uploadId, () => inner.BeginPartWriteAsync(uploadId, partNumber, partSize, now, cancellationToken));
 
     public Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken) =>
         WriteAsync(uploadId, () => inner.RecordPartAsync(uploadId, part, cancellationToken));
 
-    public Task<CompleteOutcome> CompleteAsync(string uploadId, bool partsVerifiedByStore, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(uploadId, () => inner.CompleteAsync(uploadId, partsVerifiedByStore, now, cancellationToken));
+    public Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(uploadId, () => inner.CompleteAsync(uploadId, storeVerifiedPartSize, now, cancellationToken));
 
     public Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken) =>
         WriteAsync(updated.Id, () => inner.TryUpdateAsync(updated, expectedStatuses, cancellationToken));

@@ -27,21 +27,25 @@ public interface IUploadRepository
     Task<IReadOnlyList<PartRecord>> GetPartsAsync(string uploadId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts (re)writing a part: succeeds only while the upload is pending, and forgets any copy of the
-    /// part held before, so the service never vouches for bytes it may be overwriting. Returns the
-    /// upload's status (null when it does not exist) and whether the write may go ahead.
+    /// Starts (re)writing a part whose bytes imply the part size <paramref name="partSize"/>: succeeds only
+    /// while the upload is pending and its part size is unset (then it is set to <paramref name="partSize"/>,
+    /// durably, so the first part to arrive fixes it and a racing part of another size loses) or equal; and
+    /// forgets any copy of the part held before, so the service never vouches for bytes it may be
+    /// overwriting. Returns the upload's status (null when it does not exist), whether the write may go
+    /// ahead, and the part size fixed for the upload.
     /// </summary>
-    Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records a part whose bytes are durably stored; false when the upload is no longer pending.</summary>
     Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The complete action: when the upload is pending and every part of the plan is held (or
-    /// <paramref name="partsVerifiedByStore"/> says the blob store checked them), moves it to complete and
-    /// makes its job runnable, atomically.
+    /// The complete action: when the upload is pending and every part of the plan is held (or the blob
+    /// store's own parts were checked and fit <paramref name="storeVerifiedPartSize"/>, which is then
+    /// recorded as the upload's part size), moves it to validating and makes its job runnable, atomically:
+    /// no client ever sees a completed upload that nothing is working on.
     /// </summary>
-    Task<CompleteOutcome> CompleteAsync(string uploadId, bool partsVerifiedByStore, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Replaces the upload's mutable fields when its status is one of <paramref name="expectedStatuses"/>.</summary>
     Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken);
@@ -65,7 +69,7 @@ public interface IUploadRepository
 public sealed record UploadCursor(DateTimeOffset CreatedAt, string Id);
 
 /// <summary>The answer to <see cref="IUploadRepository.BeginPartWriteAsync"/>.</summary>
-public sealed record PartWriteStart(string? Status, bool MayWrite);
+public sealed record PartWriteStart(string? Status, bool MayWrite, long? PartSize = null);
 
 /// <summary>The answer to <see cref="IUploadRepository.CompleteAsync"/>.</summary>
 public sealed record CompleteOutcome(UploadRecord? Upload, bool Completed, IReadOnlyList<int> MissingParts);

@@ -11,7 +11,7 @@ namespace Scenario.Uploads.Storage;
 public interface IBlobStore
 {
     /// <summary>Prepares room for a new upload; returns the store's own upload id (S3) or null.</summary>
-    Task<string?> BeginUploadAsync(string key, PartPlan plan, string? contentType, CancellationToken cancellationToken);
+    Task<string?> BeginUploadAsync(string key, string? contentType, CancellationToken cancellationToken);
 
     /// <summary>Makes the parts one object. Must not copy bytes where the store can avoid it.</summary>
     Task CompleteUploadAsync(string key, string? storageUploadId, PartPlan plan, CancellationToken cancellationToken);

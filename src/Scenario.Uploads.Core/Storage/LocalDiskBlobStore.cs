@@ -37,7 +37,7 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         return path;
     }
 
-    public Task<string?> BeginUploadAsync(string key, PartPlan plan, string? contentType, CancellationToken cancellationToken)
+    public Task<string?> BeginUploadAsync(string key, string? contentType, CancellationToken cancellationToken)
     {
         // The file itself is made by the first part written: creating it here cost more than the rest of
         // create (inode allocation dominated a profile), and a part written at its offset extends the file

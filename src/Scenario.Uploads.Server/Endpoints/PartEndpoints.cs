@@ -12,8 +12,9 @@ namespace Scenario.Uploads.Server.Endpoints;
 
 /// <summary>
 /// The signed part URLs of local storage. Spec: "one plain PUT of the raw bytes to each parts[].url,
-/// with no API credentials"; any order, concurrently, sent again (the last one wins); wrong length →
-/// 400, expired or tampered URL → 403, after complete → 409; the ETag is readable by browsers.
+/// with no API credentials"; any order, concurrently, sent again (the last one wins); a length that
+/// contradicts the part size P (or implies none) → 400 naming the expected size, the first part to arrive
+/// fixing P; expired or tampered URL → 403, after complete → 409; the ETag is readable by browsers.
 /// </summary>
 public static class PartEndpoints
 {
@@ -45,33 +46,55 @@ public static class PartEndpoints
                 return ApiProblem.Forbidden(ErrorCodes.UrlExpired, "The part URL has expired. Retrieve the upload (GET /v1/uploads/{id}) for fresh part URLs.");
         }
         var upload = await uploads.FindAsync(uploadId, cancellationToken);
-        if (upload?.Plan is not { } plan || blobs is not IServicePartStore partStore)
+        if (upload is not { PartsCount: { } partsCount, FileSize: { } fileSize } || blobs is not IServicePartStore partStore)
         {
             return ApiProblem.NotFound("upload");
         }
-        if (!plan.Contains(number))
+        if (number < 1 || number > partsCount)
         {
-            return ApiProblem.BadRequest(ErrorCodes.PartOutOfPlan, $"Part {number} is not in this upload's plan of {plan.PartsCount} part(s).");
+            return ApiProblem.BadRequest(ErrorCodes.PartOutOfPlan, $"Part {number} is not in this upload's plan of {partsCount} part(s).");
         }
         if (NotPending(upload.Status, upload.ErrorMessage) is { } notPending)
         {
             return notPending;
         }
-        var size = plan.SizeOf(number);
-        if (request.ContentLength is { } declared && declared != size)
+        // The bytes land at (n-1)·P in the upload's one file, so the part size must be known before they are
+        // written: fixed by an earlier part, or implied by this part's declared length (spec: the first part
+        // to arrive fixes P).
+        if (request.ContentLength is not { } length)
         {
-            return SizeMismatch(number, size, declared);
+            if (upload.Plan is not { } fixedPlan)
+            {
+                return ApiProblem.Create(StatusCodes.Status411LengthRequired, ErrorCodes.LengthRequired,
+                    $"This upload's part size is not fixed yet, and part {number} came without a Content-Length header (chunked): "
+                    + "send it with Content-Length, as every S3 client does, so that the service knows where its bytes go.");
+            }
+            length = fixedPlan.SizeOf(number);
+        }
+        var implied = upload.Plan is { } known
+            ? (length == known.SizeOf(number) ? PartSizeResult.Ok(known.PartSize) : FixedSizeMismatch(known, number))
+            : PartPlan.PartSizeFor(fileSize, partsCount, number, length);
+        if (implied.PartSize is not { } partSize)
+        {
+            return SizeMismatch(implied.Error!, length);
         }
         if (!ContentMd5.TryParse(request.Headers["Content-MD5"], out var expectedMd5))
         {
             return ApiProblem.BadRequest(ErrorCodes.InvalidContentMd5, "The Content-MD5 header must be the base64 of the part's 16-byte MD5 digest.");
         }
         using var held = await locks.AcquireAsync(uploadId, number, cancellationToken);
-        var start = await uploads.BeginPartWriteAsync(uploadId, number, time.GetUtcNow(), cancellationToken);
+        var start = await uploads.BeginPartWriteAsync(uploadId, number, partSize, time.GetUtcNow(), cancellationToken);
         if (!start.MayWrite)
         {
+            if (start is { Status: UploadStatuses.Pending, PartSize: { } racedSize })
+            {
+                // Another part fixed a different part size between our read and this transaction.
+                return SizeMismatch(FixedSizeMismatch(new PartPlan(fileSize, partsCount, racedSize), number).Error!, length);
+            }
             return NotPending(start.Status ?? UploadStatuses.Failed, upload.ErrorMessage) ?? ApiProblem.NotFound("upload");
         }
+        var plan = new PartPlan(fileSize, partsCount, partSize);
+        var size = plan.SizeOf(number);
         PartWriteResult written;
         try
         {
@@ -80,11 +103,11 @@ public static class PartEndpoints
         }
         catch (BadHttpRequestException)
         {
-            return SizeMismatch(number, size, null);
+            return SizeMismatch(FixedSizeMismatch(plan, number).Error!, null);
         }
         if (written.Status != PartWriteStatus.Written)
         {
-            return SizeMismatch(number, size, written.BytesReceived);
+            return SizeMismatch(FixedSizeMismatch(plan, number).Error!, written.BytesReceived);
         }
         if (expectedMd5 is not null && !expectedMd5.AsSpan().SequenceEqual(written.Md5))
         {
@@ -100,6 +123,11 @@ public static class PartEndpoints
         return JsonOk.Of(new PartReceiptEnvelope(new PartReceiptDto(number, size, etag)));
     }
 
+    private static PartSizeResult FixedSizeMismatch(PartPlan plan, int number) =>
+        PartSizeResult.Fail(plan.SizeOf(number),
+            $"Part {number} must be exactly {plan.SizeOf(number)} bytes: this upload's part size is {plan.PartSize} bytes, fixed by the first part it received"
+            + (number == plan.PartsCount ? $", and part {number} is the last, carrying the rest" : ""));
+
     private static ProblemHttpResult? NotPending(string status, string? errorMessage) => status switch
     {
         UploadStatuses.Pending => null,
@@ -107,9 +135,8 @@ public static class PartEndpoints
         _ => ApiProblem.Conflict(ErrorCodes.UploadNotPending, $"The upload is {status}: it was completed and takes no more parts."),
     };
 
-    private static ProblemHttpResult SizeMismatch(int number, long expected, long? received) =>
+    private static ProblemHttpResult SizeMismatch(string rule, long? received) =>
         ApiProblem.BadRequest(ErrorCodes.PartSizeMismatch,
-            received is { } got
-                ? $"Part {number} must be exactly {expected} bytes; this request carried {got}. The part was not stored: send it again with the right bytes."
-                : $"Part {number} must be exactly {expected} bytes; this request carried more. The part was not stored: send it again with the right bytes.");
+            (received is { } got ? $"{rule}; this request carried {got}." : $"{rule}; this request carried a different number of bytes.")
+            + " The part was not stored: send it again with the right bytes.");
 }

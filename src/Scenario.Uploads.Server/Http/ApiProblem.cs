@@ -55,6 +55,7 @@ public static class ApiProblem
         [404] = "Not Found",
         [405] = "Method Not Allowed",
         [409] = "Conflict",
+        [411] = "Length Required",
         [413] = "Content Too Large",
         [415] = "Unsupported Media Type",
         [429] = "Too Many Requests",

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Scenario.Uploads.Server.Http;
 
-/// <summary>The reference's <c>Upload</c>, in its field order; <c>sha256</c> is our extension.</summary>
+/// <summary>The reference's <c>Upload</c>, in its field order; <c>partSize</c> and <c>sha256</c> are our extensions.</summary>
 public sealed record UploadDto
 {
     public required string Id { get; init; }
@@ -24,6 +24,8 @@ public sealed record UploadDto
     public string? OriginalFileName { get; init; }
     public IReadOnlyList<PartDto>? Parts { get; init; }
     public int? PartsCount { get; init; }
+    /// <summary>Our extension: the part size P once the first part fixed it (on S3: as the parts held show it).</summary>
+    public long? PartSize { get; init; }
     public string? Provider { get; init; }
     public string? Url { get; init; }
     public string? Sha256 { get; init; }
@@ -37,7 +39,7 @@ public sealed record PartDto(
     int Number,
     string Url,
     bool Uploaded,
-    long Size,
+    long? Size,
     string? Etag);
 
 public sealed record UploadEnvelope(UploadDto Upload);

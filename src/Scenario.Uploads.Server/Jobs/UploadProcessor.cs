@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
@@ -12,7 +11,9 @@ using Scenario.Uploads.Validation;
 namespace Scenario.Uploads.Server.Jobs;
 
 /// <summary>
-/// Runs an upload's job from wherever it stopped: complete → validating → validated → imported. Each
+/// Runs an upload's job from wherever it stopped: validating → validated → imported (an import first
+/// downloads while pending; <c>complete</c> is only found in rows written before the complete action moved
+/// uploads straight to validating, and goes on as validating). Each
 /// step commits its result with a compare-and-set on the status, so a step run twice (after a crash)
 /// changes nothing the second time, and the entity's id is derived from the upload's.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed class UploadProcessor(
             upload = upload.Status switch
             {
                 UploadStatuses.Pending when upload.Source != UploadSources.Multipart => await importStep.DownloadAsync(upload, lease, cancellationToken),
-                UploadStatuses.Complete => await AssembleAsync(upload, cancellationToken),
+                UploadStatuses.Complete => await MoveAsync(upload, upload with { Status = UploadStatuses.Validating }, cancellationToken),
                 UploadStatuses.Validating => await ValidateAsync(upload, lease, cancellationToken),
                 UploadStatuses.Validated => await ImportAsync(upload, cancellationToken),
                 _ => throw new InvalidOperationException($"Upload {upload.Id} is {upload.Status}; its job should not be runnable."),
@@ -45,7 +46,7 @@ public sealed class UploadProcessor(
             HaltIfAsked(upload.Status);
         }
         lease.FinalStatus = upload.Status == UploadStatuses.Imported ? JobStatuses.Success : JobStatuses.Failure;
-        lease.FinalMetadataJson = JsonSerializer.Serialize(new { uploadId = upload.Id, entityId = upload.EntityId, sha256 = upload.Sha256, errorMessage = upload.ErrorMessage });
+        lease.FinalMetadataJson = JobMetadata.For(upload);
         if (upload.Status == UploadStatuses.Failed && !upload.BytesDeleted)
         {
             await uploadService.DeleteBytesAsync(upload, cancellationToken);
@@ -72,14 +73,14 @@ public sealed class UploadProcessor(
         }
     }
 
-    private async Task<UploadRecord> AssembleAsync(UploadRecord upload, CancellationToken cancellationToken)
-    {
-        await blobs.CompleteUploadAsync(upload.StorageKey, upload.StorageUploadId, upload.Plan!, cancellationToken);
-        return await MoveAsync(upload, upload with { Status = UploadStatuses.Validating }, cancellationToken);
-    }
-
     private async Task<UploadRecord> ValidateAsync(UploadRecord upload, JobLease lease, CancellationToken cancellationToken)
     {
+        if (upload.Source == UploadSources.Multipart)
+        {
+            // The parts become one object first (free on local disk; idempotent on S3, so a job that died
+            // after it finds the object complete and goes on).
+            await blobs.CompleteUploadAsync(upload.StorageKey, upload.StorageUploadId, upload.Plan!, cancellationToken);
+        }
         var result = await validation.ValidateAsync(upload, lease, cancellationToken);
         if (result.ErrorMessage is { } error)
         {

@@ -49,8 +49,7 @@ internal static class MultipartParser
         {
             return Fail(ErrorCodes.PartsOutOfRange, $"'parts' must be between 1 and {PartPlan.MaxParts}; got {parts.Value}.");
         }
-        var plan = PartPlan.Create(fileSize.Value!.Value, (int)parts.Value!.Value);
-        if (plan.Error is { } planError)
+        if (PartPlan.Check(fileSize.Value!.Value, (int)parts.Value!.Value) is { } planError)
         {
             return Fail(ErrorCodes.InvalidPartPlan, planError);
         }

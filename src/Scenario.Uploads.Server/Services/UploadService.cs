@@ -21,11 +21,11 @@ public sealed class UploadService(
 {
     public async Task<ParseResult<UploadRecord>> CreateMultipartAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
     {
-        var plan = PartPlan.Create(request.FileSize!.Value, request.Parts!.Value).Plan!;
-        if (!space.HasRoomFor(plan.FileSize, out var available))
+        var (fileSize, parts) = (request.FileSize!.Value, request.Parts!.Value);
+        if (!space.HasRoomFor(fileSize, out var available))
         {
             return ParseResult<UploadRecord>.Fail(ErrorCodes.InsufficientStorage,
-                $"The service has {available} bytes of free storage and cannot hold a {plan.FileSize}-byte file. Try again later or ask the operator to free space.");
+                $"The service has {available} bytes of free storage and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
         }
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
@@ -46,11 +46,12 @@ public sealed class UploadService(
             ExpiresAt = now + options.Value.PendingLifetime,
             AssetOptions = request.AssetOptions,
             ContentType = request.ContentType,
-            FileSize = plan.FileSize,
-            PartsCount = plan.PartsCount,
-            PartSize = plan.PartSize,
+            FileSize = fileSize,
+            PartsCount = parts,
+            // Unknown until the first part arrives (it fixes the part size), unless there is only one part.
+            PartSize = PartPlan.KnownAtCreate(fileSize, parts)?.PartSize,
         };
-        upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, plan, upload.ContentType, cancellationToken) };
+        upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, upload.ContentType, cancellationToken) };
         var job = NewJob(upload, now);
         try
         {
@@ -134,25 +135,27 @@ public sealed class UploadService(
         {
             return ActionOutcome.Conflict(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {upload.ErrorMessage} Create a new upload.");
         }
-        if (upload.Status != UploadStatuses.Pending)
+        if (upload.Status != UploadStatuses.Pending || upload.Source != UploadSources.Multipart)
         {
+            // Past pending, or an import, whose job is already at work: nothing for the client to complete.
             return ActionOutcome.Ok(upload);
         }
-        // Where clients PUT straight to the store, the store is asked which parts it holds (clients send no ETags).
-        var verified = false;
+        // Where clients PUT straight to the store, the store is asked which parts it holds (clients send no
+        // ETags), and the part size is judged from them: nothing checked the parts on their way in.
+        long? verifiedPartSize = null;
         if (heldParts.StoreKeepsParts)
         {
-            var unfit = PartCheck.Unfit(upload.Plan!, await heldParts.ListAsync(upload, cancellationToken));
-            if (unfit.Count > 0)
+            var fit = PartPlan.Fit(upload.FileSize!.Value, upload.PartsCount!.Value, await heldParts.ListAsync(upload, cancellationToken));
+            if (fit.Unfit.Count > 0)
             {
-                return MissingParts(unfit);
+                return MissingParts(fit.Unfit, fit.Plan);
             }
-            verified = true;
+            verifiedPartSize = fit.Plan!.PartSize;
         }
-        var outcome = await uploads.CompleteAsync(upload.Id, partsVerifiedByStore: verified, time.GetUtcNow(), cancellationToken);
+        var outcome = await uploads.CompleteAsync(upload.Id, verifiedPartSize, time.GetUtcNow(), cancellationToken);
         if (outcome.MissingParts.Count > 0)
         {
-            return MissingParts(outcome.MissingParts);
+            return MissingParts(outcome.MissingParts, upload.Plan);
         }
         if (outcome.Completed)
         {
@@ -202,10 +205,14 @@ public sealed class UploadService(
         }
     }
 
-    private static ActionOutcome MissingParts(IReadOnlyList<int> missing) =>
+    private static ActionOutcome MissingParts(IReadOnlyList<int> missing, PartPlan? plan) =>
         ActionOutcome.BadRequest(ErrorCodes.PartsMissing,
-            $"The service does not hold every part yet (or holds one of the wrong size); upload these parts, then complete again: {Ranges(missing)}.",
+            $"The service does not hold every part yet (or holds one of the wrong size{PartSizeHint(plan)}); upload these parts, then complete again: {Ranges(missing)}.",
             new Dictionary<string, object?> { ["missingParts"] = missing });
+
+    private static string PartSizeHint(PartPlan? plan) => plan is null
+        ? ""
+        : $": every part but the last must be {plan.PartSize} bytes and the last {plan.SizeOf(plan.PartsCount)}";
 
     /// <summary>"1-3, 7, 9-12": a 10,000-part list stays readable.</summary>
     internal static string Ranges(IReadOnlyList<int> numbers)

@@ -119,6 +119,33 @@ public sealed class UploadEndToEndTests(ServiceFixture service) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_upload_begun_by_an_s3_style_client_is_resumed_with_the_part_size_its_first_part_fixed()
+    {
+        // A plugin cut the file into 8 MiB parts and sent the first; the SDK finishes it with the same size.
+        using var file = new TempPath();
+        TestFiles.WriteLargeFile(file.Path, 20 * MiB + 99, seed: 6);
+        var bytes = File.ReadAllBytes(file.Path);
+        using var client = service.Client();
+        var created = (await client.Uploads.CreateAsync(new UploadCreateParams
+        {
+            FileName = "plugin.bin", ContentType = "application/octet-stream", FileSize = bytes.Length, Parts = 3, Kind = UploadKind.Asset,
+        }, Ct)).Upload;
+        using (var anonymous = ServiceHost.CreateAnonymousClient())
+        {
+            var put = await anonymous.PutAsync(created.Parts![0].Url, new ByteArrayContent(bytes, 0, (int)(8 * MiB)), Ct);
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync(Ct));
+        }
+        var handler = new PartRequestHandler();
+        using var resumer = service.Client(handler);
+
+        var upload = await resumer.Uploads.ResumeUploadAsync(created.Id, file.Path, cancellationToken: Ct);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        Assert.Equal([2, 3], handler.Puts.Order());
+        Assert.Equal(Sha256(bytes), upload.Sha256);
+    }
+
+    [Fact]
     public async Task Content_that_is_not_its_kind_fails_with_a_message()
     {
         using var client = service.Client();

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Scenario.Testing;
+
+namespace Scenario.Uploads.Server.Tests.Compatibility;
+
+/// <summary>
+/// The upload flows of the clients Scenario's users already run, replayed over loopback against the real
+/// service, on whichever backend the run uses (SQLite + local disk, or PostgreSQL + S3).
+/// </summary>
+public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private const long MiB = 1024 * 1024;
+
+    private FixedPartClient Client(long partSize, PartOrder order = PartOrder.InOrder, string? partContentType = null) =>
+        new(fixture.Api.Client, Anonymous) { PartSize = partSize, Order = order, PartContentType = partContentType };
+
+    private static readonly HttpClient Anonymous = ServiceHost.CreateAnonymousClient();
+
+    [Theory]
+    [InlineData(5, 12, PartOrder.InOrder, null)]                                      // 5 + 5 + 2 MiB
+    [InlineData(5, 12, PartOrder.Parallel, "application/x-www-form-urlencoded")]
+    [InlineData(5, 12, PartOrder.LastFirst, "application/octet-stream")]
+    [InlineData(8, 20, PartOrder.InOrder, "application/octet-stream")]                // 8 + 8 + 4 MiB
+    [InlineData(8, 20, PartOrder.Parallel, null)]
+    [InlineData(8, 20, PartOrder.LastFirst, "application/x-www-form-urlencoded")]
+    [InlineData(32, 40, PartOrder.InOrder, null)]                                     // 32 + 8 MiB
+    [InlineData(32, 40, PartOrder.Parallel, "application/octet-stream")]
+    [InlineData(32, 40, PartOrder.LastFirst, null)]
+    [InlineData(8, 7, PartOrder.InOrder, "application/x-www-form-urlencoded")]        // one part, under P
+    public async Task Fixed_size_parts_with_a_smaller_last_part_are_imported_intact(int partMiB, int fileMiB, PartOrder order, string? partContentType)
+    {
+        var bytes = UploadFlowTests.RandomBytes((int)(fileMiB * MiB) + 1234, seed: (partMiB * 100) + fileMiB + (int)order);
+        var client = Client(partMiB * MiB, order, partContentType);
+
+        var created = await client.CreateAsync(bytes, "asset", "fixed.bin", "application/octet-stream");
+        var id = created.GetProperty("id").GetString()!;
+        await client.SendPartsAsync(created, bytes);
+        var held = await client.RetrieveAsync(id);
+        var completed = await client.CompleteAsync(id);
+        var done = await fixture.Api.WaitForEndAsync(id);
+
+        var count = created.GetProperty("partsCount").GetInt32();
+        var partSize = count == 1 ? bytes.LongLength : partMiB * MiB;
+        Assert.Equal(partSize, held.GetProperty("partSize").GetInt64());
+        Assert.Equal(
+            Enumerable.Range(1, count).Select(n => n < count ? partSize : bytes.LongLength - ((count - 1) * partSize)),
+            held.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("size").GetInt64()));
+        Assert.Equal("validating", completed.GetProperty("status").GetString());
+        Assert.True(done.GetProperty("status").GetString() == "imported", done.ToString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task The_blender_plugin_flow_retrieves_before_each_part_and_polls_every_two_seconds()
+    {
+        // Scenario's Blender add-on: 8 MiB parts one after another, a GET before each, JSON headers and a
+        // projectId on every call, Connection: close and the file's own type on the PUTs.
+        var bytes = LargeFiles.Png((17 * MiB) + 321, seed: 41);
+        var client = new FixedPartClient(fixture.Api.Client, Anonymous)
+        {
+            PartSize = 8 * MiB,
+            RetrieveBeforeEachPart = true,
+            PartContentType = "image/png",
+            ConnectionClose = true,
+            JsonContentTypeOnGet = true,
+            ProjectId = "proj_blender",
+        };
+
+        var created = await client.CreateAsync(bytes, "image", "texture.png", "image/png");
+        AssertCreateAnswerAsTheAddOnChecksIt(created, bytes.LongLength, parts: 3);
+        await client.SendPartsAsync(created, bytes);
+        var id = created.GetProperty("id").GetString()!;
+        var completed = await client.CompleteAsync(id);
+        Assert.NotEqual("pending", completed.GetProperty("status").GetString());
+        JsonElement state;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            state = await client.RetrieveAsync(id);
+            // The add-on knows these six statuses; anything else is an error to it.
+            Assert.Contains(state.GetProperty("status").GetString(), new[] { "pending", "complete", "validating", "validated", "imported", "failed" });
+        }
+        while (state.GetProperty("status").GetString() is not ("imported" or "failed") && DateTime.UtcNow < deadline);
+
+        Assert.True(state.GetProperty("status").GetString() == "imported", state.ToString());
+        Assert.StartsWith("asset_", state.GetProperty("entityId").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), state.GetProperty("sha256").GetString());
+    }
+
+    private static void AssertCreateAnswerAsTheAddOnChecksIt(JsonElement created, long fileSize, int parts)
+    {
+        Assert.Equal("pending", created.GetProperty("status").GetString());
+        Assert.Equal("multipart", created.GetProperty("source").GetString());
+        Assert.Equal("image", created.GetProperty("kind").GetString());
+        Assert.Equal("texture.png", created.GetProperty("fileName").GetString());
+        Assert.Equal("texture.png", created.GetProperty("originalFileName").GetString());
+        Assert.Equal("image/png", created.GetProperty("contentType").GetString());
+        Assert.Equal(fileSize, created.GetProperty("fileSize").GetInt64());
+        Assert.Equal(parts, created.GetProperty("partsCount").GetInt32());
+        var listed = created.GetProperty("parts").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, parts), listed.Select(p => p.GetProperty("number").GetInt32()));
+        Assert.All(listed, p => Assert.True(DateTimeOffset.Parse(p.GetProperty("expires").GetString()!) > DateTimeOffset.UtcNow.AddSeconds(30)));
+    }
+
+    [Theory]
+    [InlineData("image")]
+    [InlineData("model")]
+    public async Task A_client_that_polls_the_job_finds_the_entity_where_scenario_clients_read_it(string kind)
+    {
+        var (bytes, fileName, contentType) = kind == "image"
+            ? (LargeFiles.Png((9 * MiB) + 5, seed: 42), "big.png", "image/png")
+            : TestFiles.ValidFileFor(kind);
+        var client = Client(5 * MiB);
+
+        var created = await client.CreateAsync(bytes, kind, fileName, contentType);
+        await client.SendPartsAsync(created, bytes);
+        await client.CompleteAsync(created.GetProperty("id").GetString()!);
+        var job = await PollJobAsync(client, created.GetProperty("jobId").GetString()!);
+
+        Assert.Equal("success", job.GetProperty("status").GetString());
+        Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
+        var metadata = job.GetProperty("metadata");
+        var entityId = metadata.GetProperty("output").GetProperty("entityId").GetString()!;
+        Assert.Equal(created.GetProperty("id").GetString(), metadata.GetProperty("input").GetProperty("uploadId").GetString());
+        if (kind == "model")
+        {
+            Assert.StartsWith("model_", entityId);
+            Assert.Equal(entityId, metadata.GetProperty("modelId").GetString());
+            Assert.False(metadata.TryGetProperty("assetIds", out _));
+        }
+        else
+        {
+            Assert.StartsWith("asset_", entityId);
+            Assert.Equal([entityId], metadata.GetProperty("assetIds").EnumerateArray().Select(a => a.GetString()));
+        }
+        Assert.False(metadata.TryGetProperty("errorMessage", out _), "a successful job carries no error, not even as null");
+        Assert.Equal(UploadApi.Sha256(bytes), metadata.GetProperty("output").GetProperty("sha256").GetString());
+    }
+
+    /// <summary>As Scenario's Unity and Blender plugins do: every few seconds until success, failure or canceled.</summary>
+    private static async Task<JsonElement> PollJobAsync(FixedPartClient client, string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var job = (await client.GetAsync($"v1/jobs/{jobId}")).GetProperty("job");
+            if (job.GetProperty("status").GetString() is "success" or "failure" or "canceled" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+            Assert.Contains(job.GetProperty("status").GetString(), new[] { "queued", "in-progress" });
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    [Fact]
+    public async Task A_helper_that_stops_at_the_first_status_after_pending_never_sees_an_idle_complete()
+    {
+        // Scenario's TypeScript helper stops waiting at the first status that is not pending: it must not be
+        // "complete" with nothing at work, so complete answers validating, and so does every read after it.
+        var bytes = UploadFlowTests.RandomBytes((int)(11 * MiB), seed: 43);
+        var client = Client(5 * MiB, PartOrder.Parallel);
+        var created = await client.CreateAsync(bytes, "asset", "helper.bin", "application/octet-stream");
+        await client.SendPartsAsync(created, bytes);
+        var id = created.GetProperty("id").GetString()!;
+
+        var completed = await client.CompleteAsync(id);
+        var read = await client.RetrieveAsync(id);
+        var again = await client.CompleteAsync(id);
+
+        Assert.Equal("validating", completed.GetProperty("status").GetString());
+        Assert.Contains(read.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
+        Assert.Contains(again.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
+        Assert.False(completed.TryGetProperty("parts", out _), "part URLs are only offered while pending");
+        Assert.Equal("imported", (await fixture.Api.WaitForEndAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_services_own_old_part_size_is_one_valid_part_size_among_others()
+    {
+        // ceil(size / parts), what the service used to impose and what older SDK builds still send.
+        var bytes = UploadFlowTests.RandomBytes((int)(100 * MiB / 8) * 8 + 13, seed: 44);
+        var upload = await fixture.Api.CreateFor(bytes, "asset", "old.bin", "application/octet-stream", parts: 8);
+
+        await fixture.Api.PutPartsAsync(upload, bytes);
+        var id = upload.GetProperty("id").GetString()!;
+        await fixture.Api.CompleteAsync(id);
+        var done = await fixture.Api.WaitForEndAsync(id);
+
+        Assert.Equal("imported", done.GetProperty("status").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+    }
+}

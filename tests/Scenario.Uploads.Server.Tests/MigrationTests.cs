@@ -1,0 +1,90 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Scenario.Testing;
+
+namespace Scenario.Uploads.Server.Tests;
+
+/// <summary>
+/// A database made by the previous version of the service (its exact schema, in Migrations/v1, and rows as it
+/// wrote them) is upgraded on start, on whichever database the run uses.
+/// </summary>
+public sealed class MigrationTests
+{
+    private const long MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task A_version_1_database_is_upgraded_on_start_and_its_pending_uploads_take_any_part_size()
+    {
+        var dataDirectory = TempDirectory.Create();
+        try
+        {
+            var settings = new Dictionary<string, string>();
+            // Two pending uploads of 20 MiB in 3 parts, with the part size version 1 imposed (ceil(S/N)):
+            // "open" holds no part yet, "started" holds part 1.
+            var (open, started) = ("upload_00000000migrateopen00", "upload_0000000migratestarted0");
+            if (TestBackend.IsPostgresS3)
+            {
+                settings["Database:ConnectionString"] = await TestBackend.CreateDatabaseAsync();
+                await using var postgres = new NpgsqlConnection(settings["Database:ConnectionString"]);
+                await SeedAsync(postgres, "postgres.sql", open, started);
+            }
+            else
+            {
+                await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")};Pooling=false");
+                await SeedAsync(sqlite, "sqlite.sql", open, started);
+            }
+
+            await using var host = await ServiceHost.StartAsync(new ServiceHostOptions { DataDirectory = dataDirectory, Settings = settings });
+            using var api = new UploadApi(host);
+
+            Assert.Equal(2, await BackendSql.SingleAsync<long>(dataDirectory, Settings(host, settings), "SELECT max(version) FROM schema_version"));
+            Assert.False((await api.RetrieveAsync(open)).TryGetProperty("partSize", out _), "an upload with no part yet takes any part size now");
+            Assert.Equal(6990507, (await api.RetrieveAsync(started)).GetProperty("partSize").GetInt64());
+            if (TestBackend.PartsGoThroughService)
+            {
+                // The S3-style client's 8 + 8 + 4 MiB, which version 1 refused for this very upload.
+                var bytes = UploadFlowTests.RandomBytes((int)(20 * MiB), seed: 51);
+                await api.PutPartsAsync(await api.RetrieveAsync(open), bytes, partSize: 8 * MiB);
+                await api.CompleteAsync(open);
+                var done = await api.WaitForEndAsync(open);
+                Assert.Equal("imported", done.GetProperty("status").GetString());
+                Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+            }
+        }
+        finally
+        {
+            TempDirectory.TryDelete(dataDirectory);
+        }
+    }
+
+    private static Dictionary<string, string> Settings(ServiceHost host, Dictionary<string, string> settings) =>
+        TestBackend.IsPostgresS3 ? new Dictionary<string, string>(settings) { ["Database:Provider"] = "Postgres" } : settings;
+
+    private static async Task SeedAsync(System.Data.Common.DbConnection connection, string schemaFile, string open, string started)
+    {
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", "v1", schemaFile)));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var id in new[] { open, started })
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO uploads (id, owner_id, author_id, created_at, updated_at, file_name, kind, source, status, job_id, storage_key,
+                    expires_at, content_type, file_size, original_file_name, parts_count, part_size, storage_upload_id)
+                VALUES (@id, @owner, 'author_test', @now, @now, 'old.bin', 'asset', 'multipart', 'pending', @job, @key,
+                    @expires, 'application/octet-stream', @size, 'old.bin', 3, 6990507, @storeId);
+                INSERT INTO jobs (id, owner_id, upload_id, job_type, status, progress, attempts, runnable, not_before, created_at, updated_at)
+                VALUES (@job, @owner, @id, 'upload', 'queued', 0, 0, 0, @now, @now, @now);
+                """,
+                new
+                {
+                    id, owner = TestKeys.OwnerId, now, job = "job_" + id[7..], key = $"uploads/{id}", expires = now + 3_600_000,
+                    size = 20 * MiB, storeId = TestBackend.IsPostgresS3 ? "gone" : null,
+                });
+        }
+        await connection.ExecuteAsync(
+            "INSERT INTO upload_parts (upload_id, number, size, etag, uploaded_at) VALUES (@started, 1, 6990507, 'xxh128-00', @now);",
+            new { started, now });
+    }
+}
