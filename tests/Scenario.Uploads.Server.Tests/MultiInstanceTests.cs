@@ -22,9 +22,9 @@ public sealed class MultiInstanceTests
             Assert.Skip("Runs in the postgres-s3 pass of scripts/test (SCENARIO_TEST_BACKEND=postgres-s3).");
         }
         var backend = await TestBackend.CreatePostgresS3SettingsAsync();
-        // Both may claim the job; whichever does kills itself (SIGKILL) right after committing "validating".
-        // The other then finds the lease lapsed and resumes at validation, which does not halt again.
-        backend["Jobs:HaltAfterStatus"] = "validating";
+        // Both may claim the job; whichever does kills itself (SIGKILL) right after committing "validated".
+        // The other then finds the lease lapsed and resumes at the import, which does not halt again.
+        backend["Jobs:HaltAfterStatus"] = "validated";
         backend["Jobs:LeaseDuration"] = "00:00:02";
         var directories = new[] { TempDirectory.Create(), TempDirectory.Create() };
         try
@@ -49,7 +49,7 @@ public sealed class MultiInstanceTests
             {
                 await Task.Delay(100);
             }
-            Assert.True(a.HasExited ^ b.HasExited, "exactly one instance claimed the job and died mid-validation");
+            Assert.True(a.HasExited ^ b.HasExited, "exactly one instance claimed the job and died mid-job");
             using var survivor = a.HasExited ? apiB : apiA;
             var done = await survivor.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
 

@@ -9,9 +9,10 @@ public static class UploadKinds
     public const string Avatar = "avatar";
     public const string Image = "image";
     public const string Model = "model";
+    public const string Text = "text";
     public const string Video = "video";
 
-    public static readonly IReadOnlyList<string> All = [ThreeD, Asset, Audio, Avatar, Image, Model, Video];
+    public static readonly IReadOnlyList<string> All = [ThreeD, Asset, Audio, Avatar, Image, Model, Text, Video];
 
     public static bool IsKnown(string value) => All.Contains(value, StringComparer.Ordinal);
 

@@ -51,6 +51,12 @@ internal sealed class ContentReader(IRandomAccessContent content, CancellationTo
         return filled == count ? buffer : buffer[..filled];
     }
 
+    /// <summary>Reads up to <c>buffer.Length</c> bytes at <paramref name="offset"/> straight into the caller's buffer, for scans of the whole file.</summary>
+    public ValueTask<int> ReadAtAsync(long offset, Memory<byte> buffer) => content.ReadAtAsync(offset, buffer, cancellationToken);
+
+    /// <summary>A seekable stream over the content for readers that want one (ZipArchive); disposing it leaves the content open.</summary>
+    public Stream OpenStream() => new RandomAccessContentStream(content, ownsContent: false);
+
     /// <summary>Reads exactly <paramref name="count"/> bytes, or returns null when the file ends before that.</summary>
     public async ValueTask<byte[]?> ReadExactAsync(long offset, int count)
     {

@@ -22,6 +22,9 @@ public static class FileInspector
         StlInspector.TryDetectAsync,
     ];
 
+    // Tried only for kind model, after the detectors above found nothing.
+    private static readonly Func<ContentReader, ValueTask<Detection?>>[] PackagedModelDetectors = [ZippedModelInspector.TryDetectAsync];
+
     private const string Damaged = "damaged";
 
     /// <summary>Inspects <paramref name="content"/>; never throws for malformed content, only for I/O failures.</summary>
@@ -42,12 +45,24 @@ public static class FileInspector
                 : FileInspection.Invalid("The file is empty. Upload a file with content.");
         }
 
-        var detection = await DetectAsync(new ContentReader(content, cancellationToken));
+        var reader = new ContentReader(content, cancellationToken);
+        if (kind == UploadKinds.Text)
+        {
+            return await InspectTextAsync(contentType, reader);
+        }
+
+        var detection = await DetectAsync(reader, Detectors);
         var family = KindRules.FamilyOf(kind);
         if (family is null)
         {
             // Kind asset takes anything; a recognised, sound format still names the file's type.
             return detection is { Inspection.IsValid: true } ? detection.Inspection : FileInspection.Valid(null, null);
+        }
+
+        // A zip is opened as a packaged checkpoint only for kind model; for any other kind inflating it would be wasted work.
+        if (detection is null && family == FormatNames.Model)
+        {
+            detection = await DetectAsync(reader, PackagedModelDetectors);
         }
 
         if (detection is null)
@@ -72,11 +87,30 @@ public static class FileInspector
         return detection.Inspection.IsValid ? CheckDeclaredType(contentType, detection.Inspection) : detection.Inspection;
     }
 
-    private static async ValueTask<Detection?> DetectAsync(ContentReader reader)
+    /// <summary>
+    /// Text is judged by every byte rather than by a signature, so a glTF JSON or an OBJ is text too. Only content that is
+    /// not text goes through the format detectors, to name what it is instead.
+    /// </summary>
+    private static async Task<FileInspection> InspectTextAsync(string? contentType, ContentReader reader)
+    {
+        var scan = await TextInspector.ScanAsync(reader);
+        if (scan.Inspection is { } text)
+        {
+            return TextInspector.CheckDeclaredType(contentType, text);
+        }
+
+        var expected = KindRules.Expected(UploadKinds.Text);
+        var detection = await DetectAsync(reader, Detectors);
+        return detection is null || detection.Family == Damaged
+            ? FileInspection.Invalid($"The file is not text: it has {scan.Problem}, but kind 'text' expects {expected}.")
+            : FileInspection.Invalid($"This is {detection.Description}, but kind 'text' expects {expected}.", detection.Format);
+    }
+
+    private static async ValueTask<Detection?> DetectAsync(ContentReader reader, Func<ContentReader, ValueTask<Detection?>>[] detectors)
     {
         try
         {
-            foreach (var detect in Detectors)
+            foreach (var detect in detectors)
             {
                 if (await detect(reader) is { } detection)
                 {

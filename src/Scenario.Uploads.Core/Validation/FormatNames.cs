@@ -8,6 +8,7 @@ internal static class FormatNames
     public const string Video = "video";
     public const string ThreeD = "3d";
     public const string Model = "model";
+    public const string Text = "text";
 
     public static string MimeOf(string format) => format switch
     {
@@ -31,6 +32,8 @@ internal static class FormatNames
         "ply" => "model/x-ply",
         "stl" => "model/stl",
         "usdz" => "model/vnd.usdz+zip",
+        "text" => "text/plain",
+        "zip" => "application/zip",
         _ => "application/octet-stream",
     };
 

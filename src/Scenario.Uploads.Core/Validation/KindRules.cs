@@ -13,6 +13,7 @@ internal static class KindRules
         UploadKinds.Video => FormatNames.Video,
         UploadKinds.ThreeD => FormatNames.ThreeD,
         UploadKinds.Model => FormatNames.Model,
+        UploadKinds.Text => FormatNames.Text,
         _ => null,
     };
 
@@ -23,6 +24,7 @@ internal static class KindRules
         UploadKinds.Video => "MP4, MOV, WebM or Matroska video",
         UploadKinds.ThreeD => "a GLB, glTF, OBJ, FBX, PLY, STL or USDZ model",
         UploadKinds.Model => "a safetensors checkpoint",
+        UploadKinds.Text => "UTF-8 text (plain text, Markdown, JSON, CSV…)",
         _ => "a supported file",
     };
 }

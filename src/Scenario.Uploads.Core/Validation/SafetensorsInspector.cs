@@ -12,6 +12,10 @@ internal static class SafetensorsInspector
 {
     public const long MaxHeaderBytes = 100L * 1024 * 1024;
 
+    private const string NotSafetensors = "The file is not a safetensors file: it does not start with a header length and a JSON header.";
+
+    private const string Truncated = "The safetensors file is truncated: it ends inside its header. Upload the complete file.";
+
     private static readonly string[] LoraMarkers = ["lora_up", "lora_down", "lora_A", "lora_B", ".alpha"];
 
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
@@ -32,23 +36,71 @@ internal static class SafetensorsInspector
         return Detection.Of(FormatNames.Model, "a safetensors checkpoint", await InspectAsync(reader, (long)headerLength));
     }
 
+    /// <summary>
+    /// Judges a safetensors read front to back, as a zip entry is while it inflates: only the length and the header are
+    /// read here; <paramref name="length"/> is what the file declares, so the caller must prove the rest of it is there.
+    /// </summary>
+    public static async ValueTask<FileInspection> InspectStreamAsync(Stream stream, long length, CancellationToken cancellationToken)
+    {
+        // As for a plain file, the length and the '{' opening the header are what identify the format.
+        var prefix = new byte[9];
+        if (length < prefix.Length
+            || await stream.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, cancellationToken) < prefix.Length
+            || prefix[8] != (byte)'{')
+        {
+            return Invalid(NotSafetensors);
+        }
+
+        var declared = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (declared < 2 || declared > (ulong)long.MaxValue)
+        {
+            return Invalid(NotSafetensors);
+        }
+
+        var headerLength = (long)declared;
+        if (CheckHeaderLength(headerLength, length) is { } refused)
+        {
+            return refused;
+        }
+
+        var bytes = new byte[headerLength];
+        bytes[0] = prefix[8];
+        if (await stream.ReadAtLeastAsync(bytes.AsMemory(1), bytes.Length - 1, throwOnEndOfStream: false, cancellationToken) < bytes.Length - 1)
+        {
+            return Invalid(Truncated);
+        }
+
+        return Judge(bytes, length - 8 - headerLength);
+    }
+
     private static async ValueTask<FileInspection> InspectAsync(ContentReader reader, long headerLength)
+    {
+        if (CheckHeaderLength(headerLength, reader.Length) is { } refused)
+        {
+            return refused;
+        }
+
+        var bytes = await reader.ReadExactAsync(8, (int)headerLength);
+        return Judge(bytes!, reader.Length - 8 - headerLength);
+    }
+
+    /// <summary>Null when a header of that length fits; checked before any of it is read, so a huge claim costs nothing.</summary>
+    private static FileInspection? CheckHeaderLength(long headerLength, long fileLength)
     {
         if (headerLength > MaxHeaderBytes)
         {
             return Invalid($"The safetensors header is {headerLength} bytes, more than the {MaxHeaderBytes / (1024 * 1024)} MiB allowed; the file is damaged or not a safetensors file.");
         }
 
-        if (8 + headerLength > reader.Length)
-        {
-            return Invalid("The safetensors file is truncated: it ends inside its header. Upload the complete file.");
-        }
+        return 8 + headerLength > fileLength ? Invalid(Truncated) : null;
+    }
 
-        var bytes = await reader.ReadExactAsync(8, (int)headerLength);
+    private static FileInspection Judge(byte[] headerBytes, long dataLength)
+    {
         JsonObject header;
         try
         {
-            if (JsonNode.Parse(bytes!) is not JsonObject parsed)
+            if (JsonNode.Parse(headerBytes) is not JsonObject parsed)
             {
                 return Invalid("The safetensors header is not a JSON object; the file is damaged.");
             }
@@ -60,7 +112,7 @@ internal static class SafetensorsInspector
             return Invalid("The safetensors header is not valid JSON; the file is damaged. Save the checkpoint again.");
         }
 
-        return Check(header, reader.Length - 8 - headerLength);
+        return Check(header, dataLength);
     }
 
     private static FileInspection Check(JsonObject header, long dataLength)

@@ -11,6 +11,7 @@ public static partial class TestFiles
         "avatar" => (Png(8, 8), "avatar.png", "image/png"),
         "image" => (Png(), "image.png", "image/png"),
         "model" => (Safetensors(), "model.safetensors", "application/octet-stream"),
+        "text" => (Markdown(), "notes.md", "text/markdown"),
         "video" => (Mp4(), "clip.mp4", "video/mp4"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown upload kind."),
     };

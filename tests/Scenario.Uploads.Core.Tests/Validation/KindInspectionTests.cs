@@ -20,6 +20,7 @@ public sealed class KindInspectionTests
         { "video", TestFiles.Glb(), "This is a GLB model, but kind 'video' expects MP4, MOV, WebM or Matroska video." },
         { "3d", TestFiles.Safetensors(), "This is a safetensors checkpoint, but kind '3d' expects a GLB, glTF, OBJ, FBX, PLY, STL or USDZ model." },
         { "model", TestFiles.Png(), "This is a PNG image, but kind 'model' expects a safetensors checkpoint." },
+        { "text", TestFiles.Wav(), "This is a WAV audio file, but kind 'text' expects UTF-8 text (plain text, Markdown, JSON, CSV…)." },
     };
 
     [Theory]
