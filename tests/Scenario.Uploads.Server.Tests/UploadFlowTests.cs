@@ -19,6 +19,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
     [InlineData("3d")]
     [InlineData("asset")]
     [InlineData("model")]
+    [InlineData("text")]
     public async Task Valid_file_of_each_kind_is_imported_with_its_sha256(string kind)
     {
         var (bytes, fileName, contentType) = TestFiles.ValidFileFor(kind);

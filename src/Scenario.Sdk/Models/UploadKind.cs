@@ -32,8 +32,11 @@ public readonly record struct UploadKind(string Value) : IStringValue<UploadKind
     /// <summary>A video file. Wire value <c>"video"</c>.</summary>
     public static UploadKind Video { get; } = new("video");
 
+    /// <summary>UTF-8 text (plain text, Markdown, JSON, CSV…), imported as an asset. Wire value <c>"text"</c>.</summary>
+    public static UploadKind Text { get; } = new("text");
+
     /// <summary>The values this version of the SDK knows about.</summary>
-    public static IReadOnlyList<UploadKind> Known { get; } = [ThreeD, Asset, Audio, Avatar, Image, Model, Video];
+    public static IReadOnlyList<UploadKind> Known { get; } = [ThreeD, Asset, Audio, Avatar, Image, Model, Video, Text];
 
     /// <summary>Whether this is one of the <see cref="Known"/> values.</summary>
     public bool IsKnown => Known.Contains(this);

@@ -177,6 +177,45 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_older_guides_lora_zip_is_imported_as_a_model_with_its_tensors()
+    {
+        var zip = TestFiles.ZippedSafetensors();
+
+        var done = await fixture.Api.UploadAsync(zip, "model", "my-lora.zip", "application/zip");
+
+        Assert.True(done.GetProperty("status").GetString() == "imported", done.ToString());
+        var model = (await fixture.Api.GetJsonAsync($"v1/models/{done.GetProperty("entityId").GetString()}")).GetProperty("model");
+        Assert.Equal(UploadApi.Sha256(zip), model.GetProperty("sha256").GetString());
+        var details = model.GetProperty("metadata").GetProperty("details");
+        Assert.Equal("zip", details.GetProperty("container").GetString());
+        Assert.EndsWith(".safetensors", details.GetProperty("innerFile").GetString());
+    }
+
+    [Fact]
+    public async Task A_zip_that_is_not_one_safetensors_is_refused_saying_what_to_send()
+    {
+        var zip = TestFiles.Zip(new ZipMember("a.safetensors", TestFiles.SafetensorsLora()), new ZipMember("b.safetensors", TestFiles.SafetensorsLora()));
+
+        var done = await fixture.Api.UploadAsync(zip, "model", "two.zip", "application/zip");
+
+        Assert.Equal("failed", done.GetProperty("status").GetString());
+        Assert.Contains("exactly one .safetensors", done.GetProperty("errorMessage").GetString());
+    }
+
+    [Fact]
+    public async Task Text_is_judged_by_its_content()
+    {
+        var csv = "name,size\nrock.png,42\n"u8.ToArray();
+        var text = await fixture.Api.UploadAsync(csv, "text", "sizes.csv", "text/csv");
+        var binary = await fixture.Api.UploadAsync(TestFiles.Png(), "text", "notes.txt", "text/plain");
+
+        Assert.Equal("imported", text.GetProperty("status").GetString());
+        Assert.StartsWith("asset_", text.GetProperty("entityId").GetString());
+        Assert.Equal("failed", binary.GetProperty("status").GetString());
+        Assert.Contains("UTF-8", binary.GetProperty("errorMessage").GetString());
+    }
+
+    [Fact]
     public async Task The_services_own_old_part_size_is_one_valid_part_size_among_others()
     {
         // ceil(size / parts), what the service used to impose and what older SDK builds still send.
