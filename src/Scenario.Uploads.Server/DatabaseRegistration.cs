@@ -11,18 +11,16 @@ public static class DatabaseRegistration
 {
     public static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
-        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        // An unknown provider gets SQLite's services, which never run: DatabaseOptionsValidator stops the start
+        // first, with the other bad values, instead of an exception here that hides them.
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseOptionsValidator.Sqlite;
+        if (string.Equals(provider, DatabaseOptionsValidator.Postgres, StringComparison.OrdinalIgnoreCase))
         {
-            AddPostgres(services, configuration);
-        }
-        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            AddSqlite(services);
+            AddPostgres(services);
         }
         else
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is unknown; use Sqlite or Postgres.");
+            AddSqlite(services);
         }
     }
 
@@ -47,13 +45,9 @@ public static class DatabaseRegistration
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
     }
 
-    private static void AddPostgres(IServiceCollection services, IConfiguration configuration)
+    private static void AddPostgres(IServiceCollection services)
     {
-        if (string.IsNullOrWhiteSpace(configuration[$"{DatabaseOptions.Section}:ConnectionString"]))
-        {
-            throw new InvalidOperationException(
-                "Database:Provider is Postgres but Database:ConnectionString is empty; set it, e.g. Host=db;Username=uploads;Password=…;Database=uploads.");
-        }
+        // Database:ConnectionString is required here: DatabaseOptionsValidator says so at start.
         services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!));
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddSingleton<IUploadRepository, PostgresUploadRepository>();

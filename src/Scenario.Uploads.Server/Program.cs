@@ -1,6 +1,9 @@
-using Scenario.Uploads.Server;
+using Scenario.Uploads.Server.Operator;
 
-ServerApp.Build(args).Run();
+// `keys list|create|revoke` manages API keys with the service's configuration; anything else runs the service.
+return args is ["keys", .. var rest]
+    ? await KeysCommand.RunAsync(rest, Console.Out, Console.Error)
+    : ServiceCommand.Run(args);
 
 /// <summary>The entry point, visible to tests.</summary>
 public partial class Program;

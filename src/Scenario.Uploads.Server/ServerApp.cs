@@ -30,8 +30,10 @@ public static class ServerApp
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // A malformed request that Kestrel rejects mid-body is the client's error, not ours.
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A malformed request that Kestrel rejects mid-body (broken framing, a chunk size that overflows, a
+            // body over the limit) is the client's error, not ours: its 4xx, and not logged as our failure.
+            StatusCodeSelector = e => ClientRequestErrors.StatusOf(e) ?? StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null,
         });
         app.UseStatusCodePages();
         app.UseCors();

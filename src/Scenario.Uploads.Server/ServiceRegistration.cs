@@ -14,12 +14,14 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddUploadsService(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UploadsOptions>().BindConfiguration(UploadsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        services.AddOptions<ImportsOptions>().BindConfiguration(ImportsOptions.Section);
+        // Every section is checked at start (ConfigurationCheck, ValidateOnStart): one line per bad value.
+        services.AddValidatedOptions<UploadsOptions, UploadsOptionsValidator>(UploadsOptions.Section)
+            .PostConfigure(o => o.DataDirectory = DataDirectory.Absolute(o.DataDirectory));
+        services.AddValidatedOptions<JobsOptions, JobsOptionsValidator>(JobsOptions.Section);
+        services.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
+        services.AddValidatedOptions<ImportsOptions, ImportsOptionsValidator>(ImportsOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
         services.AddDatabase(configuration);
@@ -31,6 +33,10 @@ public static class ServiceRegistration
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<StorageSpace>();
         services.AddSingleton<PartLocks>();
+        services.AddSingleton<PartsInFlight>();
+        // On SIGTERM, parts in flight get this long to finish before the process stops (Uploads:ShutdownTimeout).
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<UploadsOptions>>(
+            (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
         services.AddSingleton<UploadService>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<FileValidation>();

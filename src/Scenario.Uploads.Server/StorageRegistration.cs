@@ -11,27 +11,25 @@ public static class StorageRegistration
 {
     public static void AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? "Local";
-        if (string.Equals(provider, "S3", StringComparison.OrdinalIgnoreCase))
+        // An unknown provider gets the local store's services, which never run: StorageOptionsValidator stops
+        // the start first, with the other bad values, instead of an exception here that hides them.
+        var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptionsValidator.Local;
+        if (string.Equals(provider, StorageOptionsValidator.S3, StringComparison.OrdinalIgnoreCase))
         {
             AddS3(services);
         }
-        else if (string.Equals(provider, "Local", StringComparison.OrdinalIgnoreCase))
+        else
         {
             services.AddSingleton<IBlobStore>(sp =>
                 new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs")));
             services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
             services.AddSingleton<IDownloadUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
         }
-        else
-        {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use Local or S3.");
-        }
     }
 
     private static void AddS3(IServiceCollection services)
     {
-        services.AddOptions<S3StoreOptions>().BindConfiguration(S3StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<S3StoreOptions, S3StoreOptionsValidator>(S3StoreOptions.Section);
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3StoreOptions>>().Value));
         services.AddSingleton(sp => new S3BlobStore(sp.GetRequiredService<Amazon.S3.IAmazonS3>(), sp.GetRequiredService<IOptions<S3StoreOptions>>().Value));
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<S3BlobStore>());

@@ -33,4 +33,18 @@ public sealed class SqliteApiKeyRepository(SqliteDatabase database) : IApiKeyRep
             """,
             new { key.ApiKey, key.SecretHash, key.OwnerId, key.AuthorId, CreatedAt = UnixTime.Ms(key.CreatedAt) });
     }
+
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string ApiKey, string SecretHash, string OwnerId, string AuthorId, long CreatedAt)>(
+            "SELECT api_key, secret_hash, owner_id, author_id, created_at FROM api_keys ORDER BY created_at, api_key;");
+        return [.. rows.Select(r => new ApiKeyRecord(r.ApiKey, r.SecretHash, r.OwnerId, r.AuthorId, UnixTime.At(r.CreatedAt)))];
+    }
+
+    public async Task<bool> DeleteAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM api_keys WHERE api_key = @apiKey;", new { apiKey }) > 0;
+    }
 }

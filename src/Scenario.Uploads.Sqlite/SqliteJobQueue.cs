@@ -70,6 +70,18 @@ public sealed class SqliteJobQueue(SqliteDatabase database) : IJobQueue
             new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), error, nowMs = UnixTime.Ms(now) });
     }
 
+    public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL, not_before = @nowMs,
+                attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = @nowMs
+            WHERE id = @jobId AND lease_owner = @workerId;
+            """,
+            new { jobId, workerId, nowMs = UnixTime.Ms(now) });
+    }
+
     public async Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

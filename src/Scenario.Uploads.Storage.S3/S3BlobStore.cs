@@ -34,9 +34,16 @@ public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobSto
     public async Task<string?> BeginUploadAsync(string key, string? contentType, CancellationToken cancellationToken)
     {
         var response = await s3.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key, ContentType = contentType }, cancellationToken);
+            new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key, ContentType = Canonical(contentType) }, cancellationToken);
         return response.UploadId;
     }
+
+    /// <summary>
+    /// The form HttpClient puts on the wire ("text/plain; charset=UTF-8" for "text/plain;charset=UTF-8"): the
+    /// SDK signs the value it is given, so any other spelling makes the store refuse the request's signature.
+    /// </summary>
+    private static string? Canonical(string? contentType) =>
+        System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.ToString() : null;
 
     public Task<long> WriteObjectAsync(string key, Stream body, CancellationToken cancellationToken) =>
         new S3ObjectWriter(s3, options.Bucket).WriteAsync(key, body, cancellationToken);

@@ -1,16 +1,21 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Scenario.Uploads.Storage.S3;
 
-/// <summary>The <c>Storage:S3</c> section: part of the operators' contract, keep names stable.</summary>
+/// <summary>
+/// The <c>Storage:S3</c> section: part of the operators' contract, keep names stable. The service checks
+/// the values at start (Scenario.Uploads.Server's S3StoreOptionsValidator), naming the key in its message.
+/// </summary>
 public sealed class S3StoreOptions
 {
     public const string Section = "Storage:S3";
 
+    public const int MinReadChunkSize = 64 * 1024;
+
+    public const int MaxReadChunkSize = 256 * 1024 * 1024;
+
     /// <summary>The endpoint (MinIO, Ceph, R2, …); empty for AWS itself, chosen by <see cref="Region"/>.</summary>
     public string? ServiceUrl { get; set; }
 
-    [Required]
+    /// <summary>Required.</summary>
     public string Bucket { get; set; } = "";
 
     public string Region { get; set; } = "us-east-1";
@@ -27,13 +32,11 @@ public sealed class S3StoreOptions
     /// <c>WhenRequired</c> (default) sends checksums only where S3 demands them, which stores that predate the
     /// AWS SDK's default CRC32 checksums (Ceph 16, older MinIO) need; <c>WhenSupported</c> is the SDK's default.
     /// </summary>
-    [RegularExpression("^(?i)(WhenRequired|WhenSupported)$")]
     public string ChecksumMode { get; set; } = "WhenRequired";
 
     /// <summary>Create the bucket on start when it does not exist.</summary>
     public bool CreateBucket { get; set; } = true;
 
-    /// <summary>Bytes fetched per ranged GET when reading an object back; one more range is read ahead.</summary>
-    [Range(64 * 1024, 256 * 1024 * 1024)]
+    /// <summary>Bytes fetched per ranged GET when reading an object back (64 KiB to 256 MiB); one more range is read ahead.</summary>
     public int ReadChunkSize { get; set; } = 8 * 1024 * 1024;
 }

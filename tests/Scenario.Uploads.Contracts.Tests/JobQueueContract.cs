@@ -70,6 +70,21 @@ public abstract class JobQueueContract
     }
 
     [Fact]
+    public async Task A_job_handed_back_on_shutdown_is_claimed_again_at_once_without_counting_an_attempt()
+    {
+        var db = await OpenAsync();
+        var job = await RunnableJobAsync(db);
+        await db.Jobs.ClaimNextAsync("stopping", Lease, Records.T0.AddSeconds(1), None);
+
+        await db.Jobs.ReleaseAsync(job.Id, "someone-else", Records.T0.AddSeconds(2), None);
+        Assert.Null(await db.Jobs.ClaimNextAsync("next", Lease, Records.T0.AddSeconds(2), None));
+        await db.Jobs.ReleaseAsync(job.Id, "stopping", Records.T0.AddSeconds(2), None);
+        var again = await db.Jobs.ClaimNextAsync("next", Lease, Records.T0.AddSeconds(2), None);
+
+        Assert.Equal((job.Id, 1, "next"), (again!.Id, again.Attempts, again.LeaseOwner));
+    }
+
+    [Fact]
     public async Task A_heartbeat_keeps_the_job_from_others()
     {
         var db = await OpenAsync();

@@ -180,6 +180,17 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
+    public async Task A_malformed_upload_id_in_a_part_url_is_404_about_the_upload()
+    {
+        var (upload, id, bytes) = await CreateTwoPartUpload();
+
+        var response = await _api.PutPartAsync(PartUrl(upload, 1).Replace(id, "upload_%20bad!id"), bytes.AsMemory(0, 10));
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "not_found");
+        Assert.Contains("upload", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_put_after_complete_is_409()
     {
         var bytes = TestFiles.Png();

@@ -30,6 +30,12 @@ public static class ErrorCodes
     public const string PartSizeMismatch = "part_size_mismatch";
     /// <summary>A part sent without Content-Length while the upload's part size is not fixed yet (411).</summary>
     public const string LengthRequired = "length_required";
+    /// <summary>A part body that sent nothing for the idle timeout (408): the client stalled.</summary>
+    public const string PartStalled = "part_stalled";
+    /// <summary>One owner has as many part PUTs in flight as the instance allows (429).</summary>
+    public const string TooManyPartsInFlight = "too_many_parts_in_flight";
+    /// <summary>The instance is stopping: the request was not handled, send it again (503).</summary>
+    public const string ShuttingDown = "shutting_down";
     public const string InvalidContentMd5 = "invalid_content_md5";
     public const string BadDigest = "bad_digest";
     public const string UrlExpired = "url_expired";
@@ -37,6 +43,8 @@ public static class ErrorCodes
     public const string Unauthorized = "unauthorized";
     public const string InvalidPageSize = "invalid_page_size";
     public const string InvalidPaginationToken = "invalid_pagination_token";
+    /// <summary>A download's Range asks for bytes the file does not have (416).</summary>
+    public const string RangeNotSatisfiable = "range_not_satisfiable";
     public const string BadRequest = "bad_request";
     public const string InternalError = "internal_error";
 }

@@ -20,5 +20,11 @@ public interface IJobQueue
     /// <summary>Releases the job to be tried again after <paramref name="notBefore"/>.</summary>
     Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Hands the job back at once, as if never claimed (the attempt is not counted): this worker is shutting
+    /// down, so another instance, or this one restarted, takes it without waiting for the lease to run out.
+    /// </summary>
+    Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace Scenario.Uploads.Storage;
 /// Blobs as files under one folder. Every part of an upload is written straight into its place in one
 /// sparse file, so complete costs nothing and nothing is ever copied.
 /// </summary>
-public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeObjectStore
+public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeObjectStore, ILeftoverSweeper
 {
     private const int BufferSize = 1024 * 1024;
 
@@ -69,21 +69,31 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
                 body.AdvanceTo(buffer.Start, buffer.End);
                 return new PartWriteResult(PartWriteStatus.TooLong, received + buffer.Length);
             }
-            if (!buffer.IsEmpty)
+            try
             {
-                segments.Clear();
-                foreach (var segment in buffer)
+                if (!buffer.IsEmpty)
                 {
-                    xxh128.Append(segment.Span);
-                    md5?.AppendData(segment.Span);
-                    segments.Add(segment);
+                    segments.Clear();
+                    foreach (var segment in buffer)
+                    {
+                        xxh128.Append(segment.Span);
+                        md5?.AppendData(segment.Span);
+                        segments.Add(segment);
+                    }
+                    await RandomAccess.WriteAsync(handle, segments, offset + received, cancellationToken);
+                    received += buffer.Length;
+                    writeback.Written(offset + received);
                 }
-                await RandomAccess.WriteAsync(handle, segments, offset + received, cancellationToken);
-                received += buffer.Length;
-                writeback.Written(offset + received);
             }
-            body.AdvanceTo(buffer.End);
-            if (result.IsCompleted || result.IsCanceled)
+            finally
+            {
+                // Also when the write fails (a full disk): a read left open makes the next reader of the body,
+                // Kestrel draining it, fail with "Reading is already in progress".
+                body.AdvanceTo(buffer.End);
+            }
+            // A read woken by someone's CancelPendingRead is not the end of the body: Kestrel wakes the reads of
+            // every connection when a graceful shutdown begins, and the part in flight must still finish.
+            if (result.IsCompleted)
             {
                 break;
             }
@@ -103,7 +113,9 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         {
             return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, FileOptions.Asynchronous);
         }
-        catch (DirectoryNotFoundException)
+        // The folder is made by the first part written. .NET reports ENOENT as FileNotFoundException when the
+        // folder exists by the time it looks: another first part made it meanwhile.
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, FileOptions.Asynchronous);
@@ -136,6 +148,28 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         }
     }
 
+
+    public Task<int> DeleteLeftoversAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(_root, "*.partial", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (File.GetLastWriteTimeUtc(file) < olderThan.UtcDateTime)
+                {
+                    File.Delete(file);
+                    deleted++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone already, or in use: the next sweep looks again.
+            }
+        }
+        return Task.FromResult(deleted);
+    }
 
     public Task CompleteUploadAsync(string key, string? storageUploadId, PartPlan plan, CancellationToken cancellationToken) =>
         // The parts are already in place in the one file.

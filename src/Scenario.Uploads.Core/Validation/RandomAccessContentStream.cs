@@ -44,9 +44,13 @@ public sealed class RandomAccessContentStream(IRandomAccessContent content, bool
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    // Stream.DisposeAsync also calls Dispose(true): the content is given back once, whichever runs first
+    // (S3's content cannot be disposed twice).
+    private int _disposed;
+
     public override async ValueTask DisposeAsync()
     {
-        if (ownsContent)
+        if (ownsContent && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await content.DisposeAsync();
         }
@@ -55,7 +59,7 @@ public sealed class RandomAccessContentStream(IRandomAccessContent content, bool
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && ownsContent)
+        if (disposing && ownsContent && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             content.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }

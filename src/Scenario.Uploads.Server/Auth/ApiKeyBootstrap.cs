@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Operator;
 using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.Auth;
@@ -12,39 +12,34 @@ namespace Scenario.Uploads.Server.Auth;
 /// </summary>
 public sealed class ApiKeyBootstrap(IApiKeyRepository keys, IOptions<AuthOptions> options, TimeProvider time, ILogger<ApiKeyBootstrap> logger)
 {
-    public async Task RunAsync(string publicUrlHint, CancellationToken cancellationToken)
+    /// <summary>Before the server listens: the configured keys work from its first request.</summary>
+    public async Task WriteConfiguredAsync(CancellationToken cancellationToken)
     {
-        var configured = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k.ApiKey)).ToList();
-        foreach (var key in configured)
+        foreach (var key in Configured())
         {
-            if (string.IsNullOrWhiteSpace(key.ApiSecret))
-            {
-                throw new InvalidOperationException($"Auth:ApiKeys entry '{key.ApiKey}' has no ApiSecret.");
-            }
             await keys.UpsertAsync(
                 new ApiKeyRecord(key.ApiKey, SecretHasher.Hash(key.ApiSecret), key.OwnerId ?? "owner_" + key.ApiKey,
                     key.AuthorId ?? key.OwnerId ?? "author_" + key.ApiKey, time.GetUtcNow()),
                 cancellationToken);
         }
-        if (configured.Count > 0 || await keys.AnyAsync(cancellationToken))
+    }
+
+    /// <summary>
+    /// Only once the server listens: the secret is stored hashed and shown only in this print, so a key made
+    /// by a start that then failed (its port taken, say) would be lost, and its database would get no other.
+    /// </summary>
+    public async Task CreateFirstKeyIfNoneAsync(string apiBaseUrl, CancellationToken cancellationToken)
+    {
+        if (Configured().Count > 0 || await keys.AnyAsync(cancellationToken))
         {
             return;
         }
-        var apiKey = Ids.New("key");
-        var apiSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var owner = Ids.New("owner");
-        await keys.UpsertAsync(new ApiKeyRecord(apiKey, SecretHasher.Hash(apiSecret), owner, owner, time.GetUtcNow()), cancellationToken);
-        // Printed to the console rather than logged, so the secret does not end up in log stores.
-        Console.Out.WriteLine(
-            $"""
-
-            No API key was configured, so one was created. It is shown only this once: keep it.
-                export SCENARIO_SDK_API_KEY={apiKey}
-                export SCENARIO_SDK_API_SECRET={apiSecret}
-                export SCENARIO_BASE_URL={publicUrlHint}
-            Then: curl -u "$SCENARIO_SDK_API_KEY:$SCENARIO_SDK_API_SECRET" "$SCENARIO_BASE_URL/uploads"
-
-            """);
-        logger.LogInformation("Created API key {ApiKey} for owner {OwnerId}.", apiKey, owner);
+        var key = NewApiKey.Generate(ownerId: null);
+        await keys.UpsertAsync(key.ToRecord(time.GetUtcNow()), cancellationToken);
+        key.Print(Console.Out, "No API key was configured, so one was created.", apiBaseUrl);
+        logger.LogInformation("Created API key {ApiKey} for owner {OwnerId}.", key.ApiKey, key.OwnerId);
     }
+
+    // AuthOptionsValidator has already refused a key without its secret.
+    private List<ConfiguredApiKey> Configured() => [.. options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k.ApiKey))];
 }

@@ -104,5 +104,6 @@ public static class EntityEndpoints
 public sealed class DownloadLinks(IDownloadUrlSigner signer, PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, TimeProvider time)
 {
     public string For(DownloadTarget target, HttpRequest request) =>
-        signer.SignDownloadUrl(target, time.GetUtcNow() + options.Value.DownloadUrlLifetime, baseUrl.For(request));
+        // S3 serves the type it is told in the signed URL: only one a response header can carry.
+        signer.SignDownloadUrl(target with { ContentType = MediaTypes.Servable(target.ContentType) }, time.GetUtcNow() + options.Value.DownloadUrlLifetime, baseUrl.For(request));
 }

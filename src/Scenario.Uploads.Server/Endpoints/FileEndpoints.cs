@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
@@ -16,7 +15,7 @@ public static class FileEndpoints
     public static void MapFileEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/v1/files/{entityId}", Download).RequireCors(PartEndpoints.CorsPolicy).AllowAnonymous();
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
+    private static async Task<IResult> Download(
         string entityId, HttpRequest request, UrlSigner signer, IEntityRepository entities, IBlobStore blobs, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -33,9 +32,12 @@ public static class FileEndpoints
             return ApiProblem.NotFound("file");
         }
         var content = await blobs.OpenReadAsync(file.Value.StorageKey, cancellationToken);
-        return TypedResults.Stream(
-            new RandomAccessContentStream(content), file.Value.ContentType, file.Value.FileName,
-            entityTag: new EntityTagHeaderValue($"\"{file.Value.Sha256}\""), enableRangeProcessing: true);
+        // Rows written before create checked contentType may hold one no header can carry ("text/plain; charset=é"):
+        // served as that, every download of the file was a 500.
+        var contentType = MediaTypes.Servable(file.Value.ContentType);
+        return new RangeCheckedFile(TypedResults.Stream(
+            new RandomAccessContentStream(content), contentType, file.Value.FileName,
+            entityTag: new EntityTagHeaderValue($"\"{file.Value.Sha256}\""), enableRangeProcessing: true));
     }
 
     private static async Task<(string StorageKey, string ContentType, string FileName, string Sha256)?> FindAsync(

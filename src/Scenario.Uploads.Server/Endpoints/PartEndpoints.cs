@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
 using Scenario.Uploads.Storage;
 
@@ -31,10 +35,20 @@ public static class PartEndpoints
 
     private static async Task<Results<JsonOk<PartReceiptEnvelope>, ProblemHttpResult>> Put(
         string uploadId, string partNumber, HttpContext context, UrlSigner signer, IUploadRepository uploads, IBlobStore blobs,
-        PartLocks locks, TimeProvider time, CancellationToken cancellationToken)
+        PartLocks locks, PartsInFlight inFlight, IHostApplicationLifetime lifetime, IOptions<UploadsOptions> options, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        if (!int.TryParse(partNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !Ids.LooksValid(uploadId))
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // A deploy is stopping this instance: parts in flight finish, new ones go to the next instance.
+            return ShuttingDown(context, null);
+        }
+        if (!Ids.LooksValid(uploadId))
+        {
+            return ApiProblem.NotFound("upload");
+        }
+        if (!int.TryParse(partNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             return ApiProblem.BadRequest(ErrorCodes.PartOutOfPlan, "The part number in the URL must be a whole number; use the URLs the service gave you unchanged.");
         }
@@ -57,6 +71,14 @@ public static class PartEndpoints
         if (NotPending(upload.Status, upload.ErrorMessage) is { } notPending)
         {
             return notPending;
+        }
+        using var slot = inFlight.TryEnter(upload.OwnerId);
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyPartsInFlight,
+                $"This account already has {options.Value.MaxPartsInFlightPerOwner} part uploads in progress on this server; send this part again when one of them is done.",
+                new Dictionary<string, object?> { ["remainingSeconds"] = 1 });
         }
         // The bytes land at (n-1)·P in the upload's one file, so the part size must be known before they are
         // written: fixed by an earlier part, or implied by this part's declared length (spec: the first part
@@ -96,10 +118,25 @@ public static class PartEndpoints
         var plan = new PartPlan(fileSize, partsCount, partSize);
         var size = plan.SizeOf(number);
         PartWriteResult written;
+        using var body = new IdleTimeoutPipeReader(request.BodyReader, options.Value.PartIdleTimeout, time);
         try
         {
             written = await partStore.WritePartAsync(
-                upload.StorageKey, plan.OffsetOf(number), size, request.BodyReader, withMd5: expectedMd5 is not null, cancellationToken);
+                upload.StorageKey, plan.OffsetOf(number), size, body, withMd5: expectedMd5 is not null, cancellationToken);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            loggers.CreateLogger(typeof(PartEndpoints)).LogError("Storage is full: part {Part} of upload {UploadId} was refused (507). Free space.", number, uploadId);
+            // The client is still sending: read the rest, so that it gets this answer rather than a broken pipe.
+            await DrainAsync(body, cancellationToken);
+            context.Response.Headers.RetryAfter = "60";
+            return ApiProblem.Create(StatusCodes.Status507InsufficientStorage, ErrorCodes.InsufficientStorage,
+                $"The service's storage is full: part {number} was not stored. Send it again later, or ask the operator to free space.",
+                new Dictionary<string, object?> { ["remainingSeconds"] = 60 });
+        }
+        catch (Exception e) when (WriteFailure(e, number, context, lifetime) is { } failure)
+        {
+            return failure;
         }
         catch (BadHttpRequestException)
         {
@@ -107,7 +144,10 @@ public static class PartEndpoints
         }
         if (written.Status != PartWriteStatus.Written)
         {
-            return SizeMismatch(FixedSizeMismatch(plan, number).Error!, written.BytesReceived);
+            // A body cut short by this instance stopping is our event, not the client's mistake.
+            return lifetime.ApplicationStopping.IsCancellationRequested
+                ? ShuttingDown(context, number)
+                : SizeMismatch(FixedSizeMismatch(plan, number).Error!, written.BytesReceived);
         }
         if (expectedMd5 is not null && !expectedMd5.AsSpan().SequenceEqual(written.Md5))
         {
@@ -121,6 +161,64 @@ public static class PartEndpoints
         }
         context.Response.Headers.ETag = $"\"{etag}\"";
         return JsonOk.Of(new PartReceiptEnvelope(new PartReceiptDto(number, size, etag)));
+    }
+
+    private static async Task DrainAsync(PipeReader body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var read = await body.ReadAsync(cancellationToken);
+                body.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        {
+            // The client gave up meanwhile (or stalled): nothing to answer it then.
+        }
+    }
+
+    /// <summary>
+    /// The answer to a write that failed for a reason other than the client's bytes: the server's shutdown,
+    /// or a client that stopped sending. Null for the client's own mistakes (a body too short).
+    /// </summary>
+    private static ProblemHttpResult? WriteFailure(Exception error, int number, HttpContext context, IHostApplicationLifetime lifetime)
+    {
+        if (error is BodyStalledException stalled)
+        {
+            return ApiProblem.Create(StatusCodes.Status408RequestTimeout, ErrorCodes.PartStalled,
+                $"No bytes of part {number} arrived for {stalled.IdleTimeout.TotalSeconds:0} s, so the service stopped waiting: the part was not stored. Send it again.");
+        }
+        if (lifetime.ApplicationStopping.IsCancellationRequested && error is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            return ShuttingDown(context, number);
+        }
+        if (error is ConnectionResetException || (context.RequestAborted.IsCancellationRequested && error is IOException or OperationCanceledException))
+        {
+            // The client went away mid-part: nobody reads this answer, and it is no error of ours to log.
+            return ApiProblem.BadRequest(ErrorCodes.BadRequest, $"The connection closed before part {number} was complete: the part was not stored. Send it again.");
+        }
+        if (error is IOException { InnerException: OverflowException or BadHttpRequestException })
+        {
+            // Kestrel wraps a chunk size that overflows in an IOException: broken framing, the client's error.
+            return ApiProblem.BadRequest(ErrorCodes.BadRequest,
+                $"The chunked framing of part {number} is broken (a chunk size that does not fit in 64 bits): the part was not stored. Send it again with Content-Length.");
+        }
+        return null;
+    }
+
+    private static ProblemHttpResult ShuttingDown(HttpContext context, int? number)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ShuttingDown,
+            (number is { } n ? $"Part {n} was cut off: " : "")
+            + "this server is restarting and takes no new part uploads; send the part again in a few seconds (to another instance if there is one).",
+            new Dictionary<string, object?> { ["remainingSeconds"] = 5 });
     }
 
     private static PartSizeResult FixedSizeMismatch(PartPlan plan, int number) =>

@@ -45,7 +45,9 @@ public static class UploadEndpoints
             : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
         if (created.Error is { } createError)
         {
-            return Problem(createError, StatusCodes.Status413PayloadTooLarge);
+            // The only way a valid create fails: the service's own disk has no room. Retryable, not the client's fault.
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return Problem(createError, StatusCodes.Status507InsufficientStorage);
         }
         return JsonOk.Of(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
     }
@@ -76,9 +78,14 @@ public static class UploadEndpoints
         }
         using var document = body.Value;
         var action = document.RootElement.ValueKind == JsonValueKind.Object ? new JsonFields(document.RootElement).String("action") : null;
+        // A field that is no string, or none that .NET can read ("\ud800"), is invalid_field as on create.
+        if (action?.Error is { } fieldError)
+        {
+            return ApiProblem.BadRequest(fieldError.Code, $"{fieldError.Detail} {ActionUsage}");
+        }
         if (action?.Value is not ("complete" or "upload-complete" or "abort"))
         {
-            return ApiProblem.BadRequest(ErrorCodes.InvalidAction, "Send {\"action\":\"complete\"} when every part is uploaded, or {\"action\":\"abort\"} to give up.");
+            return ApiProblem.BadRequest(ErrorCodes.InvalidAction, ActionUsage);
         }
         var upload = Ids.LooksValid(uploadId) ? await uploads.FindForOwnerAsync(user.OwnerId(), uploadId, cancellationToken) : null;
         if (upload is null)
@@ -114,6 +121,8 @@ public static class UploadEndpoints
         var dtos = shown.Select(u => presenter.Present(u, [], publicBase) with { Parts = null }).ToList();
         return JsonOk.Of(new UploadListEnvelope(dtos, next));
     }
+
+    private const string ActionUsage = "Send {\"action\":\"complete\"} when every part is uploaded, or {\"action\":\"abort\"} to give up.";
 
     private static ProblemHttpResult BodyProblem(ProblemInfo problem) =>
         Problem(problem, problem.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);

@@ -54,12 +54,15 @@ public static class ApiProblem
         [403] = "Forbidden",
         [404] = "Not Found",
         [405] = "Method Not Allowed",
+        [408] = "Request Timeout",
         [409] = "Conflict",
         [411] = "Length Required",
         [413] = "Content Too Large",
         [415] = "Unsupported Media Type",
+        [416] = "Range Not Satisfiable",
         [429] = "Too Many Requests",
         [500] = "Internal Server Error",
         [503] = "Service Unavailable",
+        [507] = "Insufficient Storage",
     };
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Server.Services;
@@ -34,6 +35,12 @@ public static class JsonBody
             {
                 return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson, "The request body is empty; send a JSON object.");
             }
+            // The reader does not check the UTF-8 inside strings: left to GetString, a stray byte was a 500.
+            if (FirstInvalidUtf8(buffer.AsSpan(0, length)) is { } offset)
+            {
+                return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
+                    $"The request body is not UTF-8: byte {offset + 1} does not start a UTF-8 character. Send the JSON encoded as UTF-8.");
+            }
             // The document keeps the memory it parses, so it gets its own copy of the few bytes read.
             return ParseResult<JsonDocument>.Ok(JsonDocument.Parse(buffer.AsMemory(0, length).ToArray(), new JsonDocumentOptions { MaxDepth = 16 }));
         }
@@ -42,17 +49,34 @@ public static class JsonBody
             return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
                 $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
-        catch (BadHttpRequestException)
+        catch (Exception e) when (ClientRequestErrors.StatusOf(e) is { } status)
         {
             // The client's framing, not our fault: left to the exception handler it was logged as a server
-            // error with its stack, once for every client that gave up mid-request.
-            return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
-                "The request body ended early or its chunked framing is broken; send the whole JSON object again.");
+            // error with its stack, once for every client that gave up mid-request. Kestrel's own limit (a
+            // chunked body can pass it before our cap is reached) is the same too-large body as ours.
+            return status == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge()
+                : ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
+                    "The request body ended early or its chunked framing is broken (a chunk size that is not hexadecimal, or too large); send the whole JSON object again.");
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+        return offset;
     }
 
     private static ParseResult<JsonDocument> TooLarge() =>

@@ -3,18 +3,21 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Jobs;
 
 /// <summary>
-/// Fails pending uploads whose time ran out and deletes their bytes, and deletes any bytes a failed
-/// upload still has (a delete that failed earlier). Each change is a compare-and-set, so several
-/// instances sweeping at once do not fight.
+/// Fails pending uploads whose time ran out and deletes their bytes, deletes any bytes a failed upload
+/// still has (a delete that failed earlier), and the temporary files of imports whose process died
+/// mid-download. Each change is a compare-and-set, so several instances sweeping at once do not fight.
 /// </summary>
 public sealed class ExpirySweeper(
     IUploadRepository uploads,
     UploadService uploadService,
+    IBlobStore blobs,
     IOptions<UploadsOptions> options,
+    IOptions<ImportsOptions> imports,
     TimeProvider time,
     ILogger<ExpirySweeper> logger) : BackgroundService
 {
@@ -23,18 +26,25 @@ public sealed class ExpirySweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                await SweepAsync(stoppingToken);
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "The expiry sweep failed; it runs again at the next interval.");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The expiry sweep failed; it runs again at the next interval.");
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping (also right after a failed start): a normal end, not a failure to log.
+        }
     }
 
     public async Task SweepAsync(CancellationToken cancellationToken)
@@ -51,6 +61,15 @@ public sealed class ExpirySweeper(
         foreach (var upload in await uploads.FindFailedWithBytesAsync(Batch, cancellationToken))
         {
             await uploadService.DeleteBytesAsync(upload, cancellationToken);
+        }
+        if (blobs is ILeftoverSweeper sweeper)
+        {
+            // No download attempt outlives Imports:DownloadTimeout, and a live one keeps writing its file.
+            var cutoff = time.GetUtcNow() - imports.Value.DownloadTimeout - TimeSpan.FromMinutes(1);
+            if (await sweeper.DeleteLeftoversAsync(cutoff, cancellationToken) is > 0 and var deleted)
+            {
+                logger.LogInformation("Deleted {Count} leftover file(s) of interrupted imports.", deleted);
+            }
         }
     }
 

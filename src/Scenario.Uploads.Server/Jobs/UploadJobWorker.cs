@@ -59,7 +59,9 @@ public sealed class UploadJobWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: leave the lease to run out, so another instance (or this one, restarted) resumes.
+            // Shutting down: hand the job back, so another instance (or this one, restarted) resumes it at once
+            // from the last step it committed. If even that fails, the lease runs out and the same happens later.
+            await ReleaseQuietlyAsync(job);
         }
         catch (Exception e) when (e is LeaseLostException or OperationCanceledException)
         {
@@ -72,6 +74,20 @@ public sealed class UploadJobWorker(
         finally
         {
             slots.Release();
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(JobRecord job)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await queue.ReleaseAsync(job.Id, _workerId, time.GetUtcNow(), timeout.Token);
+            logger.LogInformation("Handed job {JobId} back on shutdown.", job.Id);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Could not hand job {JobId} back on shutdown; its lease will run out instead.", job.Id);
         }
     }
 

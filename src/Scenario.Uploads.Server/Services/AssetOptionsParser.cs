@@ -7,7 +7,6 @@ namespace Scenario.Uploads.Server.Services;
 public static class AssetOptionsParser
 {
     private const int MaxCollections = 100;
-    private const int MaxIdLength = 128;
 
     public static ParseResult<AssetOptions?> Parse(JsonFields fields)
     {
@@ -32,12 +31,19 @@ public static class AssetOptionsParser
         {
             return ParseResult<AssetOptions?>.Fail(ErrorCodes.InvalidField, $"assetOptions.collectionIds may hold at most {MaxCollections} ids.");
         }
-        var ids = (collections.Value ?? []).Append(parent.Value ?? "x");
-        if (ids.Any(id => id.Length is 0 or > MaxIdLength || id.Any(char.IsControl)))
+        // Ids go back out in answers and into queries: only the shape ids have (a prefix, '_', letters and digits).
+        if (parent.Value is { } parentId && !Ids.LooksValid(parentId))
         {
-            return ParseResult<AssetOptions?>.Fail(ErrorCodes.InvalidField,
-                $"assetOptions ids must be 1 to {MaxIdLength} characters without control characters.");
+            return NotAnId("assetOptions.parentId", parentId);
+        }
+        if (collections.Value?.Select((id, index) => (id, index)).FirstOrDefault(c => !Ids.LooksValid(c.id)) is { id: not null } collection)
+        {
+            return NotAnId($"assetOptions.collectionIds[{collection.index}]", collection.id);
         }
         return ParseResult<AssetOptions?>.Ok(new AssetOptions(collections.Value, hide.Value, parent.Value));
     }
+
+    private static ParseResult<AssetOptions?> NotAnId(string field, string value) =>
+        ParseResult<AssetOptions?>.Fail(ErrorCodes.InvalidField,
+            $"'{field}' must be an id such as asset_0VcY5yO1FGVv3i5iAGUnzn: 4 to 64 ASCII letters, digits, '_' or '-'; got '{KindRules.Shorten(value)}'.");
 }

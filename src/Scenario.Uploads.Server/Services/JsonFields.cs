@@ -6,7 +6,7 @@ namespace Scenario.Uploads.Server.Services;
 /// <summary>Typed reads of a JSON object's fields; a wrong type is a problem naming the field. Null counts as absent.</summary>
 public sealed class JsonFields(JsonElement root)
 {
-    public bool Has(string name) => root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+    public bool Has(string name) => TryGet(name, out _);
 
     public ParseResult<string?> String(string name)
     {
@@ -14,9 +14,11 @@ public sealed class JsonFields(JsonElement root)
         {
             return ParseResult<string?>.Ok(null);
         }
-        return value.ValueKind == JsonValueKind.String
-            ? ParseResult<string?>.Ok(value.GetString())
-            : WrongType<string?>(name, "a string", value);
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return WrongType<string?>(name, "a string", value);
+        }
+        return TryRead(value, out var text) ? ParseResult<string?>.Ok(text) : Unreadable<string?>($"'{name}'");
     }
 
     /// <summary>A whole number: 5 is one, 5.5, "5" and 1e400 are not.</summary>
@@ -63,7 +65,16 @@ public sealed class JsonFields(JsonElement root)
         {
             return WrongType<IReadOnlyList<string>?>(name, "an array of strings", value);
         }
-        return ParseResult<IReadOnlyList<string>?>.Ok(value.EnumerateArray().Select(e => e.GetString()!).ToList());
+        var items = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (!TryRead(item, out var text))
+            {
+                return Unreadable<IReadOnlyList<string>?>($"'{name}[{items.Count}]'");
+            }
+            items.Add(text);
+        }
+        return ParseResult<IReadOnlyList<string>?>.Ok(items);
     }
 
     public ParseResult<JsonFields?> Object(string name)
@@ -78,7 +89,63 @@ public sealed class JsonFields(JsonElement root)
     }
 
     private bool TryGet(string name, out JsonElement value) =>
-        root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+        Find(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    // TryGetProperty unescapes each escaped name it compares, and throws on one that is no Unicode text
+    // ({"\ud800":1}): such a name is never one we look for, so the names are then compared one by one
+    // without it. The last of duplicated names wins, as with TryGetProperty.
+    private bool Find(string name, out JsonElement value)
+    {
+        try
+        {
+            return root.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            var found = false;
+            value = default;
+            foreach (var property in root.EnumerateObject())
+            {
+                if (NameIs(property, name))
+                {
+                    (found, value) = (true, property.Value);
+                }
+            }
+            return found;
+        }
+    }
+
+    private static bool NameIs(JsonProperty property, string name)
+    {
+        try
+        {
+            return property.NameEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    // "\ud800" is valid JSON but no Unicode text: GetString throws on it (and on bytes that are not UTF-8,
+    // which JsonBody refuses first), and uncaught that was a 500 for every field of every body.
+    private static bool TryRead(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static ParseResult<T> Unreadable<T>(string what) =>
+        ParseResult<T>.Fail(ErrorCodes.InvalidField,
+            $"{what} must be Unicode text; it holds an unpaired surrogate escape (\\ud800 to \\udfff not in a high-low pair such as \\ud83d\\ude00) or bytes that are not UTF-8.");
 
     private static ParseResult<T> WrongType<T>(string name, string expected, JsonElement value) =>
         ParseResult<T>.Fail(ErrorCodes.InvalidField, $"'{name}' must be {expected}; got {Describe(value)}.");

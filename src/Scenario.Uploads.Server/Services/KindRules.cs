@@ -26,5 +26,7 @@ internal static class KindRules
         return null;
     }
 
-    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>A value short enough to quote in a problem, never cut inside a surrogate pair.</summary>
+    public static string Shorten(string value) =>
+        value.Length <= 40 ? value : value[..(char.IsHighSurrogate(value[39]) ? 39 : 40)] + "…";
 }

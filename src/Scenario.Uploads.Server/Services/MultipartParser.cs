@@ -6,8 +6,6 @@ namespace Scenario.Uploads.Server.Services;
 /// <summary>The multipart mode: fileName, contentType, fileSize, parts and kind, and a part plan that works.</summary>
 internal static class MultipartParser
 {
-    private const int MaxContentTypeLength = 255;
-
     public static ParseResult<CreateUploadRequest> Parse(JsonFields fields, string? kind, AssetOptions? assetOptions, long maxFileSize)
     {
         var fileName = fields.String("fileName");
@@ -33,9 +31,13 @@ internal static class MultipartParser
         {
             return Fail(ErrorCodes.InvalidField, "'fileName' must contain a file name (letters, digits, …), not only a path, dots or control characters.");
         }
-        if (contentType.Value!.Length is 0 or > MaxContentTypeLength || !contentType.Value.Contains('/') || contentType.Value.Any(char.IsControl))
+        // Only spaces: a no-break space or a tab is not something a header may start or end with either.
+        var mediaType = contentType.Value!.Trim(' ');
+        if (!MediaTypes.IsValid(mediaType))
         {
-            return Fail(ErrorCodes.InvalidField, $"'contentType' must be a MIME type such as image/png; got '{KindRules.Shorten(contentType.Value)}'.");
+            return Fail(ErrorCodes.InvalidField,
+                $"'contentType' must be a media type such as {MediaTypes.Example}: type/subtype, then optional '; name=value' parameters, "
+                + $"in printable ASCII, at most {MediaTypes.MaxLength} characters; got '{KindRules.Shorten(contentType.Value)}'.");
         }
         if (fileSize.Value < 0)
         {
@@ -58,7 +60,7 @@ internal static class MultipartParser
             Mode = CreateMode.Multipart,
             Kind = kind!,
             FileName = fileName.Value,
-            ContentType = contentType.Value.Trim(),
+            ContentType = mediaType,
             FileSize = fileSize.Value,
             Parts = (int)parts.Value.Value,
             AssetOptions = assetOptions,

@@ -56,6 +56,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flushing, like a power cut for the process.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>SIGTERM, as systemd, Kubernetes and every deploy stop a service: it may shut down gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+            ?? throw new InvalidOperationException("Could not run kill.");
+        kill.WaitForExit();
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
