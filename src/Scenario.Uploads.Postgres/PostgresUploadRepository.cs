@@ -178,7 +178,7 @@ public sealed class PostgresUploadRepository(PostgresDatabase database) : IUploa
             """
             UPDATE jobs SET status = @jobStatus, runnable = 0, lease_owner = NULL, lease_until = NULL, last_error = @errorMessage,
                 updated_at = @nowMs
-            WHERE upload_id = @uploadId;
+            WHERE upload_id = @uploadId AND lease_owner IS NULL;
             """,
             new { uploadId, jobStatus, errorMessage, nowMs }, transaction);
         await connection.ExecuteAsync("DELETE FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction);

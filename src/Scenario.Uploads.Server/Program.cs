@@ -4,6 +4,3 @@ using Scenario.Uploads.Server.Operator;
 return args is ["keys", .. var rest]
     ? await KeysCommand.RunAsync(rest, Console.Out, Console.Error)
     : ServiceCommand.Run(args);
-
-/// <summary>The entry point, visible to tests.</summary>
-public partial class Program;

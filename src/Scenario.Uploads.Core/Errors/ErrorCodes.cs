@@ -18,7 +18,7 @@ public static class ErrorCodes
     public const string AssetOptionsNotAllowed = "asset_options_not_allowed";
     public const string InvalidUrl = "invalid_url";
     public const string InvalidModelName = "invalid_model_name";
-    /// <summary>No longer answered (imports exist now); kept so that the name is never reused.</summary>
+    /// <summary>An import URL with <c>user:password@</c>: credentials would be stored and sent on redirects.</summary>
     public const string UrlCredentialsNotAllowed = "url_credentials_not_allowed";
     public const string InvalidAction = "invalid_action";
     public const string NotFound = "not_found";

@@ -1,9 +1,6 @@
 namespace Scenario.Uploads.Model;
 
-/// <summary>
-/// The <c>status</c> values of the reference, and the lifecycle of the spec:
-/// pending → complete → validating → validated → imported, any of them → failed.
-/// </summary>
+/// <summary>The <c>status</c> values of the reference; how an upload moves between them is <see cref="UploadLifecycle"/>.</summary>
 public static class UploadStatuses
 {
     public const string Pending = "pending";
@@ -12,8 +9,6 @@ public static class UploadStatuses
     public const string Validated = "validated";
     public const string Imported = "imported";
     public const string Failed = "failed";
-
-    public static bool IsTerminal(string status) => status is Imported or Failed;
 }
 
 /// <summary>The <c>status</c> values of a job.</summary>

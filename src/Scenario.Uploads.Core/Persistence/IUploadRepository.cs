@@ -51,8 +51,9 @@ public interface IUploadRepository
     Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Fails the upload (when its status is one of <paramref name="expectedStatuses"/>) and ends its job
-    /// with <paramref name="jobStatus"/> in the same transaction.
+    /// Fails the upload (when its status is one of <paramref name="expectedStatuses"/>) and, in the same
+    /// transaction, ends its job with <paramref name="jobStatus"/> unless a worker holds the job's lease: the
+    /// job's end state then has one owner, that worker, which writes it with its metadata when it finishes.
     /// </summary>
     Task<bool> FailAsync(string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken);
 

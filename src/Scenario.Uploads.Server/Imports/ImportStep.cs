@@ -46,7 +46,8 @@ public sealed class ImportStep(
                 ConfigJson = plan.ConfigJson ?? upload.ConfigJson,
                 UpdatedAt = time.GetUtcNow(),
             };
-            return await uploads.TryUpdateAsync(downloaded, [UploadStatuses.Pending], cancellationToken)
+            UploadLifecycle.Require(upload.Status, downloaded.Status);
+            return await uploads.TryUpdateAsync(downloaded, [upload.Status], cancellationToken)
                 ? downloaded
                 : await CurrentAsync(upload, cancellationToken);
         }
@@ -64,7 +65,8 @@ public sealed class ImportStep(
     private async Task<UploadRecord> FailAsync(UploadRecord upload, string message, CancellationToken cancellationToken)
     {
         logger.LogInformation("Import {UploadId} failed: {Error}", upload.Id, message);
-        await uploads.FailAsync(upload.Id, [UploadStatuses.Pending], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+        UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
+        await uploads.FailAsync(upload.Id, [upload.Status], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
         return await CurrentAsync(upload, cancellationToken);
     }
 

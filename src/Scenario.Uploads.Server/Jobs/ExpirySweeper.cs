@@ -53,6 +53,7 @@ public sealed class ExpirySweeper(
         foreach (var upload in await uploads.FindExpiredAsync(time.GetUtcNow(), Batch, cancellationToken))
         {
             var message = $"The upload expired: it was not completed within {Describe(lifetime)} of its creation. Create a new upload.";
+            UploadLifecycle.Require(UploadStatuses.Pending, UploadStatuses.Failed);
             if (await uploads.FailAsync(upload.Id, [UploadStatuses.Pending], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
             {
                 logger.LogInformation("Upload {UploadId} expired.", upload.Id);

@@ -29,11 +29,6 @@ public sealed class JobLease : IAsyncDisposable, IProgress<double>
 
     public bool Lost { get; private set; }
 
-    /// <summary>How the job ends when the processor returns normally (success unless it says otherwise).</summary>
-    public string? FinalStatus { get; set; }
-
-    public string? FinalMetadataJson { get; set; }
-
     public void Report(double value) => Volatile.Write(ref _progress, Math.Clamp(value, 0, 1));
 
     public void ThrowIfLost()

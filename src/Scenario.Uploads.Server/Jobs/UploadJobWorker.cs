@@ -54,8 +54,8 @@ public sealed class UploadJobWorker(
         try
         {
             await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
-            await processor.RunAsync(job, lease, lease.Token);
-            await queue.FinishAsync(job.Id, _workerId, lease.FinalStatus ?? JobStatuses.Success, lease.FinalMetadataJson, time.GetUtcNow(), CancellationToken.None);
+            var outcome = await processor.RunAsync(job, lease, lease.Token);
+            await queue.FinishAsync(job.Id, _workerId, outcome.Status, outcome.MetadataJson, time.GetUtcNow(), CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -97,8 +97,8 @@ public sealed class UploadJobWorker(
         if (job.Attempts >= settings.MaxAttempts)
         {
             logger.LogError(error, "Job {JobId} failed on its last attempt ({Attempts}).", job.Id, job.Attempts);
-            await processor.GiveUpAsync(job, error, CancellationToken.None);
-            await queue.FinishAsync(job.Id, _workerId, JobStatuses.Failure, null, time.GetUtcNow(), CancellationToken.None);
+            var outcome = await processor.GiveUpAsync(job, error, CancellationToken.None);
+            await queue.FinishAsync(job.Id, _workerId, outcome.Status, outcome.MetadataJson, time.GetUtcNow(), CancellationToken.None);
             return;
         }
         // 2 s, 4 s, 8 s, … capped at 5 minutes.

@@ -28,11 +28,12 @@ public sealed class UploadProcessor(
     TimeProvider time,
     ILogger<UploadProcessor> logger)
 {
-    public async Task RunAsync(JobRecord job, JobLease lease, CancellationToken cancellationToken)
+    /// <summary>Runs the job to its end; returns how it ended, for the worker to write once.</summary>
+    public async Task<JobOutcome> RunAsync(JobRecord job, JobLease lease, CancellationToken cancellationToken)
     {
         var upload = await uploads.FindAsync(job.UploadId, cancellationToken)
             ?? throw new InvalidOperationException($"Job {job.Id} points at upload {job.UploadId}, which does not exist.");
-        while (!UploadStatuses.IsTerminal(upload.Status))
+        while (!UploadLifecycle.IsTerminal(upload.Status))
         {
             lease.ThrowIfLost();
             upload = upload.Status switch
@@ -45,32 +46,30 @@ public sealed class UploadProcessor(
             };
             HaltIfAsked(upload.Status);
         }
-        lease.FinalStatus = upload.Status == UploadStatuses.Imported ? JobStatuses.Success : JobStatuses.Failure;
-        lease.FinalMetadataJson = JobMetadata.For(upload);
         if (upload.Status == UploadStatuses.Failed && !upload.BytesDeleted)
         {
             await uploadService.DeleteBytesAsync(upload, cancellationToken);
         }
+        return JobOutcome.Of(upload);
     }
 
     /// <summary>
     /// The last attempt failed: fail the upload with words the user can act on (an import's own reason,
     /// such as the host answering 503 every time; otherwise an internal error of ours).
     /// </summary>
-    public async Task GiveUpAsync(JobRecord job, Exception error, CancellationToken cancellationToken)
+    public async Task<JobOutcome> GiveUpAsync(JobRecord job, Exception error, CancellationToken cancellationToken)
     {
         var message = error is ImportException ? error.Message
             : "The service could not process this upload because of an internal error. Upload the file again; if it keeps failing, contact the operator.";
         // Pending is expected only of an import: a multipart upload's job never runs before the complete action.
-        var imported = await uploads.FindAsync(job.UploadId, cancellationToken) is { } upload && upload.Source != UploadSources.Multipart;
-        string[] expected = imported
-            ? [UploadStatuses.Pending, UploadStatuses.Validating, UploadStatuses.Validated]
-            : [UploadStatuses.Complete, UploadStatuses.Validating, UploadStatuses.Validated];
-        await uploads.FailAsync(job.UploadId, expected, message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
-        if (await uploads.FindAsync(job.UploadId, cancellationToken) is { Status: UploadStatuses.Failed } failed)
+        var source = (await uploads.FindAsync(job.UploadId, cancellationToken))?.Source ?? UploadSources.Multipart;
+        await uploads.FailAsync(job.UploadId, UploadLifecycle.FailableByJob(source), message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+        var failed = await uploads.FindAsync(job.UploadId, cancellationToken);
+        if (failed is { Status: UploadStatuses.Failed })
         {
             await uploadService.DeleteBytesAsync(failed, cancellationToken);
         }
+        return failed is null ? new JobOutcome(JobStatuses.Failure, null) : JobOutcome.Of(failed) with { Status = JobStatuses.Failure };
     }
 
     private async Task<UploadRecord> ValidateAsync(UploadRecord upload, JobLease lease, CancellationToken cancellationToken)
@@ -85,7 +84,8 @@ public sealed class UploadProcessor(
         if (result.ErrorMessage is { } error)
         {
             logger.LogInformation("Upload {UploadId} failed validation: {Error}", upload.Id, error);
-            await uploads.FailAsync(upload.Id, [UploadStatuses.Validating], error, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+            UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
+            await uploads.FailAsync(upload.Id, [upload.Status], error, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
             return await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
         }
         var inspection = result.Inspection!;
@@ -111,6 +111,7 @@ public sealed class UploadProcessor(
     /// <summary>Commits the next status if nobody else moved the upload; either way returns what is stored now.</summary>
     private async Task<UploadRecord> MoveAsync(UploadRecord from, UploadRecord to, CancellationToken cancellationToken)
     {
+        UploadLifecycle.Require(from.Status, to.Status);
         var updated = to with { UpdatedAt = time.GetUtcNow() };
         if (await uploads.TryUpdateAsync(updated, [from.Status], cancellationToken))
         {
@@ -120,9 +121,14 @@ public sealed class UploadProcessor(
             ?? throw new InvalidOperationException($"Upload {from.Id} vanished while its job ran.");
     }
 
+    /// <summary>Set to 1 in the environment of a test's service process to arm Jobs:HaltAfterStatus.</summary>
+    public const string FaultInjectionVariable = "SCENARIO_FAULT_INJECTION";
+
     private void HaltIfAsked(string status)
     {
-        if (options.Value.HaltAfterStatus is { } halt && string.Equals(halt, status, StringComparison.OrdinalIgnoreCase))
+        // Only for the crash tests: a setting alone must never let a production service kill itself.
+        if (options.Value.HaltAfterStatus is { } halt && string.Equals(halt, status, StringComparison.OrdinalIgnoreCase)
+            && Environment.GetEnvironmentVariable(FaultInjectionVariable) == "1")
         {
             logger.LogCritical("Fault injection: halting the process after upload status {Status} (Jobs:HaltAfterStatus).", status);
             // SIGKILL of our own process: no shutdown, no cleanup, exactly like a crash.

@@ -182,7 +182,8 @@ public sealed class UploadService(
                 $"The upload is {upload.Status}: it was completed and can no longer be aborted.");
         }
         const string message = "The upload was aborted by the client.";
-        if (!await uploads.FailAsync(upload.Id, [UploadStatuses.Pending], message, JobStatuses.Canceled, time.GetUtcNow(), cancellationToken))
+        UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
+        if (!await uploads.FailAsync(upload.Id, [upload.Status], message, JobStatuses.Canceled, time.GetUtcNow(), cancellationToken))
         {
             var current = await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
             return await AbortAsync(current, cancellationToken);

@@ -38,6 +38,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         string dataDirectory, int port, IReadOnlyDictionary<string, string>? settings = null, bool withTestKeys = true)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Arms Jobs:HaltAfterStatus for the crash tests; a service started any other way ignores that setting.
+        start.Environment["SCENARIO_FAULT_INJECTION"] = "1";
         start.ArgumentList.Add(ServerAssembly());
         foreach (var argument in ServiceHost.Arguments(dataDirectory, port, settings ?? new Dictionary<string, string>(), withTestKeys))
         {
