@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Npgsql;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Postgres;
 
@@ -8,7 +10,7 @@ namespace Scenario.Uploads.Postgres;
 /// PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>. Several service instances share the
 /// database, so the schema is created under an advisory lock and every state change is a compare-and-set.
 /// </summary>
-public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
+public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
 {
     // Any constant shared by all instances; "scenario" in ASCII.
     private const long SchemaLockKey = 0x7363656e6172696f;
@@ -20,8 +22,18 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
+    public SqlDialect Dialect => PostgresDialect.Instance;
+
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    /// <summary>Any pooled connection: PostgreSQL orders writers itself, by the rows they lock.</summary>
+    async Task<DbConnection> ISqlDatabase.OpenWriterAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection writer, CancellationToken cancellationToken) =>
+        await writer.BeginTransactionAsync(cancellationToken);
 
     /// <summary>
     /// Instances that start together queue on the lock: the first creates or migrates, the others then
@@ -30,11 +42,9 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key);", new { key = SchemaLockKey }, transaction);
-        await connection.ExecuteAsync(PostgresSchema.Create, transaction: transaction);
-        await SchemaMigrations.ApplyAsync(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await SchemaMigrations.CreateOrUpgradeAsync(connection, PostgresSchema.Create,
+            transaction => connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key);", new { key = SchemaLockKey }, transaction),
+            cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -42,7 +52,7 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
-            return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_version;") > 0;
+            return await SchemaMigrations.IsPresentAsync(connection);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

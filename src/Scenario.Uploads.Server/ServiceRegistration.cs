@@ -34,6 +34,8 @@ public static class ServiceRegistration
         services.AddSingleton<StorageSpace>();
         services.AddSingleton<PartLocks>();
         services.AddSingleton<PartsInFlight>();
+        services.AddSingleton<Parts.PartRequirements>();
+        services.AddSingleton<Parts.PartWriter>();
         // On SIGTERM, parts in flight get this long to finish before the process stops (Uploads:ShutdownTimeout).
         services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<UploadsOptions>>(
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);

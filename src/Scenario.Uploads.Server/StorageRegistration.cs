@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Services;
@@ -16,35 +17,28 @@ public static class StorageRegistration
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptionsValidator.Local;
         if (string.Equals(provider, StorageOptionsValidator.S3, StringComparison.OrdinalIgnoreCase))
         {
-            AddS3(services);
+            services.AddS3BlobStore(S3StoreOptions.Section);
+            // Storage:S3 is checked, with the other sections, only when it is the store. AddValidatedOptions
+            // would bind the section a second time: the store's registration binds it.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
+            services.AddSingleton(new CheckedSection(S3StoreOptions.Section, sp => ConfigurationCheck.Collect<S3StoreOptions>(sp, S3StoreOptions.Section)));
         }
         else
         {
-            services.AddSingleton<IBlobStore>(sp =>
-                new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs")));
-            services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
-            services.AddSingleton<IDownloadUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
+            services.AddLocalBlobStore();
         }
     }
 
-    private static void AddS3(IServiceCollection services)
+    /// <summary>
+    /// The data directory's <c>blobs</c> folder as the blob store; the service itself signs the part and
+    /// download URLs, since its own endpoints serve them. Here and not in Core: the signer is the server's.
+    /// </summary>
+    public static IServiceCollection AddLocalBlobStore(this IServiceCollection services)
     {
-        services.AddValidatedOptions<S3StoreOptions, S3StoreOptionsValidator>(S3StoreOptions.Section);
-        services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3StoreOptions>>().Value));
-        services.AddSingleton(sp => new S3BlobStore(sp.GetRequiredService<Amazon.S3.IAmazonS3>(), sp.GetRequiredService<IOptions<S3StoreOptions>>().Value));
-        services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<S3BlobStore>());
-        services.AddSingleton(sp => new S3UrlSigner(sp.GetRequiredService<Amazon.S3.IAmazonS3>(), sp.GetRequiredService<IOptions<S3StoreOptions>>().Value));
-        services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<S3UrlSigner>());
-        services.AddSingleton<IDownloadUrlSigner>(sp => sp.GetRequiredService<S3UrlSigner>());
-        // Registered before the other hosted services, so the bucket exists before anything serves.
-        services.AddHostedService<BucketInitializer>();
+        services.AddSingleton<IBlobStore>(sp =>
+            new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs")));
+        services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
+        services.AddSingleton<IDownloadUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
+        return services;
     }
-}
-
-/// <summary>Creates the bucket on start when <c>Storage:S3:CreateBucket</c> says so.</summary>
-public sealed class BucketInitializer(S3BlobStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => store.EnsureBucketAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

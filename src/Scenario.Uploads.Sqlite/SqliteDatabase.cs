@@ -1,13 +1,15 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 using SQLitePCL;
 
 namespace Scenario.Uploads.Sqlite;
 
 /// <summary>The embedded database: one SQLite file in WAL mode, a connection per operation from the pool.</summary>
-public sealed class SqliteDatabase : IDatabase, IDisposable
+public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
 {
     private readonly string _connectionString;
     private readonly Lazy<SqliteBatchWriter> _batchWriter;
@@ -79,6 +81,8 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         _ownerLock = null;
     }
 
+    public SqlDialect Dialect => SqliteDialect.Instance;
+
     /// <summary>A connection for reads (and the start-up schema work).</summary>
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(durable: true, cancellationToken);
 
@@ -96,6 +100,14 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     /// </summary>
     public Task<T> WriteBatchedAsync<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken) =>
         _batchWriter.Value.WriteAsync(durable, work, cancellationToken);
+
+    async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    async Task<DbConnection> ISqlDatabase.OpenWriterAsync(CancellationToken cancellationToken) => await OpenWriterAsync(cancellationToken);
+
+    /// <summary>IMMEDIATE: takes the write lock at once, so the transaction's reads still hold when it writes.</summary>
+    public Task<DbTransaction> BeginWriteAsync(DbConnection writer, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)writer).BeginTransaction(deferred: false));
 
     private async Task<SqliteConnection> OpenGatedAsync(bool durable, CancellationToken cancellationToken)
     {
@@ -135,10 +147,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(SqliteSchema.Create, transaction: transaction);
-        await SchemaMigrations.ApplyAsync(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await SchemaMigrations.CreateOrUpgradeAsync(connection, SqliteSchema.Create, first: null, cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -146,7 +155,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
-            return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_version;") > 0;
+            return await SchemaMigrations.IsPresentAsync(connection);
         }
         catch (SqliteException)
         {

@@ -1,66 +1,6 @@
-using System.Text.Json;
-using Dapper;
-using Scenario.Uploads.Model;
-using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
 
-/// <summary>Assets and models in SQLite; inserts are idempotent on the (upload-derived) id.</summary>
-public sealed class SqliteEntityRepository(SqliteDatabase database) : IEntityRepository
-{
-    public async Task<AssetRecord> CreateAssetIfAbsentAsync(AssetRecord asset, CancellationToken cancellationToken)
-    {
-        await using (var connection = await database.OpenWriterAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(
-                """
-                INSERT OR IGNORE INTO assets (id, owner_id, author_id, upload_id, kind, file_name, content_type, file_size, sha256,
-                    storage_key, collection_ids, hidden, parent_id, metadata, created_at)
-                VALUES (@Id, @OwnerId, @AuthorId, @UploadId, @Kind, @FileName, @ContentType, @FileSize, @Sha256,
-                    @StorageKey, @CollectionIds, @Hidden, @ParentId, @MetadataJson, @CreatedAt);
-                """,
-                new
-                {
-                    asset.Id, asset.OwnerId, asset.AuthorId, asset.UploadId, asset.Kind, asset.FileName, asset.ContentType,
-                    asset.FileSize, asset.Sha256, asset.StorageKey, CollectionIds = JsonSerializer.Serialize(asset.CollectionIds),
-                    Hidden = asset.Hidden ? 1 : 0, asset.ParentId, asset.MetadataJson, CreatedAt = UnixTime.Ms(asset.CreatedAt),
-                });
-        }
-        return await FindAssetAsync(asset.Id, cancellationToken) ?? throw new InvalidOperationException($"Asset {asset.Id} vanished after insert.");
-    }
-
-    public async Task<ModelRecord> CreateModelIfAbsentAsync(ModelRecord model, CancellationToken cancellationToken)
-    {
-        await using (var connection = await database.OpenWriterAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(
-                """
-                INSERT OR IGNORE INTO models (id, owner_id, author_id, upload_id, name, file_name, content_type, file_size, sha256,
-                    storage_key, source, config, metadata, created_at)
-                VALUES (@Id, @OwnerId, @AuthorId, @UploadId, @Name, @FileName, @ContentType, @FileSize, @Sha256,
-                    @StorageKey, @Source, @ConfigJson, @MetadataJson, @CreatedAt);
-                """,
-                new
-                {
-                    model.Id, model.OwnerId, model.AuthorId, model.UploadId, model.Name, model.FileName, model.ContentType,
-                    model.FileSize, model.Sha256, model.StorageKey, model.Source, model.ConfigJson, model.MetadataJson,
-                    CreatedAt = UnixTime.Ms(model.CreatedAt),
-                });
-        }
-        return await FindModelAsync(model.Id, cancellationToken) ?? throw new InvalidOperationException($"Model {model.Id} vanished after insert.");
-    }
-
-    public async Task<AssetRecord?> FindAssetAsync(string assetId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<AssetRow>("SELECT * FROM assets WHERE id = @assetId;", new { assetId });
-        return row?.ToRecord();
-    }
-
-    public async Task<ModelRecord?> FindModelAsync(string modelId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ModelRow>("SELECT * FROM models WHERE id = @modelId;", new { modelId });
-        return row?.ToRecord();
-    }
-}
+/// <summary>Assets and models in SQLite.</summary>
+public sealed class SqliteEntityRepository(SqliteDatabase database) : SqlEntityRepository(database);

@@ -1,8 +1,9 @@
 namespace Scenario.Uploads.Storage.S3;
 
 /// <summary>
-/// The <c>Storage:S3</c> section: part of the operators' contract, keep names stable. The service checks
-/// the values at start (Scenario.Uploads.Server's S3StoreOptionsValidator), naming the key in its message.
+/// The <c>Storage:S3</c> section: part of the operators' contract, keep names stable. Bound by
+/// <see cref="S3Registration.AddS3BlobStore"/>; the service checks the values at start
+/// (Scenario.Uploads.Server's S3StoreOptionsValidator), naming the key in its message.
 /// </summary>
 public sealed class S3StoreOptions
 {

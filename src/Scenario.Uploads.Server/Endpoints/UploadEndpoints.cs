@@ -32,13 +32,13 @@ public static class UploadEndpoints
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
         {
-            return BodyProblem(bodyError);
+            return ApiProblem.Of(bodyError);
         }
         using var document = body.Value;
         var parsed = CreateUploadParser.Parse(document.RootElement, options.Value.MaxFileSize);
         if (parsed.Error is { } parseError)
         {
-            return Problem(parseError);
+            return ApiProblem.Of(parseError);
         }
         var created = parsed.Value.Mode == CreateMode.Multipart
             ? await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken)
@@ -46,8 +46,7 @@ public static class UploadEndpoints
         if (created.Error is { } createError)
         {
             // The only way a valid create fails: the service's own disk has no room. Retryable, not the client's fault.
-            request.HttpContext.Response.Headers.RetryAfter = "60";
-            return Problem(createError, StatusCodes.Status507InsufficientStorage);
+            return ApiProblem.Of(createError, request.HttpContext);
         }
         return JsonOk.Of(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
     }
@@ -74,7 +73,7 @@ public static class UploadEndpoints
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
         {
-            return BodyProblem(bodyError);
+            return ApiProblem.Of(bodyError);
         }
         using var document = body.Value;
         var action = document.RootElement.ValueKind == JsonValueKind.Object ? new JsonFields(document.RootElement).String("action") : null;
@@ -95,12 +94,12 @@ public static class UploadEndpoints
         var outcome = action.Value == "abort"
             ? await service.AbortAsync(upload, cancellationToken)
             : await service.CompleteAsync(upload, cancellationToken);
-        if (outcome.Problem is { } problem)
+        if (outcome.Error is { } problem)
         {
-            return ApiProblem.Create(outcome.Status, problem.Code, problem.Detail, outcome.Extensions);
+            return ApiProblem.Of(problem);
         }
-        var parts = outcome.Upload!.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Upload, cancellationToken) : [];
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(outcome.Upload, parts, baseUrl.For(request))));
+        var parts = outcome.Value.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Value, cancellationToken) : [];
+        return JsonOk.Of(new UploadEnvelope(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
     }
 
     // GET /uploads: our extension, newest first, paginated.
@@ -111,7 +110,7 @@ public static class UploadEndpoints
         var page = PageRequest.Parse(request.Query);
         if (page.Error is { } pageError)
         {
-            return Problem(pageError);
+            return ApiProblem.Of(pageError);
         }
         var rows = await uploads.ListAsync(user.OwnerId(), page.Value.Size + 1, page.Value.After, cancellationToken);
         var shown = rows.Take(page.Value.Size).ToList();
@@ -123,10 +122,4 @@ public static class UploadEndpoints
     }
 
     private const string ActionUsage = "Send {\"action\":\"complete\"} when every part is uploaded, or {\"action\":\"abort\"} to give up.";
-
-    private static ProblemHttpResult BodyProblem(ProblemInfo problem) =>
-        Problem(problem, problem.Code == ErrorCodes.BodyTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
-
-    private static ProblemHttpResult Problem(ProblemInfo problem, int status = StatusCodes.Status400BadRequest) =>
-        ApiProblem.Create(status, problem.Code, problem.Detail);
 }

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Errors;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,25 @@ public static class ApiProblem
         problem.Extensions["reason"] = detail ?? problem.Title;
         problem.Extensions["code"] = code;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>The answer to a problem, with its code's status.</summary>
+    public static ProblemHttpResult Of(Errors.Problem problem) =>
+        Create(problem.Status, problem.Code, problem.Detail, problem.Extensions is null ? null : new Dictionary<string, object?>(problem.Extensions));
+
+    /// <summary>
+    /// The same, with <c>Retry-After</c> (and the reference's <c>remainingSeconds</c>) for the codes that say
+    /// when to try again: the service's own events (full, busy, restarting), never the client's mistakes.
+    /// </summary>
+    public static ProblemHttpResult Of(Errors.Problem problem, HttpContext context)
+    {
+        if (Errors.ErrorStatuses.RetryAfterSeconds(problem.Code) is not { } seconds)
+        {
+            return Of(problem);
+        }
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var extensions = new Dictionary<string, object?>(problem.Extensions ?? new Dictionary<string, object?>()) { ["remainingSeconds"] = seconds };
+        return Create(problem.Status, problem.Code, problem.Detail, extensions);
     }
 
     public static ProblemHttpResult BadRequest(string code, string detail) => Create(StatusCodes.Status400BadRequest, code, detail);

@@ -11,7 +11,7 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<ParseResult<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<Result<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -33,20 +33,20 @@ public static class JsonBody
             }
             if (length == 0)
             {
-                return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson, "The request body is empty; send a JSON object.");
+                return Result<JsonDocument>.Fail(ErrorCodes.InvalidJson, "The request body is empty; send a JSON object.");
             }
             // The reader does not check the UTF-8 inside strings: left to GetString, a stray byte was a 500.
             if (FirstInvalidUtf8(buffer.AsSpan(0, length)) is { } offset)
             {
-                return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
+                return Result<JsonDocument>.Fail(ErrorCodes.InvalidJson,
                     $"The request body is not UTF-8: byte {offset + 1} does not start a UTF-8 character. Send the JSON encoded as UTF-8.");
             }
             // The document keeps the memory it parses, so it gets its own copy of the few bytes read.
-            return ParseResult<JsonDocument>.Ok(JsonDocument.Parse(buffer.AsMemory(0, length).ToArray(), new JsonDocumentOptions { MaxDepth = 16 }));
+            return Result<JsonDocument>.Ok(JsonDocument.Parse(buffer.AsMemory(0, length).ToArray(), new JsonDocumentOptions { MaxDepth = 16 }));
         }
         catch (JsonException e)
         {
-            return ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
+            return Result<JsonDocument>.Fail(ErrorCodes.InvalidJson,
                 $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
         catch (Exception e) when (ClientRequestErrors.StatusOf(e) is { } status)
@@ -56,7 +56,7 @@ public static class JsonBody
             // chunked body can pass it before our cap is reached) is the same too-large body as ours.
             return status == StatusCodes.Status413PayloadTooLarge
                 ? TooLarge()
-                : ParseResult<JsonDocument>.Fail(ErrorCodes.InvalidJson,
+                : Result<JsonDocument>.Fail(ErrorCodes.InvalidJson,
                     "The request body ended early or its chunked framing is broken (a chunk size that is not hexadecimal, or too large); send the whole JSON object again.");
         }
         finally
@@ -79,6 +79,6 @@ public static class JsonBody
         return offset;
     }
 
-    private static ParseResult<JsonDocument> TooLarge() =>
-        ParseResult<JsonDocument>.Fail(ErrorCodes.BodyTooLarge, $"The request body is over {MaxBytes / 1024} KiB; a create or action request is a small JSON object.");
+    private static Result<JsonDocument> TooLarge() =>
+        Result<JsonDocument>.Fail(ErrorCodes.BodyTooLarge, $"The request body is over {MaxBytes / 1024} KiB; a create or action request is a small JSON object.");
 }

@@ -14,21 +14,21 @@ public sealed record PageRequest(int Size, UploadCursor? After)
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
 
-    public static ParseResult<PageRequest> Parse(IQueryCollection query)
+    public static Result<PageRequest> Parse(IQueryCollection query)
     {
         var size = DefaultSize;
         if (query.TryGetValue("pageSize", out var sizeText)
             && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxSize))
         {
-            return ParseResult<PageRequest>.Fail(ErrorCodes.InvalidPageSize, $"'pageSize' must be a whole number from 1 to {MaxSize}.");
+            return Result<PageRequest>.Fail(ErrorCodes.InvalidPageSize, $"'pageSize' must be a whole number from 1 to {MaxSize}.");
         }
         UploadCursor? after = null;
         if (query.TryGetValue("paginationToken", out var token) && !string.IsNullOrEmpty(token) && (after = Decode(token!)) is null)
         {
-            return ParseResult<PageRequest>.Fail(ErrorCodes.InvalidPaginationToken,
+            return Result<PageRequest>.Fail(ErrorCodes.InvalidPaginationToken,
                 "'paginationToken' is not one this service gave out; pass nextPaginationToken from the previous page unchanged.");
         }
-        return ParseResult<PageRequest>.Ok(new PageRequest(size, after));
+        return Result<PageRequest>.Ok(new PageRequest(size, after));
     }
 
     public static string Token(UploadRecord last) =>

@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Scenario.Uploads.Postgres;
+using Scenario.Uploads.Sqlite;
 
 namespace Scenario.Uploads.Server.Options;
 
@@ -26,40 +26,16 @@ internal sealed class DatabaseOptionsValidator(IConfiguration configuration) : I
             {
                 rules.Fail($"{s}:ConnectionString", connectionString, $"an Npgsql connection string when {s}:Provider is {Postgres}, such as {PostgresExample}");
             }
-            else if (PostgresProblem(connectionString) is { } problem)
+            else if (PostgresUploadsOptions.ConnectionStringProblem(connectionString) is { } problem)
             {
                 rules.FailHidden($"{s}:ConnectionString", problem, $"an Npgsql connection string such as {PostgresExample}");
             }
         }
-        else if (!string.IsNullOrWhiteSpace(connectionString) && SqliteProblem(connectionString) is { } problem)
+        else if (!string.IsNullOrWhiteSpace(connectionString) && SqliteUploadsOptions.ConnectionStringProblem(connectionString) is { } problem)
         {
             rules.FailHidden($"{s}:ConnectionString", problem,
                 "a SQLite connection string such as Data Source=/srv/uploads/uploads.db, or nothing for uploads.db in Uploads:DataDirectory");
         }
         return rules.Result();
-    }
-
-    private static string? PostgresProblem(string connectionString)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host) ? "has no Host" : null;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            return $"is not a valid connection string ({e.Message.TrimEnd('.')})";
-        }
-    }
-
-    private static string? SqliteProblem(string connectionString)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource) ? "has no Data Source" : null;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            return $"is not a valid connection string ({e.Message.TrimEnd('.')})";
-        }
     }
 }

@@ -8,28 +8,28 @@ public static class AssetOptionsParser
 {
     private const int MaxCollections = 100;
 
-    public static ParseResult<AssetOptions?> Parse(JsonFields fields)
+    public static Result<AssetOptions?> Parse(JsonFields fields)
     {
         var section = fields.Object("assetOptions");
         if (section.Error is { } error)
         {
-            return ParseResult<AssetOptions?>.Fail(error.Code, error.Detail);
+            return Result<AssetOptions?>.Fail(error.Code, error.Detail);
         }
         if (section.Value is not { } options)
         {
-            return ParseResult<AssetOptions?>.Ok(null);
+            return Result<AssetOptions?>.Ok(null);
         }
         var collections = options.StringArray("collectionIds");
         var hide = options.Boolean("hide");
         var parent = options.String("parentId");
-        var problem = new IParseResult[] { collections, hide, parent }.Select(r => r.Error).FirstOrDefault(e => e is not null);
+        var problem = new IFallible[] { collections, hide, parent }.Select(r => r.Error).FirstOrDefault(e => e is not null);
         if (problem is not null)
         {
-            return ParseResult<AssetOptions?>.Fail(problem.Code, "In assetOptions, " + problem.Detail);
+            return Result<AssetOptions?>.Fail(problem.Code, "In assetOptions, " + problem.Detail);
         }
         if (collections.Value is { Count: > MaxCollections })
         {
-            return ParseResult<AssetOptions?>.Fail(ErrorCodes.InvalidField, $"assetOptions.collectionIds may hold at most {MaxCollections} ids.");
+            return Result<AssetOptions?>.Fail(ErrorCodes.InvalidField, $"assetOptions.collectionIds may hold at most {MaxCollections} ids.");
         }
         // Ids go back out in answers and into queries: only the shape ids have (a prefix, '_', letters and digits).
         if (parent.Value is { } parentId && !Ids.LooksValid(parentId))
@@ -40,10 +40,10 @@ public static class AssetOptionsParser
         {
             return NotAnId($"assetOptions.collectionIds[{collection.index}]", collection.id);
         }
-        return ParseResult<AssetOptions?>.Ok(new AssetOptions(collections.Value, hide.Value, parent.Value));
+        return Result<AssetOptions?>.Ok(new AssetOptions(collections.Value, hide.Value, parent.Value));
     }
 
-    private static ParseResult<AssetOptions?> NotAnId(string field, string value) =>
-        ParseResult<AssetOptions?>.Fail(ErrorCodes.InvalidField,
+    private static Result<AssetOptions?> NotAnId(string field, string value) =>
+        Result<AssetOptions?>.Fail(ErrorCodes.InvalidField,
             $"'{field}' must be an id such as asset_0VcY5yO1FGVv3i5iAGUnzn: 4 to 64 ASCII letters, digits, '_' or '-'; got '{KindRules.Shorten(value)}'.");
 }

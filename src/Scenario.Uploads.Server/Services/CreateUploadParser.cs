@@ -10,24 +10,24 @@ namespace Scenario.Uploads.Server.Services;
 /// </summary>
 public static class CreateUploadParser
 {
-    public static ParseResult<CreateUploadRequest> Parse(JsonElement root, long maxFileSize)
+    public static Result<CreateUploadRequest> Parse(JsonElement root, long maxFileSize)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return ParseResult<CreateUploadRequest>.Fail(ErrorCodes.InvalidJson, "The request body must be a JSON object.");
+            return Result<CreateUploadRequest>.Fail(ErrorCodes.InvalidJson, "The request body must be a JSON object.");
         }
         var fields = new JsonFields(root);
         var mode = DetectMode(fields);
         if (mode.Error is { } modeError)
         {
-            return ParseResult<CreateUploadRequest>.Fail(modeError.Code, modeError.Detail);
+            return Result<CreateUploadRequest>.Fail(modeError.Code, modeError.Detail);
         }
         var kind = fields.String("kind");
         var assetOptions = AssetOptionsParser.Parse(fields);
         var common = FirstError(kind, assetOptions);
         if (common is not null)
         {
-            return ParseResult<CreateUploadRequest>.Fail(common.Code, common.Detail);
+            return Result<CreateUploadRequest>.Fail(common.Code, common.Detail);
         }
         return mode.Value switch
         {
@@ -37,7 +37,7 @@ public static class CreateUploadParser
         };
     }
 
-    private static ParseResult<CreateMode> DetectMode(JsonFields fields)
+    private static Result<CreateMode> DetectMode(JsonFields fields)
     {
         var present = new List<(CreateMode Mode, string Field)>();
         if (fields.Has("fileName") || fields.Has("fileSize") || fields.Has("parts"))
@@ -58,14 +58,14 @@ public static class CreateUploadParser
         }
         return present.Count switch
         {
-            0 => ParseResult<CreateMode>.Fail(ErrorCodes.MissingMode,
+            0 => Result<CreateMode>.Fail(ErrorCodes.MissingMode,
                 "Say what to upload: fileName, contentType, fileSize, parts and kind for a multipart upload; url and kind; huggingFaceModelName; or civitaiModelUrl."),
-            1 => ParseResult<CreateMode>.Ok(present[0].Mode),
-            _ => ParseResult<CreateMode>.Fail(ErrorCodes.ConflictingModes,
+            1 => Result<CreateMode>.Ok(present[0].Mode),
+            _ => Result<CreateMode>.Fail(ErrorCodes.ConflictingModes,
                 $"Use exactly one way to create an upload; this request mixes {string.Join(" and ", present.Select(p => p.Field))}."),
         };
     }
 
-    private static ProblemInfo? FirstError(params IParseResult[] results) =>
+    private static Problem? FirstError(params IFallible[] results) =>
         results.Select(r => r.Error).FirstOrDefault(e => e is not null);
 }

@@ -8,25 +8,25 @@ public sealed class JsonFields(JsonElement root)
 {
     public bool Has(string name) => TryGet(name, out _);
 
-    public ParseResult<string?> String(string name)
+    public Result<string?> String(string name)
     {
         if (!TryGet(name, out var value))
         {
-            return ParseResult<string?>.Ok(null);
+            return Result<string?>.Ok(null);
         }
         if (value.ValueKind != JsonValueKind.String)
         {
             return WrongType<string?>(name, "a string", value);
         }
-        return TryRead(value, out var text) ? ParseResult<string?>.Ok(text) : Unreadable<string?>($"'{name}'");
+        return TryRead(value, out var text) ? Result<string?>.Ok(text) : Unreadable<string?>($"'{name}'");
     }
 
     /// <summary>A whole number: 5 is one, 5.5, "5" and 1e400 are not.</summary>
-    public ParseResult<long?> Integer(string name)
+    public Result<long?> Integer(string name)
     {
         if (!TryGet(name, out var value))
         {
-            return ParseResult<long?>.Ok(null);
+            return Result<long?>.Ok(null);
         }
         if (value.ValueKind != JsonValueKind.Number)
         {
@@ -34,32 +34,32 @@ public sealed class JsonFields(JsonElement root)
         }
         if (value.TryGetInt64(out var whole))
         {
-            return ParseResult<long?>.Ok(whole);
+            return Result<long?>.Ok(whole);
         }
         // 1024.0 is a whole number written as a decimal, as some JSON encoders do.
         if (value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue)
         {
-            return ParseResult<long?>.Ok((long)number);
+            return Result<long?>.Ok((long)number);
         }
-        return ParseResult<long?>.Fail(ErrorCodes.InvalidField, $"'{name}' must be a whole number; got {value.GetRawText()}.");
+        return Result<long?>.Fail(ErrorCodes.InvalidField, $"'{name}' must be a whole number; got {value.GetRawText()}.");
     }
 
-    public ParseResult<bool?> Boolean(string name)
+    public Result<bool?> Boolean(string name)
     {
         if (!TryGet(name, out var value))
         {
-            return ParseResult<bool?>.Ok(null);
+            return Result<bool?>.Ok(null);
         }
         return value.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? ParseResult<bool?>.Ok(value.GetBoolean())
+            ? Result<bool?>.Ok(value.GetBoolean())
             : WrongType<bool?>(name, "true or false", value);
     }
 
-    public ParseResult<IReadOnlyList<string>?> StringArray(string name)
+    public Result<IReadOnlyList<string>?> StringArray(string name)
     {
         if (!TryGet(name, out var value))
         {
-            return ParseResult<IReadOnlyList<string>?>.Ok(null);
+            return Result<IReadOnlyList<string>?>.Ok(null);
         }
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
@@ -74,17 +74,17 @@ public sealed class JsonFields(JsonElement root)
             }
             items.Add(text);
         }
-        return ParseResult<IReadOnlyList<string>?>.Ok(items);
+        return Result<IReadOnlyList<string>?>.Ok(items);
     }
 
-    public ParseResult<JsonFields?> Object(string name)
+    public Result<JsonFields?> Object(string name)
     {
         if (!TryGet(name, out var value))
         {
-            return ParseResult<JsonFields?>.Ok(null);
+            return Result<JsonFields?>.Ok(null);
         }
         return value.ValueKind == JsonValueKind.Object
-            ? ParseResult<JsonFields?>.Ok(new JsonFields(value))
+            ? Result<JsonFields?>.Ok(new JsonFields(value))
             : WrongType<JsonFields?>(name, "an object", value);
     }
 
@@ -143,12 +143,12 @@ public sealed class JsonFields(JsonElement root)
         }
     }
 
-    private static ParseResult<T> Unreadable<T>(string what) =>
-        ParseResult<T>.Fail(ErrorCodes.InvalidField,
+    private static Result<T> Unreadable<T>(string what) =>
+        Result<T>.Fail(ErrorCodes.InvalidField,
             $"{what} must be Unicode text; it holds an unpaired surrogate escape (\\ud800 to \\udfff not in a high-low pair such as \\ud83d\\ude00) or bytes that are not UTF-8.");
 
-    private static ParseResult<T> WrongType<T>(string name, string expected, JsonElement value) =>
-        ParseResult<T>.Fail(ErrorCodes.InvalidField, $"'{name}' must be {expected}; got {Describe(value)}.");
+    private static Result<T> WrongType<T>(string name, string expected, JsonElement value) =>
+        Result<T>.Fail(ErrorCodes.InvalidField, $"'{name}' must be {expected}; got {Describe(value)}.");
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

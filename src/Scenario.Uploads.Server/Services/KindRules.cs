@@ -6,21 +6,21 @@ namespace Scenario.Uploads.Server.Services;
 /// <summary>The checks on <c>kind</c> and <c>assetOptions</c> that every mode shares.</summary>
 internal static class KindRules
 {
-    public static ProblemInfo? Check(string? kind, AssetOptions? assetOptions, bool required)
+    public static Problem? Check(string? kind, AssetOptions? assetOptions, bool required)
     {
         if (kind is null)
         {
             return required
-                ? new ProblemInfo(ErrorCodes.MissingField, $"'kind' is required: one of {string.Join(", ", UploadKinds.All)}.")
+                ? new Problem(ErrorCodes.MissingField, $"'kind' is required: one of {string.Join(", ", UploadKinds.All)}.")
                 : null;
         }
         if (!UploadKinds.IsKnown(kind))
         {
-            return new ProblemInfo(ErrorCodes.InvalidKind, $"'kind' must be one of {string.Join(", ", UploadKinds.All)}; got '{Shorten(kind)}'.");
+            return new Problem(ErrorCodes.InvalidKind, $"'kind' must be one of {string.Join(", ", UploadKinds.All)}; got '{Shorten(kind)}'.");
         }
         if (kind == UploadKinds.Model && assetOptions is not null)
         {
-            return new ProblemInfo(ErrorCodes.AssetOptionsNotAllowed,
+            return new Problem(ErrorCodes.AssetOptionsNotAllowed,
                 "assetOptions is not available for kind model: a model is not an asset. Remove assetOptions.");
         }
         return null;

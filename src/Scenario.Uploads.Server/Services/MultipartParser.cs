@@ -6,13 +6,13 @@ namespace Scenario.Uploads.Server.Services;
 /// <summary>The multipart mode: fileName, contentType, fileSize, parts and kind, and a part plan that works.</summary>
 internal static class MultipartParser
 {
-    public static ParseResult<CreateUploadRequest> Parse(JsonFields fields, string? kind, AssetOptions? assetOptions, long maxFileSize)
+    public static Result<CreateUploadRequest> Parse(JsonFields fields, string? kind, AssetOptions? assetOptions, long maxFileSize)
     {
         var fileName = fields.String("fileName");
         var contentType = fields.String("contentType");
         var fileSize = fields.Integer("fileSize");
         var parts = fields.Integer("parts");
-        var typeError = new IParseResult[] { fileName, contentType, fileSize, parts }.Select(r => r.Error).FirstOrDefault(e => e is not null);
+        var typeError = new IFallible[] { fileName, contentType, fileSize, parts }.Select(r => r.Error).FirstOrDefault(e => e is not null);
         if (typeError is not null)
         {
             return Fail(typeError.Code, typeError.Detail);
@@ -55,7 +55,7 @@ internal static class MultipartParser
         {
             return Fail(ErrorCodes.InvalidPartPlan, planError);
         }
-        return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest
+        return Result<CreateUploadRequest>.Ok(new CreateUploadRequest
         {
             Mode = CreateMode.Multipart,
             Kind = kind!,
@@ -67,5 +67,5 @@ internal static class MultipartParser
         });
     }
 
-    private static ParseResult<CreateUploadRequest> Fail(string code, string detail) => ParseResult<CreateUploadRequest>.Fail(code, detail);
+    private static Result<CreateUploadRequest> Fail(string code, string detail) => Result<CreateUploadRequest>.Fail(code, detail);
 }

@@ -12,7 +12,7 @@ internal static partial class RemoteSourceParser
 {
     private const int MaxUrlLength = 2048;
 
-    public static ParseResult<CreateUploadRequest> ParseUrl(JsonFields fields, string? kind, AssetOptions? assetOptions)
+    public static Result<CreateUploadRequest> ParseUrl(JsonFields fields, string? kind, AssetOptions? assetOptions)
     {
         var url = fields.String("url");
         if (url.Error is { } error)
@@ -34,10 +34,10 @@ internal static partial class RemoteSourceParser
             return Fail(ErrorCodes.UrlCredentialsNotAllowed,
                 "'url' must not carry credentials (user:password@); imports only fetch files anyone can download.");
         }
-        return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = CreateMode.Url, Kind = kind!, AssetOptions = assetOptions, Url = url.Value });
+        return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = CreateMode.Url, Kind = kind!, AssetOptions = assetOptions, Url = url.Value });
     }
 
-    public static ParseResult<CreateUploadRequest> ParseModelHub(JsonFields fields, CreateMode mode, string? kind, AssetOptions? assetOptions)
+    public static Result<CreateUploadRequest> ParseModelHub(JsonFields fields, CreateMode mode, string? kind, AssetOptions? assetOptions)
     {
         if (kind is not null && kind != UploadKinds.Model)
         {
@@ -59,7 +59,7 @@ internal static partial class RemoteSourceParser
                 return Fail(ErrorCodes.InvalidModelName,
                     $"'huggingFaceModelName' must look like owner/name (e.g. stabilityai/stable-diffusion-xl-base-1.0); got '{KindRules.Shorten(name.Value!)}'.");
             }
-            return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, HuggingFaceModelName = name.Value });
+            return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, HuggingFaceModelName = name.Value });
         }
         var civitai = fields.String("civitaiModelUrl");
         if (civitai.Error is { } civitaiError)
@@ -71,7 +71,7 @@ internal static partial class RemoteSourceParser
             return Fail(ErrorCodes.InvalidUrl,
                 $"'civitaiModelUrl' must be a Civitai model URL such as https://civitai.com/models/370194/name?modelVersionId=413566; got '{KindRules.Shorten(civitai.Value!)}'.");
         }
-        return ParseResult<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, CivitaiModelUrl = civitai.Value });
+        return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, CivitaiModelUrl = civitai.Value });
     }
 
     private static bool IsHttpUrl(string value) =>
@@ -80,7 +80,7 @@ internal static partial class RemoteSourceParser
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 
-    private static ParseResult<CreateUploadRequest> Fail(string code, string detail) => ParseResult<CreateUploadRequest>.Fail(code, detail);
+    private static Result<CreateUploadRequest> Fail(string code, string detail) => Result<CreateUploadRequest>.Fail(code, detail);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}(@[A-Za-z0-9._/-]{1,128})?$")]
     private static partial Regex HuggingFaceName();

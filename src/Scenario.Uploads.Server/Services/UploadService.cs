@@ -19,12 +19,12 @@ public sealed class UploadService(
     TimeProvider time,
     ILogger<UploadService> logger)
 {
-    public async Task<ParseResult<UploadRecord>> CreateMultipartAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CreateMultipartAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
     {
         var (fileSize, parts) = (request.FileSize!.Value, request.Parts!.Value);
         if (!space.HasRoomFor(fileSize, out var available))
         {
-            return ParseResult<UploadRecord>.Fail(ErrorCodes.InsufficientStorage,
+            return Result<UploadRecord>.Fail(ErrorCodes.InsufficientStorage,
                 $"The service has {available} bytes of free storage and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
         }
         var now = time.GetUtcNow();
@@ -63,14 +63,14 @@ public sealed class UploadService(
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
             throw;
         }
-        return ParseResult<UploadRecord>.Ok(upload);
+        return Result<UploadRecord>.Ok(upload);
     }
 
     /// <summary>
     /// Creates a url, huggingface or civitai upload: pending, with its job runnable at once (spec: url /
     /// huggingface / civitai go pending → validating without a complete action). The job downloads the file.
     /// </summary>
-    public async Task<ParseResult<UploadRecord>> CreateImportAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CreateImportAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
@@ -102,7 +102,7 @@ public sealed class UploadService(
         };
         await uploads.CreateAsync(upload, NewJob(upload, now), runnable: true, cancellationToken);
         jobSignal.Notify();
-        return ParseResult<UploadRecord>.Ok(upload);
+        return Result<UploadRecord>.Ok(upload);
     }
 
     private static string PlaceholderName(CreateUploadRequest request) => request.Mode switch
@@ -129,16 +129,16 @@ public sealed class UploadService(
     /// The complete action (spec: missing parts → 400 listing them; again after pending → no-op; on
     /// failed → 409). Returns the upload, or the problem.
     /// </summary>
-    public async Task<ActionOutcome> CompleteAsync(UploadRecord upload, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CompleteAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
         if (upload.Status == UploadStatuses.Failed)
         {
-            return ActionOutcome.Conflict(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {upload.ErrorMessage} Create a new upload.");
+            return Result<UploadRecord>.Fail(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {upload.ErrorMessage} Create a new upload.");
         }
         if (upload.Status != UploadStatuses.Pending || upload.Source != UploadSources.Multipart)
         {
             // Past pending, or an import, whose job is already at work: nothing for the client to complete.
-            return ActionOutcome.Ok(upload);
+            return Result<UploadRecord>.Ok(upload);
         }
         // Where clients PUT straight to the store, the store is asked which parts it holds (clients send no
         // ETags), and the part size is judged from them: nothing checked the parts on their way in.
@@ -160,25 +160,25 @@ public sealed class UploadService(
         if (outcome.Completed)
         {
             jobSignal.Notify();
-            return ActionOutcome.Ok(outcome.Upload!);
+            return Result<UploadRecord>.Ok(outcome.Upload!);
         }
         // Someone else moved it on between our read and the transaction: answer as if we had been second.
         var current = outcome.Upload ?? upload;
         return current.Status == UploadStatuses.Failed
-            ? ActionOutcome.Conflict(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {current.ErrorMessage} Create a new upload.")
-            : ActionOutcome.Ok(current);
+            ? Result<UploadRecord>.Fail(ErrorCodes.UploadFailed, $"The upload failed and cannot be completed: {current.ErrorMessage} Create a new upload.")
+            : Result<UploadRecord>.Ok(current);
     }
 
     /// <summary>Our extension: abort a pending upload; its bytes are deleted.</summary>
-    public async Task<ActionOutcome> AbortAsync(UploadRecord upload, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> AbortAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
         if (upload.Status == UploadStatuses.Failed)
         {
-            return ActionOutcome.Ok(upload);
+            return Result<UploadRecord>.Ok(upload);
         }
         if (upload.Status != UploadStatuses.Pending)
         {
-            return ActionOutcome.Conflict(ErrorCodes.UploadProcessing,
+            return Result<UploadRecord>.Fail(ErrorCodes.UploadProcessing,
                 $"The upload is {upload.Status}: it was completed and can no longer be aborted.");
         }
         const string message = "The upload was aborted by the client.";
@@ -189,7 +189,7 @@ public sealed class UploadService(
             return await AbortAsync(current, cancellationToken);
         }
         await DeleteBytesAsync(upload, cancellationToken);
-        return ActionOutcome.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
+        return Result<UploadRecord>.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
     }
 
     /// <summary>Deletes a failed upload's bytes; on error the sweeper tries again later.</summary>
@@ -206,8 +206,8 @@ public sealed class UploadService(
         }
     }
 
-    private static ActionOutcome MissingParts(IReadOnlyList<int> missing, PartPlan? plan) =>
-        ActionOutcome.BadRequest(ErrorCodes.PartsMissing,
+    private static Result<UploadRecord> MissingParts(IReadOnlyList<int> missing, PartPlan? plan) =>
+        Result<UploadRecord>.Fail(ErrorCodes.PartsMissing,
             $"The service does not hold every part yet (or holds one of the wrong size{PartSizeHint(plan)}); upload these parts, then complete again: {Ranges(missing)}.",
             new Dictionary<string, object?> { ["missingParts"] = missing });
 
@@ -231,15 +231,4 @@ public sealed class UploadService(
         }
         return string.Join(", ", ranges);
     }
-}
-
-/// <summary>What an action on an upload came to: the upload, or a problem with its status.</summary>
-public sealed record ActionOutcome(UploadRecord? Upload, int Status, ProblemInfo? Problem, IDictionary<string, object?>? Extensions = null)
-{
-    public static ActionOutcome Ok(UploadRecord upload) => new(upload, StatusCodes.Status200OK, null);
-
-    public static ActionOutcome BadRequest(string code, string detail, IDictionary<string, object?>? extensions = null) =>
-        new(null, StatusCodes.Status400BadRequest, new ProblemInfo(code, detail), extensions);
-
-    public static ActionOutcome Conflict(string code, string detail) => new(null, StatusCodes.Status409Conflict, new ProblemInfo(code, detail));
 }

@@ -5,8 +5,8 @@ namespace Scenario.Uploads.Persistence.Rows;
 
 /// <summary>
 /// The uploads table as Dapper reads and writes it, for every database (the schemas share their columns).
-/// Compiled into each database project; a database whose text columns cannot hold every character
-/// passes <c>storeText</c>/<c>readText</c> for the client-given original file name.
+/// A database whose text columns cannot hold every character passes <c>storeText</c>/<c>readText</c>
+/// (its dialect's) for the client-given original file name.
 /// </summary>
 internal sealed class UploadRow
 {

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
 
-namespace Scenario.Uploads.Persistence;
+namespace Scenario.Uploads.Sqlite;
 
 /// <summary>
 /// Serves reads of single uploads and their parts from memory, in front of a database that no other process

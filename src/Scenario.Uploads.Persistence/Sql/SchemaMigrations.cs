@@ -1,14 +1,19 @@
 using System.Data.Common;
 using Dapper;
 
-namespace Scenario.Uploads.Persistence.Rows;
+namespace Scenario.Uploads.Persistence.Sql;
 
 /// <summary>
 /// The versioned changes to the schema, the same SQL on SQLite and PostgreSQL. A database is created at
-/// the baseline (version 1, the schema classes) and brought to <see cref="Latest"/> on every start, inside
-/// the caller's start-up transaction, so an interrupted upgrade leaves the previous version intact.
+/// the baseline (version 1, each database project's schema class) and brought to <see cref="Latest"/> on
+/// every start, inside the caller's start-up transaction, so an interrupted upgrade leaves the previous
+/// version intact.
 /// </summary>
-internal static class SchemaMigrations
+/// <remarks>
+/// A step is frozen history once released: it must do to an old database exactly what it did then, so its
+/// SQL keeps the status values as literals rather than following the constants in Core.
+/// </remarks>
+public static class SchemaMigrations
 {
     public const int Baseline = 1;
 
@@ -26,6 +31,27 @@ internal static class SchemaMigrations
     ];
 
     public static int Latest => Steps[^1].Version;
+
+    /// <summary>
+    /// Creates the <paramref name="baseline"/> schema where it is missing and migrates it to <see cref="Latest"/>,
+    /// in one transaction that <paramref name="first"/> (a lock, say) opens.
+    /// </summary>
+    public static async Task CreateOrUpgradeAsync(
+        DbConnection connection, string baseline, Func<DbTransaction, Task>? first, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (first is not null)
+        {
+            await first(transaction);
+        }
+        await connection.ExecuteAsync(baseline, transaction: transaction);
+        await ApplyAsync(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the schema is there: what a readiness probe asks once the connection opened.</summary>
+    public static async Task<bool> IsPresentAsync(DbConnection connection) =>
+        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_version;") > 0;
 
     /// <summary>Records the baseline in a new database, then applies every step past its version.</summary>
     public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction)

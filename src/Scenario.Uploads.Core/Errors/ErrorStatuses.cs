@@ -1,0 +1,45 @@
+using static Scenario.Uploads.Errors.ErrorCodes;
+
+namespace Scenario.Uploads.Errors;
+
+/// <summary>
+/// The HTTP status of every error code: one table, which the README's error table is tested against. A code
+/// never changes its status (clients switch on both).
+/// </summary>
+public static class ErrorStatuses
+{
+    private static readonly Dictionary<string, int> Statuses = new(StringComparer.Ordinal)
+    {
+        [InvalidJson] = 400, [InvalidField] = 400, [MissingField] = 400, [MissingMode] = 400, [ConflictingModes] = 400,
+        [InvalidKind] = 400, [InvalidFileSize] = 400, [FileTooLarge] = 400, [PartsOutOfRange] = 400, [InvalidPartPlan] = 400,
+        [AssetOptionsNotAllowed] = 400, [InvalidUrl] = 400, [UrlCredentialsNotAllowed] = 400, [InvalidModelName] = 400,
+        [InvalidAction] = 400, [PartsMissing] = 400, [PartOutOfPlan] = 400, [PartSizeMismatch] = 400,
+        [InvalidContentMd5] = 400, [BadDigest] = 400, [InvalidPageSize] = 400, [InvalidPaginationToken] = 400, [BadRequest] = 400,
+        [Unauthorized] = 401,
+        [InvalidSignature] = 403, [UrlExpired] = 403,
+        [NotFound] = 404,
+        [PartStalled] = 408,
+        [UploadFailed] = 409, [UploadNotPending] = 409, [UploadProcessing] = 409,
+        [LengthRequired] = 411,
+        [BodyTooLarge] = 413,
+        [RangeNotSatisfiable] = 416,
+        [TooManyPartsInFlight] = 429,
+        [InternalError] = 500,
+        [ShuttingDown] = 503,
+        [InsufficientStorage] = 507,
+    };
+
+    /// <summary>The codes of the service's own passing events, and when to try again (Retry-After, in seconds).</summary>
+    private static readonly Dictionary<string, int> RetryAfter = new(StringComparer.Ordinal)
+    {
+        [TooManyPartsInFlight] = 1, [ShuttingDown] = 5, [InsufficientStorage] = 60,
+    };
+
+    public static int? RetryAfterSeconds(string code) => RetryAfter.TryGetValue(code, out var seconds) ? seconds : null;
+
+    /// <summary>Every code and its status, for the documentation test.</summary>
+    public static IReadOnlyDictionary<string, int> All => Statuses;
+
+    public static int Of(string code) =>
+        Statuses.TryGetValue(code, out var status) ? status : throw new ArgumentException($"No status is set for error code '{code}'.", nameof(code));
+}

@@ -1,0 +1,50 @@
+using Dapper;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence.Rows;
+
+namespace Scenario.Uploads.Persistence.Sql;
+
+/// <summary>API keys, in SQL both databases run; secrets are stored only as hashes.</summary>
+public abstract class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyRepository
+{
+    private const string SelectKey = "SELECT api_key, secret_hash, owner_id, author_id, created_at FROM api_keys";
+
+    public async Task<ApiKeyRecord?> FindAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>($"{SelectKey} WHERE api_key = @apiKey;", new { apiKey });
+        return row?.ToRecord();
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM api_keys;") > 0;
+    }
+
+    public async Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO api_keys (api_key, secret_hash, owner_id, author_id, created_at)
+            VALUES (@ApiKey, @SecretHash, @OwnerId, @AuthorId, @CreatedAt)
+            ON CONFLICT (api_key) DO UPDATE SET secret_hash = excluded.secret_hash, owner_id = excluded.owner_id,
+                author_id = excluded.author_id;
+            """,
+            new { key.ApiKey, key.SecretHash, key.OwnerId, key.AuthorId, CreatedAt = UnixTime.Ms(key.CreatedAt) });
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ApiKeyRow>($"{SelectKey} ORDER BY created_at, api_key;");
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<bool> DeleteAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM api_keys WHERE api_key = @apiKey;", new { apiKey }) > 0;
+    }
+}

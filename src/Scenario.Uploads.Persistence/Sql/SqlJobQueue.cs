@@ -1,0 +1,94 @@
+using Dapper;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence.Rows;
+
+namespace Scenario.Uploads.Persistence.Sql;
+
+/// <summary>
+/// The job queue, in SQL both databases run. A claim is one UPDATE … RETURNING over the oldest runnable row
+/// (picked with <see cref="SqlDialect.SkipLocked"/> where rows are locked), so two workers never hold the
+/// same job; a lease that runs out (the worker died) makes the job claimable again. Statuses are parameters,
+/// from <see cref="JobStatuses"/>.
+/// </summary>
+public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
+{
+    private const string JobColumns = """
+        id, owner_id, upload_id, job_type, status, progress, metadata, attempts, lease_owner, lease_until, last_error, created_at, updated_at
+        """;
+
+    public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        var nowMs = UnixTime.Ms(now);
+        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
+            $"""
+            UPDATE jobs SET status = @inProgress, lease_owner = @workerId, lease_until = @leaseUntil,
+                attempts = attempts + 1, updated_at = @nowMs
+            WHERE id = (
+                SELECT id FROM jobs
+                WHERE runnable = 1 AND not_before <= @nowMs AND (lease_until IS NULL OR lease_until < @nowMs)
+                ORDER BY not_before, created_at LIMIT 1{database.Dialect.SkipLocked})
+            RETURNING {JobColumns};
+            """,
+            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, inProgress = JobStatuses.InProgress });
+        return row?.ToRecord();
+    }
+
+    public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET lease_until = @until, progress = @progress, updated_at = @nowMs
+            WHERE id = @jobId AND lease_owner = @workerId AND runnable = 1;
+            """,
+            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(DateTimeOffset.UtcNow) });
+        return changed > 0;
+    }
+
+    public async Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET status = @status, runnable = 0, lease_owner = NULL, lease_until = NULL,
+                progress = CASE WHEN @status = @success THEN 1 ELSE progress END,
+                metadata = COALESCE(@metadataJson, metadata), updated_at = @nowMs
+            WHERE id = @jobId AND lease_owner = @workerId;
+            """,
+            new { jobId, workerId, status, metadataJson, nowMs = UnixTime.Ms(now), success = JobStatuses.Success });
+        return changed > 0;
+    }
+
+    public async Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @notBefore,
+                last_error = @error, updated_at = @nowMs
+            WHERE id = @jobId AND lease_owner = @workerId;
+            """,
+            new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), error, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
+    }
+
+    public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @nowMs,
+                attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = @nowMs
+            WHERE id = @jobId AND lease_owner = @workerId;
+            """,
+            new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
+    }
+
+    public async Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
+            $"SELECT {JobColumns} FROM jobs WHERE id = @jobId AND owner_id = @ownerId;", new { jobId, ownerId });
+        return row?.ToRecord();
+    }
+}

@@ -1,0 +1,234 @@
+using Dapper;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence.Rows;
+
+namespace Scenario.Uploads.Persistence.Sql;
+
+/// <summary>
+/// Uploads and their parts, in SQL both databases run. Every state check and the change it allows share one
+/// write transaction (<see cref="ISqlDatabase.BeginWriteAsync"/>): SQLite's IMMEDIATE transaction serialises
+/// writers, PostgreSQL's locks the upload's row (<see cref="SqlDialect.ForUpdate"/>, or
+/// <see cref="SqlDialect.ForShare"/> for a part record), so a part write and the complete action on another
+/// instance cannot interleave. Statuses are parameters, from <see cref="UploadStatuses"/>.
+/// </summary>
+public abstract class SqlUploadRepository : IUploadRepository
+{
+    private const string SelectUpload = "SELECT " + UploadRow.Columns + " FROM uploads";
+
+    private static readonly string InsertUpload = $"INSERT INTO uploads ({UploadRow.Columns}) VALUES ({UploadRow.Parameters});";
+
+    private readonly ISqlDatabase _database;
+    private readonly SqlDialect _dialect;
+    private readonly Func<string?, string?> _storeText;
+    private readonly Func<string?, string?> _readText;
+
+    protected SqlUploadRepository(ISqlDatabase database)
+    {
+        _database = database;
+        _dialect = database.Dialect;
+        _storeText = _dialect.StoreText;
+        _readText = _dialect.ReadText;
+    }
+
+    /// <summary>The upload's row and its job's, in one write transaction.</summary>
+    public virtual async Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(InsertUpload, UploadRow.From(upload, _storeText), transaction);
+        await connection.ExecuteAsync(NewJobRow.Insert, NewJobRow.From(job, runnable), transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The SQL and values of <see cref="CreateAsync"/>, for a database that writes them its own way.</summary>
+    private protected (string Sql, string[] Names, object?[] Values) UploadInsert(UploadRecord upload) =>
+        (InsertUpload, UploadRow.ParameterNames, UploadRow.From(upload, _storeText).ParameterValues());
+
+    /// <inheritdoc cref="UploadInsert"/>
+    private protected static (string Sql, string[] Names, object?[] Values) JobInsert(JobRecord job, bool runnable) =>
+        (NewJobRow.Insert, NewJobRow.ParameterNames, NewJobRow.From(job, runnable).ParameterValues());
+
+    public async Task<UploadRecord?> FindAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId;", new { uploadId });
+        return row?.ToRecord(_readText);
+    }
+
+    public async Task<UploadRecord?> FindForOwnerAsync(string ownerId, string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
+            $"{SelectUpload} WHERE id = @uploadId AND owner_id = @ownerId;", new { uploadId, ownerId });
+        return row?.ToRecord(_readText);
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> ListAsync(string ownerId, int limit, UploadCursor? after, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var rows = after is null
+            ? await connection.QueryAsync<UploadRow>(
+                $"{SelectUpload} WHERE owner_id = @ownerId ORDER BY created_at DESC, id DESC LIMIT @limit;", new { ownerId, limit })
+            : await connection.QueryAsync<UploadRow>(
+                $"""
+                {SelectUpload} WHERE owner_id = @ownerId AND (created_at < @created OR (created_at = @created AND id < @id))
+                ORDER BY created_at DESC, id DESC LIMIT @limit;
+                """,
+                new { ownerId, limit, created = UnixTime.Ms(after.CreatedAt), id = after.Id });
+        return ToRecords(rows);
+    }
+
+    public async Task<IReadOnlyList<PartRecord>> GetPartsAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Number, long Size, string Etag, long UploadedAt)>(
+            "SELECT number, size, etag, uploaded_at FROM upload_parts WHERE upload_id = @uploadId ORDER BY number;", new { uploadId });
+        return rows.Select(r => new PartRecord((int)r.Number, r.Size, r.Etag, UnixTime.At(r.UploadedAt))).ToList();
+    }
+
+    public async Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        // Held until the end: of two first parts racing with different sizes, the second reads the size the first set.
+        var row = await connection.QuerySingleOrDefaultAsync<(string? Status, long? PartSize)>(
+            $"SELECT status, part_size FROM uploads WHERE id = @uploadId{_dialect.ForUpdate};", new { uploadId }, transaction);
+        if (row.Status != UploadStatuses.Pending)
+        {
+            return new PartWriteStart(row.Status, false, row.PartSize);
+        }
+        if (row.PartSize is { } fixedSize && fixedSize != partSize)
+        {
+            return new PartWriteStart(row.Status, false, fixedSize);
+        }
+        if (row.PartSize is null)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE uploads SET part_size = @partSize WHERE id = @uploadId;", new { uploadId, partSize }, transaction);
+        }
+        await connection.ExecuteAsync(
+            "DELETE FROM upload_parts WHERE upload_id = @uploadId AND number = @partNumber;", new { uploadId, partNumber }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return new PartWriteStart(row.Status, true, partSize);
+    }
+
+    public async Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        // One statement, so the status it checks holds until the part is in: parts of one upload record side
+        // by side (a shared lock), but never while complete holds the row. SQLite's parser needs the WHERE
+        // of an INSERT … SELECT to tell ON CONFLICT from a join; it has one.
+        var inserted = await connection.ExecuteAsync(
+            $"""
+            INSERT INTO upload_parts (upload_id, number, size, etag, uploaded_at)
+            SELECT @uploadId, @Number, @Size, @ETag, @UploadedAt
+            WHERE EXISTS (SELECT 1 FROM uploads WHERE id = @uploadId AND status = @pending{_dialect.ForShare})
+            ON CONFLICT (upload_id, number) DO UPDATE SET size = excluded.size, etag = excluded.etag, uploaded_at = excluded.uploaded_at;
+            """,
+            new { uploadId, part.Number, part.Size, part.ETag, UploadedAt = UnixTime.Ms(part.UploadedAt), pending = UploadStatuses.Pending });
+        return inserted > 0;
+    }
+
+    public async Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
+            $"{SelectUpload} WHERE id = @uploadId{_dialect.ForUpdate};", new { uploadId }, transaction);
+        if (row is null || row.Status != UploadStatuses.Pending)
+        {
+            return new CompleteOutcome(row?.ToRecord(_readText), false, []);
+        }
+        if (storeVerifiedPartSize is null)
+        {
+            var held = (await connection.QueryAsync<long>(
+                "SELECT number FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction)).ToHashSet();
+            var missing = Enumerable.Range(1, (int)(row.PartsCount ?? 0)).Where(n => !held.Contains(n)).ToList();
+            if (missing.Count > 0)
+            {
+                return new CompleteOutcome(row.ToRecord(_readText), false, missing);
+            }
+        }
+        var nowMs = UnixTime.Ms(now);
+        await connection.ExecuteAsync(
+            """
+            UPDATE uploads SET status = @validating, part_size = coalesce(@storeVerifiedPartSize, part_size), updated_at = @nowMs
+            WHERE id = @uploadId;
+            """,
+            new { uploadId, storeVerifiedPartSize, nowMs, validating = UploadStatuses.Validating }, transaction);
+        await connection.ExecuteAsync(
+            "UPDATE jobs SET runnable = 1, not_before = @nowMs, updated_at = @nowMs WHERE id = @jobId;", new { nowMs, jobId = row.JobId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        row.Status = UploadStatuses.Validating;
+        row.PartSize = storeVerifiedPartSize ?? row.PartSize;
+        row.UpdatedAt = nowMs;
+        return new CompleteOutcome(row.ToRecord(_readText), true, []);
+    }
+
+    public async Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        var parameters = new DynamicParameters(UploadRow.From(updated, _storeText));
+        parameters.Add("expected", _dialect.ListValue(expectedStatuses));
+        var changed = await connection.ExecuteAsync(
+            $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND {_dialect.IsIn("status", "@expected")};", parameters);
+        return changed > 0;
+    }
+
+    public async Task<bool> FailAsync(
+        string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        var nowMs = UnixTime.Ms(now);
+        // A list is bound through DynamicParameters: Dapper expands it by its runtime type only there.
+        var parameters = new DynamicParameters(new { uploadId, errorMessage, nowMs, failed = UploadStatuses.Failed });
+        parameters.Add("expected", _dialect.ListValue(expectedStatuses));
+        var changed = await connection.ExecuteAsync(
+            $"""
+            UPDATE uploads SET status = @failed, error_message = @errorMessage, updated_at = @nowMs
+            WHERE id = @uploadId AND {_dialect.IsIn("status", "@expected")};
+            """,
+            parameters, transaction);
+        if (changed == 0)
+        {
+            return false;
+        }
+        // A leased job is its worker's to end, with its metadata; only a job nobody runs ends here.
+        await connection.ExecuteAsync(
+            """
+            UPDATE jobs SET status = @jobStatus, runnable = 0, lease_owner = NULL, lease_until = NULL, last_error = @errorMessage,
+                updated_at = @nowMs
+            WHERE upload_id = @uploadId AND lease_owner IS NULL;
+            """,
+            new { uploadId, jobStatus, errorMessage, nowMs }, transaction);
+        await connection.ExecuteAsync("DELETE FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(
+            $"{SelectUpload} WHERE status = @pending AND expires_at <= @now ORDER BY expires_at LIMIT @limit;",
+            new { now = UnixTime.Ms(now), limit, pending = UploadStatuses.Pending });
+        return ToRecords(rows);
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> FindFailedWithBytesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UploadRow>(
+            $"{SelectUpload} WHERE status = @failed AND bytes_deleted = 0 LIMIT @limit;", new { limit, failed = UploadStatuses.Failed });
+        return ToRecords(rows);
+    }
+
+    public async Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId });
+    }
+
+    private List<UploadRecord> ToRecords(IEnumerable<UploadRow> rows) => rows.Select(r => r.ToRecord(_readText)).ToList();
+}

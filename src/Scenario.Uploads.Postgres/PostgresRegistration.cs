@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Persistence;
+
+namespace Scenario.Uploads.Postgres;
+
+/// <summary>PostgreSQL as the persistence seams of the service, shared by every instance.</summary>
+public static class PostgresRegistration
+{
+    /// <summary>
+    /// Registers PostgreSQL for every persistence seam, its options bound from <paramref name="section"/>.
+    /// No read cache: other instances write the same rows.
+    /// </summary>
+    public static OptionsBuilder<PostgresUploadsOptions> AddPostgresUploads(this IServiceCollection services, string section)
+    {
+        var options = services.AddOptions<PostgresUploadsOptions>().BindConfiguration(section);
+        // The host checks at start that the connection string is there (the service's DatabaseOptionsValidator).
+        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<PostgresUploadsOptions>>().Value.ConnectionString!));
+        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+        services.AddSingleton<IUploadRepository, PostgresUploadRepository>();
+        services.AddSingleton<IJobQueue, PostgresJobQueue>();
+        services.AddSingleton<IEntityRepository, PostgresEntityRepository>();
+        services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
+        return options;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Persistence;
+
+namespace Scenario.Uploads.Sqlite;
+
+/// <summary>The embedded database as the persistence seams of the service: one instance, one file.</summary>
+public static class SqliteRegistration
+{
+    /// <summary>
+    /// Registers SQLite for every persistence seam, its options bound from <paramref name="section"/>; the
+    /// returned builder is for what the host adds (the data directory, its checks).
+    /// </summary>
+    public static OptionsBuilder<SqliteUploadsOptions> AddSqliteUploads(this IServiceCollection services, string section)
+    {
+        var options = services.AddOptions<SqliteUploadsOptions>().BindConfiguration(section);
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<SqliteUploadsOptions>>().Value.Open();
+            // The read cache below is right only while no other process writes the file.
+            database.LockExclusively();
+            return database;
+        });
+        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
+        services.AddSingleton<IJobQueue, SqliteJobQueue>();
+        services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
+        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
+        return options;
+    }
+}
