@@ -60,6 +60,35 @@ public sealed class RetryTests
         Assert.Single(handler.Requests);
     }
 
+    [Theory]
+    [InlineData("upload_failed")]
+    [InlineData("upload_not_pending")]
+    [InlineData("upload_processing")]
+    public async Task A_conflict_that_can_never_succeed_is_thrown_at_once_without_a_retry(string code)
+    {
+        var handler = new ScriptedHandler().Respond(HttpStatusCode.Conflict, Samples.Problem(409, code, "final"));
+        using var client = TestClients.For(handler);
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => client.Uploads.CompleteAsync("upl_1", Ct));
+
+        Assert.Equal(code, error.Code);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_conflict_with_another_code_is_retried()
+    {
+        var handler = new ScriptedHandler()
+            .Respond(HttpStatusCode.Conflict, Samples.Problem(409, "lock_timeout", "busy"), RetryNow)
+            .Respond(HttpStatusCode.OK, Samples.Upload());
+        using var client = TestClients.For(handler);
+
+        var response = await client.Uploads.RetrieveAsync("upl_1", Ct);
+
+        Assert.Equal("upl_1", response.Upload.Id);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
     [Fact]
     public async Task Retry_After_is_honoured()
     {

@@ -60,9 +60,14 @@ internal sealed class ApiTransport : IDisposable
             {
                 return Deserialize<T>(text, uri);
             }
-            else if (!retriesLeft || !RetryPolicy.IsRetryable(status))
+            else
             {
-                throw ScenarioExceptionFactory.Create(status, text, retryAfter);
+                // Built before deciding, because whether a 409 can succeed later depends on its problem code.
+                var error = ScenarioExceptionFactory.Create(status, text, retryAfter);
+                if (!retriesLeft || !RetryPolicy.IsRetryable(error))
+                {
+                    throw error;
+                }
             }
             await Task.Delay(RetryPolicy.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         }

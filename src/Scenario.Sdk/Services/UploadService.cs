@@ -5,8 +5,8 @@ using Scenario.Uploads;
 
 namespace Scenario.Services;
 
-/// <summary>The uploads API over HTTP.</summary>
-internal sealed class UploadService : IUploadService
+/// <summary>The uploads API over HTTP; it also hands the transfer helpers (<see cref="UploadServiceTransferExtensions"/>) its part client.</summary>
+internal sealed class UploadService : IUploadService, IUploadTransferHost
 {
     private readonly ApiTransport _transport;
 
@@ -66,33 +66,8 @@ internal sealed class UploadService : IUploadService
         while (!string.IsNullOrEmpty(token));
     }
 
-    public async Task<Upload> UploadFileAsync(string path, UploadFileOptions options, CancellationToken cancellationToken = default)
-    {
-        using var source = FilePartSource.Open(path);
-        var named = options.FileName is null ? options with { FileName = Path.GetFileName(path) } : options;
-        return await new UploadTransfer(this, _transport.PartClient, named).UploadAsync(source, cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<Upload> UploadFileAsync(Stream content, UploadFileOptions options, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(options.FileName))
-        {
-            throw new ArgumentException("UploadFileOptions.FileName is required when uploading a stream.", nameof(options));
-        }
-        return new UploadTransfer(this, _transport.PartClient, options).UploadAsync(new StreamPartSource(content), cancellationToken);
-    }
-
-    public async Task<Upload> ResumeUploadAsync(string uploadId, string path, UploadFileOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        using var source = FilePartSource.Open(path);
-        return await new UploadTransfer(this, _transport.PartClient, options ?? new UploadFileOptions()).ResumeAsync(uploadId, source, cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<Upload> ResumeUploadAsync(string uploadId, Stream content, UploadFileOptions? options = null, CancellationToken cancellationToken = default) =>
-        new UploadTransfer(this, _transport.PartClient, options ?? new UploadFileOptions()).ResumeAsync(uploadId, new StreamPartSource(content), cancellationToken);
-
-    public Task<Upload> WaitForImportAsync(string uploadId, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        ImportWaiter.WaitAsync(this, uploadId, timeout ?? UploadFileOptions.DefaultImportTimeout, null, cancellationToken);
+    /// <summary>The transfer helpers' way to the credential-free part client.</summary>
+    public HttpClient PartClient => _transport.PartClient;
 
     private static string PathOf(string uploadId)
     {

@@ -2,7 +2,7 @@ using Scenario.Models;
 
 namespace Scenario.Uploads;
 
-/// <summary>How <see cref="Services.IUploadService.UploadFileAsync(string, UploadFileOptions, CancellationToken)"/> sends a file.</summary>
+/// <summary>How <see cref="UploadServiceTransferExtensions.UploadFileAsync(Services.IUploadService, string, UploadFileOptions, CancellationToken)"/> sends a file.</summary>
 public sealed record UploadFileOptions
 {
     /// <summary>The default number of parts sent at once.</summary>
@@ -29,8 +29,11 @@ public sealed record UploadFileOptions
     /// <summary>How many parts are sent at once (default 4). Memory use is about this times <see cref="BufferSize"/>.</summary>
     public int Concurrency { get; init; } = DefaultConcurrency;
 
-    /// <summary>How many times a failed part is sent again (default 3).</summary>
-    public int PartRetries { get; init; } = 3;
+    /// <summary>
+    /// How many times a failed part is sent again (default 6: with the backoff of 0.5 s doubling to 8 s, about
+    /// 30 s, enough to ride out a restart of the service during a deploy).
+    /// </summary>
+    public int PartRetries { get; init; } = 6;
 
     /// <summary>The timeout of one part PUT; none when null (the cancellation token still applies).</summary>
     public TimeSpan? PartTimeout { get; init; }

@@ -27,12 +27,13 @@ public static class FileInspector
 
     private const string Damaged = "damaged";
 
-    /// <summary>Inspects <paramref name="content"/>; never throws for malformed content, only for I/O failures.</summary>
+    /// <summary>
+    /// Inspects <paramref name="content"/>; never throws for malformed content, only for I/O failures. It takes no file
+    /// name on purpose: formats are judged by their bytes, whatever the name says.
+    /// </summary>
     public static async Task<FileInspection> InspectAsync(
-        string kind, string? contentType, string fileName, IRandomAccessContent content, CancellationToken cancellationToken)
+        string kind, string? contentType, IRandomAccessContent content, CancellationToken cancellationToken)
     {
-        // The file name is deliberately not consulted: formats are judged by their bytes, whatever the name says.
-        _ = fileName;
         if (!UploadKinds.IsKnown(kind))
         {
             return FileInspection.Invalid($"Unknown kind '{kind}'; use one of {string.Join(", ", UploadKinds.All)}.");

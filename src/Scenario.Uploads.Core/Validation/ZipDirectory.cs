@@ -1,44 +1,30 @@
 using System.Buffers.Binary;
-using System.Text;
+using System.IO.Compression;
 
 namespace Scenario.Uploads.Validation;
 
 /// <summary>
-/// Reads a zip's central directory (names, methods, declared sizes) without inflating anything, so
-/// an archive can be judged, zip bombs included, by what it declares.
+/// A zip's central directory, read by <see cref="ZipArchive"/> (names, flags, declared sizes, ZIP64 included) without
+/// inflating anything. The one thing ZipArchive cannot tell beforehand is how big the directory is: it keeps every entry
+/// in memory, so a hostile archive declaring millions of entries must be refused from its end record before it is opened.
 /// </summary>
 internal static class ZipDirectory
 {
     private const uint EndOfCentralDirectory = 0x06054B50;
-    private const uint CentralDirectoryEntry = 0x02014B50;
     private const uint Zip64EndOfCentralDirectory = 0x06064B50;
     private const uint Zip64EndLocator = 0x07064B50;
 
     /// <summary>Room for hundreds of thousands of entries; more is not a real archive of this service's formats.</summary>
     public const int MaxDirectoryBytes = 16 * 1024 * 1024;
 
-    /// <summary>The entries in directory order, or null when the directory cannot be found or read.</summary>
-    public static async ValueTask<IReadOnlyList<ZipEntry>?> ReadAsync(ContentReader reader)
-    {
-        var (tail, i) = await FindEndAsync(reader);
-        if (i < 0)
-        {
-            return null;
-        }
-        var count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(i + 10));
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i + 12));
-        var offset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i + 16));
-        if (size > MaxDirectoryBytes || offset + (long)size > reader.Length)
-        {
-            return null;
-        }
-        var directory = await reader.ReadExactAsync(offset, (int)size);
-        return directory is null ? null : Parse(directory, count);
-    }
+    /// <summary>Opens the archive for reading: the central directory is read now, entries are inflated only when opened.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a readable zip.</exception>
+    public static Task<ZipArchive> OpenAsync(ContentReader reader) =>
+        ZipArchive.CreateAsync(reader.OpenStream(), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, reader.CancellationToken);
 
     /// <summary>
     /// The central directory's declared size, following a ZIP64 end record when there is one, or null when no end
-    /// record is found. A reader that loads the whole directory (ZipArchive does) can refuse an oversized one first.
+    /// record is found.
     /// </summary>
     public static async ValueTask<ulong?> DirectorySizeAsync(ContentReader reader)
     {
@@ -78,39 +64,4 @@ internal static class ZipDirectory
         }
         return (tail, -1);
     }
-
-    private static List<ZipEntry>? Parse(byte[] directory, int count)
-    {
-        var entries = new List<ZipEntry>(count);
-        var position = 0;
-        for (var n = 0; n < count; n++)
-        {
-            if (position + 46 > directory.Length || BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(position)) != CentralDirectoryEntry)
-            {
-                return null;
-            }
-            var entry = directory.AsSpan(position);
-            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(entry[28..]);
-            var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(entry[30..]);
-            var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(entry[32..]);
-            if (position + 46 + nameLength > directory.Length)
-            {
-                return null;
-            }
-            entries.Add(new ZipEntry(
-                Encoding.UTF8.GetString(entry.Slice(46, nameLength)),
-                BinaryPrimitives.ReadUInt16LittleEndian(entry[10..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(entry[20..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(entry[24..])));
-            position += 46 + nameLength + extraLength + commentLength;
-        }
-        return entries;
-    }
-}
-
-/// <summary>One central-directory entry: name, compression method (0 stored, 8 deflate) and declared sizes.</summary>
-internal sealed record ZipEntry(string Name, int Method, long CompressedSize, long UncompressedSize)
-{
-    /// <summary>0xFFFFFFFF in either size means the real one is in a ZIP64 extra field.</summary>
-    public bool IsZip64 => CompressedSize == uint.MaxValue || UncompressedSize == uint.MaxValue;
 }

@@ -46,8 +46,7 @@ internal static class ZippedModelInspector
 
         try
         {
-            await using var archive = await ZipArchive.CreateAsync(
-                reader.OpenStream(), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, reader.CancellationToken);
+            await using var archive = await ZipDirectory.OpenAsync(reader);
             var entries = archive.Entries;
             return Judge(entries) ?? await InspectEntryAsync(Checkpoint(entries), reader.CancellationToken);
         }
@@ -71,13 +70,12 @@ internal static class ZippedModelInspector
             return Refuse($"The zip's '{ZipEntryNames.Shown(encrypted.FullName)}' is encrypted, and this service cannot read encrypted archives.");
         }
 
-        // ZIP64 sizes are 64-bit and hostile ones are near the limit, so the sum and the ratio are computed without overflow.
-        var expanded = entries.Aggregate(Int128.Zero, (sum, e) => sum + e.Length);
-        var bomb = entries.FirstOrDefault(e => e.Length > ((Int128)e.CompressedLength + 1) * UsdzInspector.MaxRatio);
-        if (expanded > MaxExpandedBytes || bomb is not null)
+        var declared = ZipDeclaredSizes.Of(entries);
+        if (declared.IsBomb(MaxExpandedBytes))
         {
+            var bomb = declared.Bomb;
             return Refuse(
-                $"The zip is a zip bomb: its {entries.Count} files declare {expanded} bytes once expanded" +
+                $"The zip is a zip bomb: its {entries.Count} files declare {declared.Expanded} bytes once expanded" +
                 (bomb is null ? "" : $", and '{ZipEntryNames.Shown(bomb.FullName)}' claims {bomb.Length} bytes from {bomb.CompressedLength}") +
                 ". It was refused without being expanded.");
         }

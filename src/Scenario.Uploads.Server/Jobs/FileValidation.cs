@@ -22,7 +22,7 @@ public sealed class FileValidation(IBlobStore blobs)
         {
             return ValidationResult.Fail($"The stored file has {content.Length} bytes but the upload declared {declared}. Upload the file again.");
         }
-        var inspection = await FileInspector.InspectAsync(upload.Kind, upload.ContentType, upload.FileName, content, cancellationToken);
+        var inspection = await FileInspector.InspectAsync(upload.Kind, upload.ContentType, content, cancellationToken);
         if (!inspection.IsValid)
         {
             return ValidationResult.Fail(inspection.ErrorMessage ?? "The file is not valid for its kind.");

@@ -27,9 +27,9 @@ public sealed class KindInspectionTests
     [MemberData(nameof(Kinds))]
     public async Task Valid_file_for_each_kind_passes(string kind)
     {
-        var (bytes, fileName, contentType) = TestFiles.ValidFileFor(kind);
+        var (bytes, _, contentType) = TestFiles.ValidFileFor(kind);
 
-        var result = await Inspect.As(kind, bytes, contentType, fileName);
+        var result = await Inspect.As(kind, bytes, contentType);
 
         Assert.True(result.IsValid, result.ErrorMessage);
         Assert.NotNull(result.Format);
@@ -113,7 +113,7 @@ public sealed class KindInspectionTests
             TestFiles.Mp4().AsSpan(0, 8).CopyTo(bytes); // not a valid box walk, but recognised as ISO media by its start
             var content = new MemoryContent(bytes);
 
-            var result = await FileInspector.InspectAsync("asset", null, "big.bin", content, TestContext.Current.CancellationToken);
+            var result = await FileInspector.InspectAsync("asset", null, content, TestContext.Current.CancellationToken);
 
             Assert.True(result.IsValid);
             Assert.True(content.BytesRead < 1024 * 1024, $"read {content.BytesRead} bytes");

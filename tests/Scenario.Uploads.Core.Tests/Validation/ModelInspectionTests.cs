@@ -10,7 +10,7 @@ public sealed class ModelInspectionTests
     [Fact]
     public async Task Safetensors_is_a_valid_model_with_its_tensor_and_parameter_counts()
     {
-        var result = await Inspect.As("model", TestFiles.Safetensors(), "application/octet-stream", "model.safetensors");
+        var result = await Inspect.As("model", TestFiles.Safetensors(), "application/octet-stream");
 
         Assert.True(result.IsValid, result.ErrorMessage);
         Assert.Equal("safetensors", result.Format);
@@ -85,7 +85,7 @@ public sealed class ModelInspectionTests
         var content = new MemoryContent(bytes);
 
         var result = await Scenario.Uploads.Validation.FileInspector.InspectAsync(
-            "model", null, "big.safetensors", content, TestContext.Current.CancellationToken);
+            "model", null, content, TestContext.Current.CancellationToken);
 
         Assert.False(result.IsValid);
         Assert.Contains("100 MiB", result.ErrorMessage);
@@ -96,7 +96,7 @@ public sealed class ModelInspectionTests
     [InlineData(false)]
     public async Task Pickle_checkpoint_is_refused_with_a_safety_explanation(bool zipped)
     {
-        var result = await Inspect.As("model", zipped ? TestFiles.PickleCheckpoint() : TestFiles.PickleStream(), fileName: "model.ckpt");
+        var result = await Inspect.As("model", zipped ? TestFiles.PickleCheckpoint() : TestFiles.PickleStream());
 
         Assert.False(result.IsValid);
         Assert.Contains("arbitrary code", result.ErrorMessage);

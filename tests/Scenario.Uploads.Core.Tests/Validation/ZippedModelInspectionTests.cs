@@ -19,7 +19,7 @@ public sealed class ZippedModelInspectionTests
         var plain = await Inspect.As("model", TestFiles.SafetensorsLora());
         var zip = TestFiles.ZippedSafetensors(level);
 
-        var result = await Inspect.As("model", zip, "application/zip", "lora.zip");
+        var result = await Inspect.As("model", zip, "application/zip");
 
         Assert.True(result.IsValid, result.ErrorMessage);
         Assert.Equal("safetensors", result.Format);
@@ -168,7 +168,7 @@ public sealed class ZippedModelInspectionTests
         var zip = TestFiles.WithZipEntriesDeclaring(TestFiles.ZippedSafetensors(), 0xF000_0000);
         var content = new MemoryContent(zip);
 
-        var result = await FileInspector.InspectAsync("model", null, "lora.zip", content, TestContext.Current.CancellationToken);
+        var result = await FileInspector.InspectAsync("model", null, content, TestContext.Current.CancellationToken);
 
         Assert.False(result.IsValid);
         Assert.StartsWith("The zip is a zip bomb: its 1 files declare 4026531840 bytes once expanded, and 'lora.safetensors' claims 4026531840 bytes", result.ErrorMessage);
