@@ -36,6 +36,7 @@ public static class ServerApp
             SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null,
         });
         app.UseStatusCodePages();
+        app.UseUploadPage();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -44,6 +45,7 @@ public static class ServerApp
         app.MapPartEndpoints();
         app.MapEntityEndpoints();
         app.MapFileEndpoints();
+        app.MapUploadPage();
         return app;
     }
 }

@@ -62,6 +62,7 @@ public static class ServiceRegistration
             .AllowAnyHeader()
             .WithExposedHeaders("ETag", "Content-Length", "Content-Range", "Accept-Ranges")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        services.AddUploadPage();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
         // The API's answers are written by JsonOk with the generated serializers; these options serve the
         // rest (health, problems).

@@ -29,6 +29,8 @@ public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobSto
         {
             // Another instance (or an earlier start) created it.
         }
+        // The upload page PUTs parts straight to the bucket from the browser: it needs the bucket's CORS.
+        await BrowserCors.EnsureAsync(s3, options.Bucket, cancellationToken);
     }
 
     public async Task<string?> BeginUploadAsync(string key, string? contentType, CancellationToken cancellationToken)
