@@ -40,6 +40,8 @@ public static class ErrorCodes
     public const string BadDigest = "bad_digest";
     public const string UrlExpired = "url_expired";
     public const string InvalidSignature = "invalid_signature";
+    /// <summary>A state-changing API request that a browser says comes from another site's page.</summary>
+    public const string CrossSiteRequest = "cross_site_request";
     public const string Unauthorized = "unauthorized";
     public const string InvalidPageSize = "invalid_page_size";
     public const string InvalidPaginationToken = "invalid_pagination_token";

@@ -16,7 +16,7 @@ public static class ErrorStatuses
         [InvalidAction] = 400, [PartsMissing] = 400, [PartOutOfPlan] = 400, [PartSizeMismatch] = 400,
         [InvalidContentMd5] = 400, [BadDigest] = 400, [InvalidPageSize] = 400, [InvalidPaginationToken] = 400, [BadRequest] = 400,
         [Unauthorized] = 401,
-        [InvalidSignature] = 403, [UrlExpired] = 403,
+        [InvalidSignature] = 403, [UrlExpired] = 403, [CrossSiteRequest] = 403,
         [NotFound] = 404,
         [PartStalled] = 408,
         [UploadFailed] = 409, [UploadNotPending] = 409, [UploadProcessing] = 409,

@@ -21,7 +21,7 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next)
         {
             return next(context);
         }
-        return ApiProblem.Forbidden("cross_site_request",
+        return ApiProblem.Forbidden(Errors.ErrorCodes.CrossSiteRequest,
             "This request came from a page of another site, and the API takes no requests from other sites' pages. Use the upload page this service serves, or call the API from a program.")
             .ExecuteAsync(context);
     }
