@@ -5,7 +5,10 @@ using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server;
 
@@ -39,7 +42,7 @@ public static class ServiceRegistration
         // On SIGTERM, parts in flight get this long to finish before the process stops (Uploads:ShutdownTimeout).
         services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<UploadsOptions>>(
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
-        services.AddSingleton<UploadService>();
+        services.AddSingleton<UploadWorkflow>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<FileValidation>();
         services.AddSingleton<UploadProcessor>();

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 using Scenario.Uploads.Storage.S3;
 

@@ -67,7 +67,7 @@ public sealed class DurabilityTests
 
             Assert.Equal("imported", done.GetProperty("status").GetString());
             Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
-            var job = (await again.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+            var job = await again.WaitForJobEndAsync(done.GetProperty("jobId").GetString()!);
             Assert.Equal("success", job.GetProperty("status").GetString());
         }
         finally

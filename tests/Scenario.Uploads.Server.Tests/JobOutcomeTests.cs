@@ -15,12 +15,7 @@ public sealed class JobOutcomeTests
             using var api = new UploadApi(service);
 
             var failed = await api.UploadAsync(TestFiles.Wav(), "image", "not-an-image.png", "image/png");
-            var job = (await api.GetJsonAsync($"v1/jobs/{failed.GetProperty("jobId").GetString()}")).GetProperty("job");
-            for (var i = 0; i < 100 && job.GetProperty("status").GetString() == "in-progress"; i++)
-            {
-                await Task.Delay(50);
-                job = (await api.GetJsonAsync($"v1/jobs/{failed.GetProperty("jobId").GetString()}")).GetProperty("job");
-            }
+            var job = await api.WaitForJobEndAsync(failed.GetProperty("jobId").GetString()!);
 
             Assert.Equal("failed", failed.GetProperty("status").GetString());
             Assert.Equal("failure", job.GetProperty("status").GetString());

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Scenario.Testing;
 using Scenario.Uploads.Persistence;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server.Tests;
 

@@ -101,6 +101,24 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
         }
     }
 
+    /// <summary>
+    /// The job once its worker ended it: the worker commits the upload's last status a moment before it
+    /// ends the job, so on a busy machine a job can still be in progress when its upload is imported.
+    /// </summary>
+    public async Task<JsonElement> WaitForJobEndAsync(string jobId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var job = (await GetJsonAsync($"v1/jobs/{jobId}")).GetProperty("job");
+            if (job.GetProperty("status").GetString() is not ("queued" or "in-progress") || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await _client.GetAsync(path);

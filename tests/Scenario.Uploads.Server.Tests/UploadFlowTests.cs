@@ -170,13 +170,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var bytes = TestFiles.Wav();
         var done = await _api.UploadAsync(bytes, "audio", "beep.wav", "audio/wav");
 
-        // The worker commits "imported" a moment before it ends the job: on a busy machine, wait for that too.
-        var job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
-        for (var i = 0; i < 100 && job.GetProperty("status").GetString() == "in-progress"; i++)
-        {
-            await Task.Delay(50);
-            job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
-        }
+        var job = await _api.WaitForJobEndAsync(done.GetProperty("jobId").GetString()!);
         Assert.Equal("upload", job.GetProperty("jobType").GetString());
         Assert.Equal("success", job.GetProperty("status").GetString());
         Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
@@ -193,7 +187,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Contains("image", done.GetProperty("errorMessage").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.False(done.TryGetProperty("entityId", out _));
         Assert.True(await StoredBytes.GoneSoonAsync(fixture.Host, done.GetProperty("id").GetString()!), "a failed upload's bytes are deleted");
-        var job = (await _api.GetJsonAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}")).GetProperty("job");
+        var job = await _api.WaitForJobEndAsync(done.GetProperty("jobId").GetString()!);
         Assert.Equal("failure", job.GetProperty("status").GetString());
     }
 

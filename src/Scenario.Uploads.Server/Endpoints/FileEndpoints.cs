@@ -3,7 +3,10 @@ using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Http;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 using Scenario.Uploads.Validation;
 

@@ -8,7 +8,10 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server.Endpoints;
 
@@ -26,7 +29,7 @@ public static class UploadEndpoints
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
     private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal user, UploadService service, UploadPresenter presenter, PublicBaseUrl baseUrl,
+        HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, UploadPresenter presenter, PublicBaseUrl baseUrl,
         IOptions<UploadsOptions> options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
@@ -67,7 +70,7 @@ public static class UploadEndpoints
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
     private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
-        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadService service,
+        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
         HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);

@@ -2,7 +2,10 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Scenario.Uploads.Errors;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server.Http;
 

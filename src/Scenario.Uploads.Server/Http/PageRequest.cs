@@ -4,7 +4,10 @@ using System.Text;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server.Http;
 

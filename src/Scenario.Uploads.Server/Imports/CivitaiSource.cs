@@ -130,10 +130,3 @@ public sealed partial class CivitaiSource(ImportHttpClient http, IOptions<Import
     [GeneratedRegex(@"^/models/(\d+)")]
     private static partial Regex ModelPath();
 }
-
-/// <summary>Optional navigation over API JSON whose shape may vary.</summary>
-internal static class JsonElementExtensions
-{
-    public static JsonElement? GetPropertyOrNull(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-}

@@ -35,7 +35,7 @@ public sealed class ImportStep(
             StatusFailures.ThrowIfError(response, plan.Subject, plan.UnauthorizedMessage);
             var limit = settings.MaxDownloadSize ?? uploadOptions.Value.MaxFileSize;
             var file = await downloader.SaveAsync(response, upload.StorageKey, plan, limit, progress, deadline.Token);
-            var name = plan.FileName is { } planned ? Services.FileNames.Sanitize(planned) : ImportNames.FromResponse(response);
+            var name = plan.FileName is { } planned ? Requests.FileNames.Sanitize(planned) : ImportNames.FromResponse(response);
             var downloaded = upload with
             {
                 Status = UploadStatuses.Validating,

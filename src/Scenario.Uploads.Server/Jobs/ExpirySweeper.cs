@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Jobs;
@@ -14,7 +17,7 @@ namespace Scenario.Uploads.Server.Jobs;
 /// </summary>
 public sealed class ExpirySweeper(
     IUploadRepository uploads,
-    UploadService uploadService,
+    UploadWorkflow uploadService,
     IBlobStore blobs,
     IOptions<UploadsOptions> options,
     IOptions<ImportsOptions> imports,

@@ -4,7 +4,10 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 using Scenario.Uploads.Validation;
 
@@ -23,7 +26,7 @@ public sealed class UploadProcessor(
     IBlobStore blobs,
     FileValidation validation,
     ImportStep importStep,
-    UploadService uploadService,
+    UploadWorkflow uploadService,
     IOptions<JobsOptions> options,
     TimeProvider time,
     ILogger<UploadProcessor> logger)

@@ -1,4 +1,7 @@
-using Scenario.Uploads.Server.Services;
+using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Page;

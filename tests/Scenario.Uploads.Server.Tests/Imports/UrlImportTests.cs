@@ -30,7 +30,7 @@ public sealed class UrlImportTests(ImportFixture fixture) : IClassFixture<Import
         Assert.Equal(UploadApi.Sha256(png), asset.GetProperty("sha256").GetString());
         Assert.True(asset.GetProperty("hidden").GetBoolean());
         Assert.Equal(7, asset.GetProperty("metadata").GetProperty("details").GetProperty("width").GetInt32());
-        var job = (await Api.GetJsonAsync($"v1/jobs/{created.GetProperty("jobId").GetString()}")).GetProperty("job");
+        var job = await Api.WaitForJobEndAsync(created.GetProperty("jobId").GetString()!);
         Assert.Equal("success", job.GetProperty("status").GetString());
         Assert.Equal(1, job.GetProperty("progress").GetDouble());
     }

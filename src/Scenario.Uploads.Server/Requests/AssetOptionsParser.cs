@@ -1,7 +1,7 @@
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>The reference's <c>assetOptions</c>: collectionIds, hide, parentId.</summary>
 public static class AssetOptionsParser
@@ -45,5 +45,5 @@ public static class AssetOptionsParser
 
     private static Result<AssetOptions?> NotAnId(string field, string value) =>
         Result<AssetOptions?>.Fail(ErrorCodes.InvalidField,
-            $"'{field}' must be an id such as asset_0VcY5yO1FGVv3i5iAGUnzn: 4 to 64 ASCII letters, digits, '_' or '-'; got '{KindRules.Shorten(value)}'.");
+            $"'{field}' must be an id such as asset_0VcY5yO1FGVv3i5iAGUnzn: 4 to 64 ASCII letters, digits, '_' or '-'; got '{KindCheck.Shorten(value)}'.");
 }

@@ -1,7 +1,7 @@
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>The multipart mode: fileName, contentType, fileSize, parts and kind, and a part plan that works.</summary>
 internal static class MultipartParser
@@ -23,7 +23,7 @@ internal static class MultipartParser
         {
             return Fail(ErrorCodes.MissingField, $"A multipart upload needs fileName, contentType, fileSize, parts and kind; missing: {string.Join(", ", missing)}.");
         }
-        if (KindRules.Check(kind, assetOptions, required: true) is { } kindError)
+        if (KindCheck.Check(kind, assetOptions, required: true) is { } kindError)
         {
             return Fail(kindError.Code, kindError.Detail);
         }
@@ -37,7 +37,7 @@ internal static class MultipartParser
         {
             return Fail(ErrorCodes.InvalidField,
                 $"'contentType' must be a media type such as {MediaTypes.Example}: type/subtype, then optional '; name=value' parameters, "
-                + $"in printable ASCII, at most {MediaTypes.MaxLength} characters; got '{KindRules.Shorten(contentType.Value)}'.");
+                + $"in printable ASCII, at most {MediaTypes.MaxLength} characters; got '{KindCheck.Shorten(contentType.Value)}'.");
         }
         if (fileSize.Value < 0)
         {

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>
 /// The url, huggingface and civitai modes, checked fully here so that a request that cannot work is
@@ -19,13 +19,13 @@ internal static partial class RemoteSourceParser
         {
             return Fail(error.Code, error.Detail);
         }
-        if (KindRules.Check(kind, assetOptions, required: true) is { } kindError)
+        if (KindCheck.Check(kind, assetOptions, required: true) is { } kindError)
         {
             return Fail(kindError.Code, kindError.Detail);
         }
         if (!IsHttpUrl(url.Value!))
         {
-            return Fail(ErrorCodes.InvalidUrl, $"'url' must be an absolute http or https URL; got '{KindRules.Shorten(url.Value!)}'.");
+            return Fail(ErrorCodes.InvalidUrl, $"'url' must be an absolute http or https URL; got '{KindCheck.Shorten(url.Value!)}'.");
         }
         var uri = new Uri(url.Value!);
         if (!string.IsNullOrEmpty(uri.UserInfo))
@@ -41,7 +41,7 @@ internal static partial class RemoteSourceParser
     {
         if (kind is not null && kind != UploadKinds.Model)
         {
-            return Fail(ErrorCodes.InvalidKind, $"Imports from a model hub always have kind model; got '{KindRules.Shorten(kind)}'. Omit kind.");
+            return Fail(ErrorCodes.InvalidKind, $"Imports from a model hub always have kind model; got '{KindCheck.Shorten(kind)}'. Omit kind.");
         }
         if (assetOptions is not null)
         {
@@ -57,7 +57,7 @@ internal static partial class RemoteSourceParser
             if (!HuggingFaceName().IsMatch(name.Value!))
             {
                 return Fail(ErrorCodes.InvalidModelName,
-                    $"'huggingFaceModelName' must look like owner/name (e.g. stabilityai/stable-diffusion-xl-base-1.0); got '{KindRules.Shorten(name.Value!)}'.");
+                    $"'huggingFaceModelName' must look like owner/name (e.g. stabilityai/stable-diffusion-xl-base-1.0); got '{KindCheck.Shorten(name.Value!)}'.");
             }
             return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, HuggingFaceModelName = name.Value });
         }
@@ -69,7 +69,7 @@ internal static partial class RemoteSourceParser
         if (!IsHttpUrl(civitai.Value!) || !CivitaiModelPath().IsMatch(new Uri(civitai.Value!).AbsolutePath))
         {
             return Fail(ErrorCodes.InvalidUrl,
-                $"'civitaiModelUrl' must be a Civitai model URL such as https://civitai.com/models/370194/name?modelVersionId=413566; got '{KindRules.Shorten(civitai.Value!)}'.");
+                $"'civitaiModelUrl' must be a Civitai model URL such as https://civitai.com/models/370194/name?modelVersionId=413566; got '{KindCheck.Shorten(civitai.Value!)}'.");
         }
         return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, CivitaiModelUrl = civitai.Value });
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Scenario.Uploads.Server.Options;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Signing;
 
 /// <summary>
 /// The HMAC key for signed URLs: from configuration when set (several instances must share it), else a

@@ -4,12 +4,13 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Storage;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Uploads;
 
 /// <summary>The upload lifecycle behind the endpoints: create, complete, abort.</summary>
-public sealed class UploadService(
+public sealed class UploadWorkflow(
     IUploadRepository uploads,
     IBlobStore blobs,
     HeldParts heldParts,
@@ -17,7 +18,7 @@ public sealed class UploadService(
     StorageSpace space,
     IOptions<UploadsOptions> options,
     TimeProvider time,
-    ILogger<UploadService> logger)
+    ILogger<UploadWorkflow> logger)
 {
     public async Task<Result<UploadRecord>> CreateMultipartAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
     {

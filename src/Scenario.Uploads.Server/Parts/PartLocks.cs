@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Parts;
 
 /// <summary>
 /// Serialises writes of the same part in this process, so two copies of one part sent at once cannot

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Scenario.Uploads.Errors;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>Typed reads of a JSON object's fields; a wrong type is a problem naming the field. Null counts as absent.</summary>
 public sealed class JsonFields(JsonElement root)

@@ -2,7 +2,7 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Storage;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Uploads;
 
 /// <summary>
 /// The parts of a pending upload that are stored: the database knows them when they came through the

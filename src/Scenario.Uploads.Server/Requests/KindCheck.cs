@@ -1,10 +1,10 @@
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>The checks on <c>kind</c> and <c>assetOptions</c> that every mode shares.</summary>
-internal static class KindRules
+internal static class KindCheck
 {
     public static Problem? Check(string? kind, AssetOptions? assetOptions, bool required)
     {

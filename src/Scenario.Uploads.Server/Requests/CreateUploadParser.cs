@@ -2,7 +2,7 @@ using System.Text.Json;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>
 /// Reads a create body field by field, so every wrong type or value gets an answer naming the field

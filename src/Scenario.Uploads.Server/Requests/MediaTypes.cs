@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>
 /// The content types we accept and later serve as a download's Content-Type: a media type per RFC 9110,

@@ -5,7 +5,7 @@ using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Storage;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Http;
 
 /// <summary>Turns a stored upload into the reference's <c>Upload</c>, signing fresh part URLs while it is pending.</summary>
 public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptions> options, TimeProvider time)

@@ -8,7 +8,7 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Storage;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Signing;
 
 /// <summary>
 /// Signs the URLs the service serves without API credentials: part PUTs and file downloads. The signature

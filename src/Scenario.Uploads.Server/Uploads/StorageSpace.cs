@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Uploads;
 
 /// <summary>
 /// Refuses an upload that cannot fit on local disk at create, rather than after the user sent most of it.

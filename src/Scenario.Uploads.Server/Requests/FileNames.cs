@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>
 /// Reduces a client's file name to a safe base name: no directories (either slash), no control or

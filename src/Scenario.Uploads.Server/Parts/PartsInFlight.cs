@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Parts;
 
 /// <summary>
 /// Counts each owner's part PUTs in flight on this instance, so one owner's hundreds of slow or stuck

@@ -1,6 +1,6 @@
 using Scenario.Uploads.Model;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Requests;
 
 /// <summary>Which of the reference's four ways of creating an upload a request uses.</summary>
 public enum CreateMode

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
 
-namespace Scenario.Uploads.Server.Services;
+namespace Scenario.Uploads.Server.Signing;
 
 /// <summary>The base of the URLs the service signs, ending in <c>/</c>: configured, or the one the client reached.</summary>
 public sealed class PublicBaseUrl(IOptions<UploadsOptions> options)
