@@ -63,9 +63,9 @@ public abstract class JobQueueContract
         var second = await db.Jobs.ClaimNextAsync("alive", Lease, Records.T0.AddSeconds(40), None);
 
         Assert.Equal((job.Id, 2, "alive"), (second!.Id, second.Attempts, second.LeaseOwner));
-        Assert.False(await db.Jobs.HeartbeatAsync(job.Id, "dead", Records.T0.AddMinutes(5), 0.5, None));
+        Assert.False(await db.Jobs.HeartbeatAsync(job.Id, "dead", Records.T0.AddMinutes(5), 0.5, Records.T0, None));
         Assert.False(await db.Jobs.FinishAsync(job.Id, "dead", JobStatuses.Success, null, Records.T0.AddSeconds(41), None));
-        Assert.True(await db.Jobs.HeartbeatAsync(job.Id, "alive", Records.T0.AddMinutes(5), 0.5, None));
+        Assert.True(await db.Jobs.HeartbeatAsync(job.Id, "alive", Records.T0.AddMinutes(5), 0.5, Records.T0, None));
         Assert.Equal(0.5, (await db.Jobs.FindForOwnerAsync("owner_a", job.Id, None))!.Progress);
     }
 
@@ -91,7 +91,7 @@ public abstract class JobQueueContract
         var job = await RunnableJobAsync(db);
         await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
 
-        Assert.True(await db.Jobs.HeartbeatAsync(job.Id, "w1", Records.T0.AddMinutes(10), 0.2, None));
+        Assert.True(await db.Jobs.HeartbeatAsync(job.Id, "w1", Records.T0.AddMinutes(10), 0.2, Records.T0, None));
 
         Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddMinutes(5), None));
     }

@@ -12,7 +12,7 @@ public interface IJobQueue
     Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease and records progress; false when the worker no longer holds the job.</summary>
-    Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, CancellationToken cancellationToken);
+    Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Ends the job (success, failure or canceled) if the worker still holds it.</summary>
     Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken);

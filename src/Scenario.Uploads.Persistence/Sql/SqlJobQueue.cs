@@ -34,7 +34,7 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
         return row?.ToRecord();
     }
 
-    public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, CancellationToken cancellationToken)
+    public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenWriterAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(
@@ -42,7 +42,7 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
             UPDATE jobs SET lease_until = @until, progress = @progress, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId AND runnable = 1;
             """,
-            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(DateTimeOffset.UtcNow) });
+            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(now) });
         return changed > 0;
     }
 

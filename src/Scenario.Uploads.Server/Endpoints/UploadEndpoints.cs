@@ -43,8 +43,8 @@ public static class UploadEndpoints
         {
             return ApiProblem.Of(parseError);
         }
-        var created = parsed.Value.Mode == CreateMode.Multipart
-            ? await service.CreateMultipartAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken)
+        var created = parsed.Value is MultipartCreate multipart
+            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), cancellationToken)
             : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
         if (created.Error is { } createError)
         {

@@ -48,7 +48,8 @@ public sealed class JobLease : IAsyncDisposable, IProgress<double>
             {
                 try
                 {
-                    var held = await _queue.HeartbeatAsync(_jobId, _workerId, _time.GetUtcNow() + _duration, Volatile.Read(ref _progress), _cancellation.Token);
+                    var now = _time.GetUtcNow();
+                    var held = await _queue.HeartbeatAsync(_jobId, _workerId, now + _duration, Volatile.Read(ref _progress), now, _cancellation.Token);
                     if (!held)
                     {
                         Lost = true;

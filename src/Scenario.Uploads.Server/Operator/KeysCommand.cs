@@ -123,7 +123,7 @@ public static class KeysCommand
     private static async Task<int> CreateAsync(KeyStore store, string? owner, string apiBaseUrl, TextWriter output, CancellationToken cancellationToken)
     {
         var key = NewApiKey.Generate(owner);
-        await store.Keys.UpsertAsync(key.ToRecord(DateTimeOffset.UtcNow), cancellationToken);
+        await store.Keys.UpsertAsync(key.ToRecord(TimeProvider.System.GetUtcNow()), cancellationToken);
         key.Print(output, $"Created API key {key.ApiKey} for owner {key.OwnerId} in {store.Description}.", apiBaseUrl);
         return ExitCodes.Success;
     }

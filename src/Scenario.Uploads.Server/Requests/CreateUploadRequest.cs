@@ -2,26 +2,24 @@ using Scenario.Uploads.Model;
 
 namespace Scenario.Uploads.Server.Requests;
 
-/// <summary>Which of the reference's four ways of creating an upload a request uses.</summary>
-public enum CreateMode
-{
-    Multipart,
-    Url,
-    HuggingFace,
-    Civitai,
-}
+/// <summary>
+/// A create request that passed every check of the wire format: one type per way of creating an upload
+/// the reference has, each holding exactly what that way needs, already normalised.
+/// </summary>
+public abstract record CreateUploadRequest(string Kind, AssetOptions? AssetOptions);
 
-/// <summary>A create request that passed every check of the wire format.</summary>
-public sealed record CreateUploadRequest
-{
-    public required CreateMode Mode { get; init; }
-    public required string Kind { get; init; }
-    public string? FileName { get; init; }
-    public string? ContentType { get; init; }
-    public long? FileSize { get; init; }
-    public int? Parts { get; init; }
-    public AssetOptions? AssetOptions { get; init; }
-    public string? Url { get; init; }
-    public string? HuggingFaceModelName { get; init; }
-    public string? CivitaiModelUrl { get; init; }
-}
+/// <summary>A multipart upload: the client sends the bytes in parts.</summary>
+/// <param name="FileName">The safe base name (no path, no control characters).</param>
+/// <param name="OriginalFileName">The name exactly as the client sent it.</param>
+public sealed record MultipartCreate(
+    string Kind, AssetOptions? AssetOptions, string FileName, string OriginalFileName, string ContentType, long FileSize, int Parts)
+    : CreateUploadRequest(Kind, AssetOptions);
+
+/// <summary>An import from any http(s) URL.</summary>
+public sealed record UrlImport(string Kind, AssetOptions? AssetOptions, string Url) : CreateUploadRequest(Kind, AssetOptions);
+
+/// <summary>An import of a Hugging Face model (<c>owner/name</c>, optionally <c>@revision</c>).</summary>
+public sealed record HuggingFaceImport(string ModelName) : CreateUploadRequest(UploadKinds.Model, null);
+
+/// <summary>An import of a Civitai model by its page URL.</summary>
+public sealed record CivitaiImport(string ModelUrl) : CreateUploadRequest(UploadKinds.Model, null);

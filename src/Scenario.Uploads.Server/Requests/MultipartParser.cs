@@ -55,16 +55,9 @@ internal static class MultipartParser
         {
             return Fail(ErrorCodes.InvalidPartPlan, planError);
         }
-        return Result<CreateUploadRequest>.Ok(new CreateUploadRequest
-        {
-            Mode = CreateMode.Multipart,
-            Kind = kind!,
-            FileName = fileName.Value,
-            ContentType = mediaType,
-            FileSize = fileSize.Value,
-            Parts = (int)parts.Value.Value,
-            AssetOptions = assetOptions,
-        });
+        // The name is sanitised once, here: the upload keeps it, and the original beside it.
+        return Result<CreateUploadRequest>.Ok(new MultipartCreate(
+            kind!, assetOptions, safeName, fileName.Value!, mediaType, fileSize.Value.Value, (int)parts.Value.Value));
     }
 
     private static Result<CreateUploadRequest> Fail(string code, string detail) => Result<CreateUploadRequest>.Fail(code, detail);

@@ -34,7 +34,7 @@ internal static partial class RemoteSourceParser
             return Fail(ErrorCodes.UrlCredentialsNotAllowed,
                 "'url' must not carry credentials (user:password@); imports only fetch files anyone can download.");
         }
-        return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = CreateMode.Url, Kind = kind!, AssetOptions = assetOptions, Url = url.Value });
+        return Result<CreateUploadRequest>.Ok(new UrlImport(kind!, assetOptions, url.Value!));
     }
 
     public static Result<CreateUploadRequest> ParseModelHub(JsonFields fields, CreateMode mode, string? kind, AssetOptions? assetOptions)
@@ -59,7 +59,7 @@ internal static partial class RemoteSourceParser
                 return Fail(ErrorCodes.InvalidModelName,
                     $"'huggingFaceModelName' must look like owner/name (e.g. stabilityai/stable-diffusion-xl-base-1.0); got '{KindCheck.Shorten(name.Value!)}'.");
             }
-            return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, HuggingFaceModelName = name.Value });
+            return Result<CreateUploadRequest>.Ok(new HuggingFaceImport(name.Value!));
         }
         var civitai = fields.String("civitaiModelUrl");
         if (civitai.Error is { } civitaiError)
@@ -71,7 +71,7 @@ internal static partial class RemoteSourceParser
             return Fail(ErrorCodes.InvalidUrl,
                 $"'civitaiModelUrl' must be a Civitai model URL such as https://civitai.com/models/370194/name?modelVersionId=413566; got '{KindCheck.Shorten(civitai.Value!)}'.");
         }
-        return Result<CreateUploadRequest>.Ok(new CreateUploadRequest { Mode = mode, Kind = UploadKinds.Model, CivitaiModelUrl = civitai.Value });
+        return Result<CreateUploadRequest>.Ok(new CivitaiImport(civitai.Value!));
     }
 
     private static bool IsHttpUrl(string value) =>

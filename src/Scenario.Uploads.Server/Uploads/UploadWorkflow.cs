@@ -20,9 +20,9 @@ public sealed class UploadWorkflow(
     TimeProvider time,
     ILogger<UploadWorkflow> logger)
 {
-    public async Task<Result<UploadRecord>> CreateMultipartAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CreateMultipartAsync(MultipartCreate request, string ownerId, string authorId, CancellationToken cancellationToken)
     {
-        var (fileSize, parts) = (request.FileSize!.Value, request.Parts!.Value);
+        var (fileSize, parts) = (request.FileSize, request.Parts);
         if (!space.HasRoomFor(fileSize, out var available))
         {
             return Result<UploadRecord>.Fail(ErrorCodes.InsufficientStorage,
@@ -37,8 +37,8 @@ public sealed class UploadWorkflow(
             AuthorId = authorId,
             CreatedAt = now,
             UpdatedAt = now,
-            FileName = FileNames.Sanitize(request.FileName!)!,
-            OriginalFileName = request.FileName,
+            FileName = request.FileName,
+            OriginalFileName = request.OriginalFileName,
             Kind = request.Kind,
             Source = UploadSources.Multipart,
             Status = UploadStatuses.Pending,
@@ -75,11 +75,12 @@ public sealed class UploadWorkflow(
     {
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
-        var (source, provider, reference) = request.Mode switch
+        var (source, provider, reference, url) = request switch
         {
-            CreateMode.HuggingFace => (UploadSources.HuggingFace, UploadProviders.HuggingFace, request.HuggingFaceModelName),
-            CreateMode.Civitai => (UploadSources.Civitai, UploadProviders.Civitai, request.CivitaiModelUrl),
-            _ => (UploadSources.Url, (string?)null, request.Url),
+            HuggingFaceImport hub => (UploadSources.HuggingFace, UploadProviders.HuggingFace, hub.ModelName, (string?)null),
+            CivitaiImport civitai => (UploadSources.Civitai, UploadProviders.Civitai, civitai.ModelUrl, null),
+            UrlImport link => (UploadSources.Url, (string?)null, link.Url, link.Url),
+            _ => throw new ArgumentException($"Not an import: {request.GetType().Name}.", nameof(request)),
         };
         var upload = new UploadRecord
         {
@@ -93,7 +94,7 @@ public sealed class UploadWorkflow(
             Kind = request.Kind,
             Source = source,
             Provider = provider,
-            Url = request.Url,
+            Url = url,
             SourceReference = reference,
             Status = UploadStatuses.Pending,
             JobId = Ids.New("job"),
@@ -106,11 +107,12 @@ public sealed class UploadWorkflow(
         return Result<UploadRecord>.Ok(upload);
     }
 
-    private static string PlaceholderName(CreateUploadRequest request) => request.Mode switch
+    private static string PlaceholderName(CreateUploadRequest request) => request switch
     {
-        CreateMode.HuggingFace => FileNames.Sanitize(request.HuggingFaceModelName!.Split('@')[0].Replace('/', '-')) ?? "model",
-        CreateMode.Civitai => "civitai-model",
-        _ => Imports.ImportNames.FromUrl(new Uri(request.Url!)) ?? "download",
+        HuggingFaceImport hub => FileNames.Sanitize(hub.ModelName.Split('@')[0].Replace('/', '-')) ?? "model",
+        CivitaiImport => "civitai-model",
+        UrlImport link => Imports.ImportNames.FromUrl(new Uri(link.Url)) ?? "download",
+        _ => "upload",
     };
 
     private static JobRecord NewJob(UploadRecord upload, DateTimeOffset now) => new()
