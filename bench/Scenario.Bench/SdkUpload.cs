@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Scenario.Models;
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Bench;
 

@@ -35,7 +35,7 @@ public sealed class ScenarioClient : IDisposable
     /// <summary>The base URL requests go to, ending with a slash.</summary>
     public Uri BaseUrl => _transport.BaseUrl;
 
-    /// <summary>Uploads: create, retrieve, trigger actions, list; whole files through <see cref="Uploads.UploadServiceTransferExtensions"/>.</summary>
+    /// <summary>Uploads: create, retrieve, trigger actions, list; whole files through <see cref="Transfers.UploadServiceTransferExtensions"/>.</summary>
     public IUploadService Uploads { get; }
 
     /// <summary>Assets created by imports.</summary>

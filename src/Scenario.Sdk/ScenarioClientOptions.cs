@@ -33,7 +33,7 @@ public sealed record ScenarioClientOptions
     /// <summary>The base URL including the version path, such as <c>http://127.0.0.1:5080/v1</c>.</summary>
     public string? BaseUrl { get; init; }
 
-    /// <summary>The timeout of one API request attempt (default 60 s). Part uploads use <see cref="Uploads.UploadFileOptions.PartTimeout"/> instead.</summary>
+    /// <summary>The timeout of one API request attempt (default 60 s). Part uploads use <see cref="Transfers.UploadFileOptions.PartTimeout"/> instead.</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>How many times a failed API request is retried (default 2).</summary>

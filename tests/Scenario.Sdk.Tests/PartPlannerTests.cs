@@ -1,4 +1,4 @@
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Sdk.Tests;
 

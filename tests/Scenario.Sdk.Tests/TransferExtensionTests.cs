@@ -1,6 +1,6 @@
 using Scenario.Models;
 using Scenario.Sdk.Tests.Fakes;
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Sdk.Tests;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Scenario.Exceptions;
 using Scenario.Models;
 using Scenario.Sdk.Tests.Fakes;
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Sdk.Tests;
 

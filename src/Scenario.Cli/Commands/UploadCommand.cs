@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Scenario.Cli.Output;
 using Scenario.Models;
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Cli.Commands;
 

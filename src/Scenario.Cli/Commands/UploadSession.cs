@@ -1,7 +1,7 @@
 using Scenario.Cli.Output;
 using Scenario.Exceptions;
 using Scenario.Models;
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Cli.Commands;
 

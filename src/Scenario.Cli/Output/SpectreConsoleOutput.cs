@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Scenario.Core;
-using Scenario.Uploads;
+using Scenario.Transfers;
 using Spectre.Console;
 
 namespace Scenario.Cli.Output;

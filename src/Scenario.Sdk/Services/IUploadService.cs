@@ -4,7 +4,7 @@ namespace Scenario.Services;
 
 /// <summary>
 /// The uploads API: <c>client.Uploads</c>. Whole-file transfers (upload, resume, wait for the import) are extension
-/// methods in <see cref="Uploads.UploadServiceTransferExtensions"/>, so this interface holds only the API calls.
+/// methods in <see cref="Transfers.UploadServiceTransferExtensions"/>, so this interface holds only the API calls.
 /// </summary>
 public interface IUploadService
 {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Scenario.Core;
 using Scenario.Models;
-using Scenario.Uploads;
+using Scenario.Transfers;
 
 namespace Scenario.Services;
 

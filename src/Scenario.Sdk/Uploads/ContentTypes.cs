@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>Guesses a MIME type from a file name, for when the caller does not give one.</summary>
 public static class ContentTypes

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>A file read with <see cref="RandomAccess"/>: positional reads need no shared position, so parts read in parallel.</summary>
 internal sealed class FilePartSource : IPartSource

@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>Positional reads of the content being uploaded, safe to call from several parts at once.</summary>
 internal interface IPartSource : IDisposable

@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// What the transfer helpers need beyond <see cref="Services.IUploadService"/>: the HTTP client for signed part URLs.

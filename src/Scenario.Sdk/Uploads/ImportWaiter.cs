@@ -2,7 +2,7 @@ using Scenario.Exceptions;
 using Scenario.Models;
 using Scenario.Services;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>Polls an upload until it is imported or failed, starting fast (small files finish in well under a second).</summary>
 internal static class ImportWaiter

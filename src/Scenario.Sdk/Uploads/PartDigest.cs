@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Security.Cryptography;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// The digest of a part as it is sent, to check against the ETag the store answers with, so a part damaged

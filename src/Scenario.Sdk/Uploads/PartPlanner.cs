@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>Picks a part plan the service accepts: parts of at least 5 MiB (but the last), at most 5 GiB, at most 10,000 parts.</summary>
 public static class PartPlanner

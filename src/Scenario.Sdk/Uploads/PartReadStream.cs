@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// The bytes of one part, read straight from the source as the HTTP stack asks for them, so a part

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Scenario.Core;
 using Scenario.Exceptions;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// PUTs one part to its signed URL, streamed from the source, with no credentials; retries

@@ -2,7 +2,7 @@ using Scenario.Exceptions;
 using Scenario.Models;
 using Scenario.Services;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// The signed URL of each part, re-signed (by retrieving the upload) when about to expire or refused.

@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// Adds up bytes of parts in flight and done. A part that fails gives its bytes back, but the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>Reads and writes byte sizes the way people type them: <c>16MiB</c>, <c>64MB</c>, <c>8388608</c>.</summary>
 public static class Sizes

@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>A seekable stream shared by parallel parts: each read seeks under a lock, so only one read runs at a time.</summary>
 internal sealed class StreamPartSource : IPartSource

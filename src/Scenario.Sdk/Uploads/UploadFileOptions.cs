@@ -1,6 +1,6 @@
 using Scenario.Models;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>How <see cref="UploadServiceTransferExtensions.UploadFileAsync(Services.IUploadService, string, UploadFileOptions, CancellationToken)"/> sends a file.</summary>
 public sealed record UploadFileOptions

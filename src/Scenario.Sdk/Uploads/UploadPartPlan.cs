@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// How a file is cut: every part but the last is <see cref="PartSize"/> bytes, the last carries the remainder.

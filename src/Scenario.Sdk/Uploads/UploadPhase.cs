@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>The stage a file upload is in.</summary>
 public enum UploadPhase

@@ -1,4 +1,4 @@
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>A progress report of a file upload.</summary>
 /// <param name="UploadId">The upload id, once created (null while creating).</param>

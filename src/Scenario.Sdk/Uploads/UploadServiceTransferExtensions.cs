@@ -1,7 +1,7 @@
 using Scenario.Models;
 using Scenario.Services;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>
 /// Whole-file transfers on <c>client.Uploads</c>: upload, resume, wait for the import. They are extension methods, as

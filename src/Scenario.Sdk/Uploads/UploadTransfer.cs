@@ -2,7 +2,7 @@ using Scenario.Exceptions;
 using Scenario.Models;
 using Scenario.Services;
 
-namespace Scenario.Uploads;
+namespace Scenario.Transfers;
 
 /// <summary>One file upload, new or resumed: create (or retrieve), send the missing parts in parallel, complete, wait.</summary>
 internal sealed class UploadTransfer
