@@ -7,4 +7,7 @@ namespace Scenario.Uploads.Errors;
 public sealed record Problem(string Code, string Detail, IReadOnlyDictionary<string, object?>? Extensions = null)
 {
     public int Status => ErrorStatuses.Of(Code);
+
+    /// <summary>The one wording of a 404: never says whether the thing exists for another owner.</summary>
+    public static Problem NotFound(string what) => new(ErrorCodes.NotFound, $"No {what} with that id exists for this account.");
 }

@@ -60,8 +60,7 @@ public static class ApiProblem
 
     public static ProblemHttpResult BadRequest(string code, string detail) => Create(StatusCodes.Status400BadRequest, code, detail);
 
-    public static ProblemHttpResult NotFound(string what) =>
-        Create(StatusCodes.Status404NotFound, Errors.ErrorCodes.NotFound, $"No {what} with that id exists for this account.");
+    public static ProblemHttpResult NotFound(string what) => Of(Errors.Problem.NotFound(what));
 
     public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
 

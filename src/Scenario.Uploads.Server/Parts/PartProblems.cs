@@ -6,7 +6,7 @@ namespace Scenario.Uploads.Server.Parts;
 /// <summary>The refusals of a part PUT, worded once.</summary>
 internal static class PartProblems
 {
-    public static readonly Problem NoSuchUpload = new(ErrorCodes.NotFound, "No upload with that id exists for this account.");
+    public static readonly Problem NoSuchUpload = Problem.NotFound("upload");
 
     public static Problem? NotPending(string status, string? errorMessage) => status switch
     {
