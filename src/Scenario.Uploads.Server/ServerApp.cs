@@ -25,6 +25,9 @@ public static class ServerApp
         // Registered after Kestrel's own pool factory, so the socket transport takes this one.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBlockPool.Factory>();
         builder.Services.AddUploadsService(builder.Configuration);
+        // Under systemd (deploy/scenario-uploads.service, Type=notify): ready is signalled once the port is bound,
+        // and SIGTERM's stop is reported; elsewhere this does nothing.
+        builder.Services.AddSystemd();
         configure?.Invoke(builder);
 
         var app = builder.Build();
