@@ -72,6 +72,16 @@ public sealed class CachedUploadRepository(IUploadRepository inner) : IUploadRep
             return true;
         });
 
+    public Task<bool> CreateOnceAsync(
+        UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken) =>
+        WriteAsync(upload.Id, () => inner.CreateOnceAsync(upload, job, runnable, claim, reclaimBefore, cancellationToken));
+
+    public Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken) =>
+        inner.FindIdempotencyClaimAsync(ownerId, key, cancellationToken);
+
+    public Task<int> ForgetIdempotencyClaimsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        inner.ForgetIdempotencyClaimsAsync(before, cancellationToken);
+
     public Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(uploadId, () => inner.BeginPartWriteAsync(uploadId, partNumber, partSize, now, cancellationToken));
 

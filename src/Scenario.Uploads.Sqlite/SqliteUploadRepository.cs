@@ -1,4 +1,5 @@
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
@@ -15,6 +16,25 @@ public sealed class SqliteUploadRepository(SqliteDatabase database) : SqlUploadR
         // syncs the whole log, this row with it) before the part's 2xx. Batched: creates come in crowds.
         return database.WriteBatchedAsync(durable: false, batch =>
         {
+            batch.Execute(uploadSql, uploadNames, uploadValues);
+            batch.Execute(jobSql, jobNames, jobValues);
+            return Task.FromResult(true);
+        }, cancellationToken);
+    }
+
+    public override Task<bool> CreateOnceAsync(
+        UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken)
+    {
+        var (claimSql, claimNames, claimValues) = ClaimInsert(claim, reclaimBefore);
+        var (uploadSql, uploadNames, uploadValues) = UploadInsert(upload);
+        var (jobSql, jobNames, jobValues) = JobInsert(job, runnable);
+        // The batch writer is the one writer: the key's check and the upload's rows commit together.
+        return database.WriteBatchedAsync(durable: false, batch =>
+        {
+            if (batch.Execute(claimSql, claimNames, claimValues) == 0)
+            {
+                return Task.FromResult(false);
+            }
             batch.Execute(uploadSql, uploadNames, uploadValues);
             batch.Execute(jobSql, jobNames, jobValues);
             return Task.FromResult(true);

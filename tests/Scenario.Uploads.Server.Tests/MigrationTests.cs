@@ -38,7 +38,25 @@ public sealed class MigrationTests
             await using var host = await ServiceHost.StartAsync(new ServiceHostOptions { DataDirectory = dataDirectory, Settings = settings });
             using var api = new UploadApi(host);
 
-            Assert.Equal(2, await BackendSql.SingleAsync<long>(dataDirectory, Settings(host, settings), "SELECT max(version) FROM schema_version"));
+            Assert.Equal(Persistence.Sql.SchemaMigrations.Latest,
+                await BackendSql.SingleAsync<long>(dataDirectory, Settings(host, settings), "SELECT max(version) FROM schema_version"));
+            // Version 3's table: a create under an idempotency key is answered twice with one upload.
+            var keyed = Enumerable.Range(0, 2).Select(async _ =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "v1/uploads")
+                {
+                    Content = new StringContent("""{"fileName":"k.bin","contentType":"application/octet-stream","fileSize":1,"parts":1,"kind":"asset"}""", System.Text.Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("Idempotency-Key", "migrated-key");
+                using var response = await api.Client.SendAsync(request);
+                return (await UploadApi.ReadJson(response)).GetProperty("upload").GetProperty("id").GetString();
+            });
+            var ids = new List<string?>();
+            foreach (var create in keyed)
+            {
+                ids.Add(await create);
+            }
+            Assert.Single(ids.Distinct());
             Assert.False((await api.RetrieveAsync(open)).TryGetProperty("partSize", out _), "an upload with no part yet takes any part size now");
             Assert.Equal(6990507, (await api.RetrieveAsync(started)).GetProperty("partSize").GetInt64());
             if (TestBackend.PartsGoThroughService)

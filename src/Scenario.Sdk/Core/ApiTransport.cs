@@ -41,14 +41,15 @@ internal sealed class ApiTransport : IDisposable
     /// <summary>The client for signed part URLs: no default headers, no credentials.</summary>
     public HttpClient PartClient { get; }
 
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    // idempotencyKey: sent as Idempotency-Key on every attempt, so that the service applies the request once.
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ScenarioJson.Options);
         var uri = new Uri(_settings.BaseUrl, path);
         for (var attempt = 0; ; attempt++)
         {
             var retriesLeft = attempt < _settings.MaxRetries;
-            var (status, text, retryAfter, failure) = await SendOnceAsync(method, uri, payload, cancellationToken).ConfigureAwait(false);
+            var (status, text, retryAfter, failure) = await SendOnceAsync(method, uri, payload, idempotencyKey, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 if (!retriesLeft)
@@ -74,10 +75,14 @@ internal sealed class ApiTransport : IDisposable
     }
 
     private async Task<(HttpStatusCode Status, string Text, TimeSpan? RetryAfter, ScenarioException? Failure)> SendOnceAsync(
-        HttpMethod method, Uri uri, byte[]? payload, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, byte[]? payload, string? idempotencyKey, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = _settings.Authorization;
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (payload is not null)
         {

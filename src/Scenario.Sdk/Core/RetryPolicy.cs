@@ -15,11 +15,11 @@ internal static class RetryPolicy
     // A server asking for a longer pause than this is treated as not having asked: backoff is used.
     private static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromSeconds(60);
 
-    // 409s that name a state the upload never leaves (failed, completed, processing): the same request gets the same
-    // answer, so retrying them would only add 1.1-1.5 s of backoff. Any other 409 (a lock held a moment, as the
-    // Stainless SDKs assume) is retried.
+    // 409s that name a state the upload never leaves (failed, completed, processing), or an idempotency key already
+    // used for another body: the same request gets the same answer, so retrying them would only add 1.1-1.5 s of
+    // backoff. Any other 409 (a lock held a moment, as the Stainless SDKs assume) is retried.
     private static readonly FrozenSet<string> FinalConflicts =
-        FrozenSet.ToFrozenSet(["upload_failed", "upload_not_pending", "upload_processing"], StringComparer.Ordinal);
+        FrozenSet.ToFrozenSet(["upload_failed", "upload_not_pending", "upload_processing", "idempotency_key_reused"], StringComparer.Ordinal);
 
     /// <summary>Whether an error response may succeed when sent again: 408, 409 (but a final one), 429 and 5xx.</summary>
     public static bool IsRetryable(ScenarioApiException error) => error.StatusCode switch

@@ -33,4 +33,13 @@ public sealed record UploadCreateParams
 
     /// <summary>A URL to download the file from; requires <see cref="Kind"/>.</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// Sent as the <c>Idempotency-Key</c> header, not in the body: a create sent again with the same key and
+    /// body within 24 h returns the upload the first one made. When null, the SDK makes one per call of
+    /// <see cref="Services.IUploadService.CreateAsync"/> and keeps it for that call's retries, so a create
+    /// retried after a timeout never makes a second upload; set your own to carry it across processes.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? IdempotencyKey { get; init; }
 }

@@ -18,7 +18,8 @@ internal sealed class UploadService : IUploadService, IUploadTransferHost
     public Task<UploadCreateResponse> CreateAsync(UploadCreateParams parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return _transport.SendAsync<UploadCreateResponse>(HttpMethod.Post, "uploads", parameters, cancellationToken);
+        var key = parameters.IdempotencyKey ?? Guid.NewGuid().ToString("N");
+        return _transport.SendAsync<UploadCreateResponse>(HttpMethod.Post, "uploads", parameters, cancellationToken, key);
     }
 
     public Task<UploadRetrieveResponse> RetrieveAsync(string uploadId, CancellationToken cancellationToken = default) =>

@@ -47,6 +47,10 @@ public static class ErrorCodes
     public const string InvalidPaginationToken = "invalid_pagination_token";
     /// <summary>A download's Range asks for bytes the file does not have (416).</summary>
     public const string RangeNotSatisfiable = "range_not_satisfiable";
+    /// <summary>An <c>Idempotency-Key</c> header that is empty, too long or not printable ASCII.</summary>
+    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
+    /// <summary>An <c>Idempotency-Key</c> already used, within its lifetime, by a create with another body.</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string BadRequest = "bad_request";
     public const string InternalError = "internal_error";
 }

@@ -15,6 +15,19 @@ public interface IUploadRepository
     /// </summary>
     Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same, under an idempotency key: in the same transaction, takes <paramref name="claim"/> if its key
+    /// is free or its holder was created before <paramref name="reclaimBefore"/>. False, with nothing
+    /// written, when another create holds the key.
+    /// </summary>
+    Task<bool> CreateOnceAsync(UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken);
+
+    /// <summary>The claim on the owner's key, or null.</summary>
+    Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the claims created before <paramref name="before"/>; returns how many.</summary>
+    Task<int> ForgetIdempotencyClaimsAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Any owner's upload; for signed part URLs and background work only.</summary>
     Task<UploadRecord?> FindAsync(string uploadId, CancellationToken cancellationToken);
 

@@ -183,7 +183,14 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
 
     public Task DeleteAsync(string key, string? storageUploadId, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // An upload that never received a byte has no file, and its folder may not exist yet: nothing to delete.
+        }
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,19 @@ public static class SchemaMigrations
             WHERE status = 'pending' AND source = 'multipart' AND parts_count > 1
               AND NOT EXISTS (SELECT 1 FROM upload_parts p WHERE p.upload_id = uploads.id);
             """),
+        // 3: Idempotency-Key on create. A key names the upload its first request made, for 24 h
+        // (Uploads:IdempotencyKeyLifetime); the sweeper deletes older ones.
+        (3, """
+            CREATE TABLE IF NOT EXISTS idempotency_keys (
+                owner_id TEXT NOT NULL,
+                idem_key TEXT NOT NULL,
+                request_sha256 TEXT NOT NULL,
+                upload_id TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (owner_id, idem_key)
+            );
+            CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys (created_at);
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -40,6 +40,46 @@ public abstract class SqlUploadRepository : IUploadRepository
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public virtual async Task<bool> CreateOnceAsync(
+        UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        var (claimSql, names, values) = ClaimInsert(claim, reclaimBefore);
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < names.Length; i++)
+        {
+            parameters.Add(names[i], values[i]);
+        }
+        // On PostgreSQL a concurrent create with the same key waits here for the first one's transaction, then
+        // sees its row: exactly one of them writes an upload.
+        if (await connection.ExecuteAsync(claimSql, parameters, transaction) == 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(InsertUpload, UploadRow.From(upload, _storeText), transaction);
+        await connection.ExecuteAsync(NewJobRow.Insert, NewJobRow.From(job, runnable), transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(IdempotencyRow.Select, new { ownerId, key });
+        return row?.ToClaim();
+    }
+
+    public async Task<int> ForgetIdempotencyClaimsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        return await connection.ExecuteAsync(IdempotencyRow.DeleteBefore, new { before = UnixTime.Ms(before) });
+    }
+
+    /// <summary>The SQL and values that take an idempotency key (<see cref="CreateOnceAsync"/>): one row changed when taken.</summary>
+    private protected static (string Sql, string[] Names, object?[] Values) ClaimInsert(IdempotencyClaim claim, DateTimeOffset reclaimBefore) =>
+        (IdempotencyRow.Claim, IdempotencyRow.ClaimNames, IdempotencyRow.ClaimValues(claim, reclaimBefore));
+
     /// <summary>The SQL and values of <see cref="CreateAsync"/>, for a database that writes them its own way.</summary>
     private protected (string Sql, string[] Names, object?[] Values) UploadInsert(UploadRecord upload) =>
         (InsertUpload, UploadRow.ParameterNames, UploadRow.From(upload, _storeText).ParameterValues());

@@ -29,8 +29,8 @@ public static class UploadEndpoints
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
     private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, UploadPresenter presenter, PublicBaseUrl baseUrl,
-        IOptions<UploadsOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, HeldParts heldParts, UploadPresenter presenter,
+        PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -43,15 +43,28 @@ public static class UploadEndpoints
         {
             return ApiProblem.Of(parseError);
         }
+        var idempotent = IdempotentRequest.Read(request, document.RootElement.GetRawText());
+        if (idempotent.Error is { } keyError)
+        {
+            return ApiProblem.Of(keyError);
+        }
         var created = parsed.Value is MultipartCreate multipart
-            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), cancellationToken)
-            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
+            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), idempotent.Value, cancellationToken)
+            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), idempotent.Value, cancellationToken);
         if (created.Error is { } createError)
         {
-            // The only way a valid create fails: the service's own disk has no room. Retryable, not the client's fault.
+            // A key reused for another body (409), or the service's own disk without room (507, retryable).
             return ApiProblem.Of(createError, request.HttpContext);
         }
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
+        var (upload, replayed) = created.Value;
+        if (!replayed)
+        {
+            return JsonOk.Of(new UploadEnvelope(presenter.Present(upload, [], baseUrl.For(request))));
+        }
+        // The first create's answer, as it stands now: the parts it holds, its URLs signed afresh.
+        request.HttpContext.Response.Headers[IdempotentRequest.ReplayedHeader] = "true";
+        var parts = upload.Status == UploadStatuses.Pending ? await heldParts.ListAsync(upload, cancellationToken) : [];
+        return JsonOk.Of(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
     }
 
     // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.

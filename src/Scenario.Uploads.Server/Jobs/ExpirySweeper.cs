@@ -66,6 +66,10 @@ public sealed class ExpirySweeper(
         {
             await uploadService.DeleteBytesAsync(upload, cancellationToken);
         }
+        if (await uploads.ForgetIdempotencyClaimsAsync(time.GetUtcNow() - options.Value.IdempotencyKeyLifetime, cancellationToken) is > 0 and var forgotten)
+        {
+            logger.LogDebug("Forgot {Count} idempotency key(s) past their lifetime.", forgotten);
+        }
         if (blobs is ILeftoverSweeper sweeper)
         {
             // No download attempt outlives Imports:DownloadTimeout, and a live one keeps writing its file.

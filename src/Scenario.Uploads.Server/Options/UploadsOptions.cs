@@ -40,4 +40,10 @@ public sealed class UploadsOptions
     /// stops. A systemd unit's TimeoutStopSec must be longer.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a create's <c>Idempotency-Key</c> names the upload it made: a retry within it gets that upload
+    /// back instead of a second one (24 h, as Stripe and the IETF draft's examples keep keys).
+    /// </summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
 }

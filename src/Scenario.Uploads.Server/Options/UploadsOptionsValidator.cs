@@ -26,6 +26,7 @@ internal sealed class UploadsOptionsValidator(IConfiguration configuration) : IV
         rules.WholeNumber($"{s}:MaxPartsInFlightPerOwner", options.MaxPartsInFlightPerOwner, 1, null, Defaults.MaxPartsInFlightPerOwner);
         rules.Duration($"{s}:PartIdleTimeout", options.PartIdleTimeout, Defaults.PartIdleTimeout, ConfigurationRules.LongestInterval);
         rules.Duration($"{s}:ShutdownTimeout", options.ShutdownTimeout, Defaults.ShutdownTimeout, ConfigurationRules.LongestInterval);
+        rules.Duration($"{s}:IdempotencyKeyLifetime", options.IdempotencyKeyLifetime, Defaults.IdempotencyKeyLifetime, ConfigurationRules.LongestInterval);
         if (!string.IsNullOrWhiteSpace(options.SigningKey) && !IsSigningKey(options.SigningKey))
         {
             // A secret is never echoed, not even a wrong one (it may be a real key pasted into the wrong setting).

@@ -20,12 +20,17 @@ public sealed class UploadWorkflow(
     TimeProvider time,
     ILogger<UploadWorkflow> logger)
 {
-    public async Task<Result<UploadRecord>> CreateMultipartAsync(MultipartCreate request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<CreatedUpload>> CreateMultipartAsync(
+        MultipartCreate request, string ownerId, string authorId, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
         var (fileSize, parts) = (request.FileSize, request.Parts);
+        if (idempotent is not null && await ReplayAsync(ownerId, idempotent, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
         if (!space.HasRoomFor(fileSize, out var available))
         {
-            return Result<UploadRecord>.Fail(ErrorCodes.InsufficientStorage,
+            return Result<CreatedUpload>.Fail(ErrorCodes.InsufficientStorage,
                 $"The service has {available} bytes of free storage and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
         }
         var now = time.GetUtcNow();
@@ -54,9 +59,10 @@ public sealed class UploadWorkflow(
         };
         upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, upload.ContentType, cancellationToken) };
         var job = NewJob(upload, now);
+        Result<CreatedUpload> created;
         try
         {
-            await uploads.CreateAsync(upload, job, runnable: false, cancellationToken);
+            created = await StoreAsync(upload, job, runnable: false, idempotent, cancellationToken);
         }
         catch
         {
@@ -64,15 +70,25 @@ public sealed class UploadWorkflow(
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
             throw;
         }
-        return Result<UploadRecord>.Ok(upload);
+        if (created.Value?.Replayed != false)
+        {
+            // Another create with the same key made its upload first: this one's blob is nobody's.
+            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+        }
+        return created;
     }
 
     /// <summary>
     /// Creates a url, huggingface or civitai upload: pending, with its job runnable at once (spec: url /
     /// huggingface / civitai go pending → validating without a complete action). The job downloads the file.
     /// </summary>
-    public async Task<Result<UploadRecord>> CreateImportAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<CreatedUpload>> CreateImportAsync(
+        CreateUploadRequest request, string ownerId, string authorId, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
+        if (idempotent is not null && await ReplayAsync(ownerId, idempotent, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
         var (source, provider, reference, url) = request switch
@@ -102,10 +118,73 @@ public sealed class UploadWorkflow(
             ExpiresAt = now + options.Value.PendingLifetime,
             AssetOptions = request.AssetOptions,
         };
-        await uploads.CreateAsync(upload, NewJob(upload, now), runnable: true, cancellationToken);
-        jobSignal.Notify();
-        return Result<UploadRecord>.Ok(upload);
+        var created = await StoreAsync(upload, NewJob(upload, now), runnable: true, idempotent, cancellationToken);
+        if (created.Value?.Replayed == false)
+        {
+            jobSignal.Notify();
+        }
+        return created;
     }
+
+    /// <summary>
+    /// Stores the upload, under its idempotency key when it has one. When a concurrent create with the same
+    /// key stored its upload first, that one's answer (<see cref="ReplayAsync"/>) instead.
+    /// </summary>
+    private async Task<Result<CreatedUpload>> StoreAsync(
+        UploadRecord upload, JobRecord job, bool runnable, IdempotentRequest? idempotent, CancellationToken cancellationToken)
+    {
+        if (idempotent is null)
+        {
+            await uploads.CreateAsync(upload, job, runnable, cancellationToken);
+            return Result<CreatedUpload>.Ok(new CreatedUpload(upload, Replayed: false));
+        }
+        var claim = new IdempotencyClaim(upload.OwnerId, idempotent.Key, idempotent.RequestSha256, upload.Id, upload.CreatedAt);
+        // Each round either stores the upload or finds the key's holder; a holder can only vanish by the
+        // sweep of expired keys, after which the key is free for the next round.
+        for (var round = 0; ; round++)
+        {
+            if (await uploads.CreateOnceAsync(upload, job, runnable, claim, upload.CreatedAt - options.Value.IdempotencyKeyLifetime, cancellationToken))
+            {
+                return Result<CreatedUpload>.Ok(new CreatedUpload(upload, Replayed: false));
+            }
+            if (await ReplayAsync(upload.OwnerId, idempotent, cancellationToken, anyAge: true) is { } earlier)
+            {
+                return earlier;
+            }
+            if (round == 3)
+            {
+                throw new InvalidOperationException($"The idempotency key of upload {upload.Id} was neither free nor held, four times.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The upload an earlier create with the same key made, while the key lives: the same body gets it back,
+    /// another body is refused (the key was reused by mistake, and answering the first upload would hide it).
+    /// Null when the key names no live upload.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="anyAge"/>: right after the database refused the key, its holder counts whatever its
+    /// age, as the database judged it live a moment ago.
+    /// </remarks>
+    private async Task<Result<CreatedUpload>?> ReplayAsync(
+        string ownerId, IdempotentRequest idempotent, CancellationToken cancellationToken, bool anyAge = false)
+    {
+        var claim = await uploads.FindIdempotencyClaimAsync(ownerId, idempotent.Key, cancellationToken);
+        if (claim is null || (!anyAge && claim.CreatedAt < time.GetUtcNow() - options.Value.IdempotencyKeyLifetime))
+        {
+            return null;
+        }
+        if (claim.RequestSha256 != idempotent.RequestSha256)
+        {
+            return Result<CreatedUpload>.Fail(ErrorCodes.IdempotencyKeyReused,
+                $"The {IdempotentRequest.Header} '{idempotent.Key}' was used for a different create (upload {claim.UploadId}) within the last {options.Value.IdempotencyKeyLifetime.TotalHours:0.#} h. Send a new key for a new upload, or the same body to get that upload again.",
+                new Dictionary<string, object?> { ["uploadId"] = claim.UploadId });
+        }
+        var earlier = await uploads.FindForOwnerAsync(ownerId, claim.UploadId, cancellationToken);
+        return earlier is null ? null : Result<CreatedUpload>.Ok(new CreatedUpload(earlier, Replayed: true));
+    }
+
 
     private static string PlaceholderName(CreateUploadRequest request) => request switch
     {
