@@ -30,12 +30,15 @@ public sealed class SqliteUploadsOptions
         }
     }
 
+    /// <summary>The connection string of the database these options name: the configured one, or the default file's.</summary>
+    public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString)
+        ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, FileName) }.ToString()
+        : ConnectionString;
+
     /// <summary>The database these options name, not yet initialised.</summary>
     public SqliteDatabase Open()
     {
         Directory.CreateDirectory(DataDirectory);
-        return string.IsNullOrWhiteSpace(ConnectionString)
-            ? SqliteDatabase.ForFile(Path.Combine(DataDirectory, FileName))
-            : new SqliteDatabase(ConnectionString);
+        return new SqliteDatabase(EffectiveConnectionString);
     }
 }

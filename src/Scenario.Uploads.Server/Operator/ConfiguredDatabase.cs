@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Scenario.Uploads.Sqlite;
 using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.Operator;
@@ -10,14 +11,11 @@ namespace Scenario.Uploads.Server.Operator;
 /// </summary>
 internal static class ConfiguredDatabase
 {
-    public const string SqliteFileName = "uploads.db";
-
     public static bool IsPostgres(DatabaseOptions options) => DatabaseOptionsValidator.IsPostgres(options);
 
+    /// <summary>SQLite's own rule for where its database is (the default file in the data directory, or the configured one).</summary>
     public static string SqliteConnectionString(DatabaseOptions options, UploadsOptions uploads) =>
-        string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(uploads.DataDirectory, SqliteFileName) }.ToString()
-            : options.ConnectionString;
+        new SqliteUploadsOptions { ConnectionString = options.ConnectionString, DataDirectory = uploads.DataDirectory }.EffectiveConnectionString;
 
     /// <summary>The SQLite file, absolute; null for an in-memory database.</summary>
     public static string? SqliteFile(DatabaseOptions options, UploadsOptions uploads)
