@@ -24,6 +24,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("Storage:Provider", "Ftp")]
     [InlineData("RateLimits:Create:PermitLimit", "0")]
     [InlineData("RateLimits:FailedAuth:Window", "00:00:00")]
+    [InlineData("RateLimits:Create:Window", "banana")]
+    [InlineData("ForwardedHeaders:Enabled", "yes")]
     [InlineData("RateLimits:Read:QueueLimit", "-1")]
     [InlineData("Health:CheckTimeout", "-00:00:01")]
     [InlineData("Health:MinFreeSpace", "-1")]
