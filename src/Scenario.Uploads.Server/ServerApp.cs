@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Connections;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Proxy;
+using Scenario.Uploads.Server.RateLimits;
 
 namespace Scenario.Uploads.Server;
 
@@ -31,6 +33,7 @@ public static class ServerApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseReverseProxyHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A malformed request that Kestrel rejects mid-body (broken framing, a chunk size that overflows, a
@@ -43,6 +46,7 @@ public static class ServerApp
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadsRateLimits();
         app.MapHealthEndpoints();
         app.MapUploadEndpoints();
         app.MapPartEndpoints();

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Http.Json;
 using Scenario.Uploads.Server.Auth;
+using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Endpoints;
+using Scenario.Uploads.Server.Health;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Proxy;
+using Scenario.Uploads.Server.RateLimits;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
@@ -66,6 +70,10 @@ public static class ServiceRegistration
             .WithExposedHeaders("ETag", "Content-Length", "Content-Range", "Accept-Ranges")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         services.AddUploadPage();
+        services.AddUploadsHealthChecks();
+        services.AddUploadsRateLimits();
+        services.AddApiCors();
+        services.AddReverseProxySupport();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
         // The API's answers are written by JsonOk with the generated serializers; these options serve the
         // rest (health, problems).

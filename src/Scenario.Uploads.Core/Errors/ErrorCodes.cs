@@ -34,6 +34,8 @@ public static class ErrorCodes
     public const string PartStalled = "part_stalled";
     /// <summary>One owner has as many part PUTs in flight as the instance allows (429).</summary>
     public const string TooManyPartsInFlight = "too_many_parts_in_flight";
+    /// <summary>A rate limit (per owner, or failed authentications per client address) is used up for now (429).</summary>
+    public const string RateLimited = "rate_limited";
     /// <summary>The instance is stopping: the request was not handled, send it again (503).</summary>
     public const string ShuttingDown = "shutting_down";
     public const string InvalidContentMd5 = "invalid_content_md5";

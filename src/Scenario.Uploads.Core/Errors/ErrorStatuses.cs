@@ -24,7 +24,7 @@ public static class ErrorStatuses
         [LengthRequired] = 411,
         [BodyTooLarge] = 413,
         [RangeNotSatisfiable] = 416,
-        [TooManyPartsInFlight] = 429,
+        [TooManyPartsInFlight] = 429, [RateLimited] = 429,
         [InternalError] = 500,
         [ShuttingDown] = 503,
         [InsufficientStorage] = 507,

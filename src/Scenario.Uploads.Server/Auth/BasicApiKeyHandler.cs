@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.RateLimits;
 
 namespace Scenario.Uploads.Server.Auth;
 
@@ -17,9 +18,12 @@ public sealed class BasicApiKeyHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IApiKeyRepository keys,
-    CredentialCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    CredentialCache cache,
+    FailedAuthLimiter failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
+
+    private static readonly object RefusalItem = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,11 +33,19 @@ public sealed class BasicApiKeyHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        // Credentials verified already pass even from an address that is refused: it can guess nothing with them.
         var key = cache.Find(header.Parameter);
         if (key is null)
         {
+            if (failures.Refusal(Context) is { } refusal)
+            {
+                Context.Response.RegisterForDispose(refusal);
+                Context.Items[RefusalItem] = refusal;
+                return AuthenticateResult.Fail("Too many failed authentications from this address.");
+            }
             if (!TryDecode(header.Parameter, out var apiKey, out var apiSecret))
             {
+                failures.Failed(Context);
                 return AuthenticateResult.Fail("Malformed Basic credentials.");
             }
             key = await keys.FindAsync(apiKey, Context.RequestAborted);
@@ -41,6 +53,7 @@ public sealed class BasicApiKeyHandler(
             var stored = Encoding.ASCII.GetBytes(key?.SecretHash ?? new string('0', presented.Length));
             if (key is null || !CryptographicOperations.FixedTimeEquals(presented, stored))
             {
+                failures.Failed(Context);
                 return AuthenticateResult.Fail("Unknown API key or wrong secret.");
             }
             cache.Add(header.Parameter, key);
@@ -53,6 +66,12 @@ public sealed class BasicApiKeyHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RefusalItem] is System.Threading.RateLimiting.RateLimitLease refusal)
+        {
+            await RateLimitProblem.For(refusal, "This address sent too many wrong API keys or secrets, so no credentials of it are checked for now.", Context)
+                .ExecuteAsync(Context);
+            return;
+        }
         Response.Headers.WWWAuthenticate = "Basic realm=\"scenario\", charset=\"UTF-8\"";
         var detail = Request.Headers.Authorization.Count == 0
             ? "Send your API key and secret with HTTP Basic authentication (curl -u \"$SCENARIO_SDK_API_KEY:$SCENARIO_SDK_API_SECRET\")."

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Auth;
+using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.RateLimits;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
@@ -20,7 +22,7 @@ public static class EntityEndpoints
 {
     public static void MapEntityEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").RequireAuthorization();
+        var group = routes.MapGroup("/v1").RequireAuthorization().RequireCors(ApiCors.Policy).RequireRateLimiting(RateLimitPolicies.Read);
         group.MapGet("/assets/{assetId}", GetAsset);
         group.MapGet("/models/{modelId}", GetModel);
         group.MapGet("/jobs/{jobId}", GetJob);

@@ -1,22 +1,29 @@
-using Scenario.Uploads.Persistence;
-using Scenario.Uploads.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Scenario.Uploads.Server.Health;
 
 namespace Scenario.Uploads.Server.Endpoints;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database and the storage answer too.</summary>
+/// <summary>
+/// <c>/healthz</c> (liveness): the process answers, no check runs. <c>/readyz</c> (readiness): the database,
+/// the storage, its free space and the job worker, each within <c>Health:CheckTimeout</c>; 503 when one fails.
+/// </summary>
 public static class HealthEndpoints
 {
+    // MapHealthChecks answers every method; a POST to a probe is the client's mistake (405), as before.
+    private static readonly HttpMethodMetadata GetOrHead = new(["GET", "HEAD"]);
+
     public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).AllowAnonymous();
-        routes.MapGet("/readyz", Ready).AllowAnonymous();
-    }
-
-    private static async Task<IResult> Ready(IDatabase database, IBlobStore blobs, CancellationToken cancellationToken)
-    {
-        var databaseOk = await database.IsReachableAsync(cancellationToken);
-        var storageOk = await blobs.IsReachableAsync(cancellationToken);
-        var body = new { status = databaseOk && storageOk ? "ready" : "not-ready", database = databaseOk, storage = storageOk };
-        return databaseOk && storageOk ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        routes.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthReportWriter.WriteLivenessAsync,
+        }).WithMetadata(GetOrHead).AllowAnonymous();
+        routes.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthRegistration.ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteReadinessAsync,
+        }).WithMetadata(GetOrHead).AllowAnonymous();
     }
 }

@@ -6,9 +6,11 @@ using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Auth;
+using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.RateLimits;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
@@ -20,11 +22,11 @@ public static class UploadEndpoints
 {
     public static void MapUploadEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/uploads").RequireAuthorization();
-        group.MapPost("/", Create);
-        group.MapGet("/", List);
-        group.MapGet("/{uploadId}", Retrieve);
-        group.MapPost("/{uploadId}/action", TriggerAction);
+        var group = routes.MapGroup("/v1/uploads").RequireAuthorization().RequireCors(ApiCors.Policy);
+        group.MapPost("/", Create).RequireRateLimiting(RateLimitPolicies.Create);
+        group.MapGet("/", List).RequireRateLimiting(RateLimitPolicies.Read);
+        group.MapGet("/{uploadId}", Retrieve).RequireRateLimiting(RateLimitPolicies.Read);
+        group.MapPost("/{uploadId}/action", TriggerAction).RequireRateLimiting(RateLimitPolicies.Action);
     }
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."

@@ -49,10 +49,12 @@ public static class ApiProblem
     /// </summary>
     public static ProblemHttpResult Of(Errors.Problem problem, HttpContext context)
     {
-        if (Errors.ErrorStatuses.RetryAfterSeconds(problem.Code) is not { } seconds)
-        {
-            return Of(problem);
-        }
+        return Errors.ErrorStatuses.RetryAfterSeconds(problem.Code) is { } seconds ? WithRetryAfter(problem, seconds, context) : Of(problem);
+    }
+
+    /// <summary>A problem that says when to try again: <c>Retry-After</c> and <c>remainingSeconds</c>, the same number.</summary>
+    public static ProblemHttpResult WithRetryAfter(Errors.Problem problem, int seconds, HttpContext context)
+    {
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var extensions = new Dictionary<string, object?>(problem.Extensions ?? new Dictionary<string, object?>()) { ["remainingSeconds"] = seconds };
         return Create(problem.Status, problem.Code, problem.Detail, extensions);

@@ -14,6 +14,7 @@ public sealed class UploadJobWorker(
     IJobQueue queue,
     UploadProcessor processor,
     JobSignal signal,
+    WorkerHeartbeat heartbeat,
     IOptions<JobsOptions> options,
     TimeProvider time,
     ILogger<UploadJobWorker> logger) : BackgroundService
@@ -27,7 +28,12 @@ public sealed class UploadJobWorker(
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            await slots.WaitAsync(stoppingToken);
+            heartbeat.Beat();
+            // Beats while every slot is busy too: long jobs are work, not a stuck loop (/readyz tells them apart).
+            while (!await slots.WaitAsync(settings.PollInterval, stoppingToken))
+            {
+                heartbeat.Beat();
+            }
             JobRecord? job = null;
             try
             {

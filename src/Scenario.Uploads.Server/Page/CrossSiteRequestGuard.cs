@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Http;
 
 namespace Scenario.Uploads.Server.Page;
@@ -9,15 +10,17 @@ namespace Scenario.Uploads.Server.Page;
 /// address bar) replays those credentials on every request to this origin, a cross-site form POST
 /// included. Browsers say where a request comes from (Sec-Fetch-Site, else Origin); clients that are not
 /// browsers (curl, the SDK, the CLI) send neither and are not affected. The signed part and file URLs are
-/// meant to be used from anywhere and are left alone.
+/// meant to be used from anywhere and are left alone, and so are the origins the operator trusts
+/// (<c>Cors:AllowedOrigins</c>), whose pages the API's CORS policy answers.
 /// </summary>
-public sealed class CrossSiteRequestGuard(RequestDelegate next)
+public sealed class CrossSiteRequestGuard(RequestDelegate next, ApiCorsOrigins trusted)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || !request.Path.StartsWithSegments("/v1") || IsSignedUrl(request.Path) || !FromAnotherSite(request))
+            || !request.Path.StartsWithSegments("/v1") || IsSignedUrl(request.Path) || trusted.Allows(request.Headers.Origin)
+            || !FromAnotherSite(request))
         {
             return next(context);
         }

@@ -104,6 +104,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // A first /readyz on a loaded machine (JIT of every check) can take longer than the 2 s: ask again.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException($"The service process did not become ready:\n{Output}");

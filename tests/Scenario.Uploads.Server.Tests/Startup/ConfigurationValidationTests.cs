@@ -22,6 +22,18 @@ public sealed class ConfigurationValidationTests
     [InlineData("Imports:Civitai:Endpoint", "civitai.com")]
     [InlineData("Database:Provider", "Mongo")]
     [InlineData("Storage:Provider", "Ftp")]
+    [InlineData("RateLimits:Create:PermitLimit", "0")]
+    [InlineData("RateLimits:FailedAuth:Window", "00:00:00")]
+    [InlineData("RateLimits:Create:Window", "banana")]
+    [InlineData("ForwardedHeaders:Enabled", "yes")]
+    [InlineData("RateLimits:Read:QueueLimit", "-1")]
+    [InlineData("Health:CheckTimeout", "-00:00:01")]
+    [InlineData("Health:MinFreeSpace", "-1")]
+    [InlineData("Cors:AllowedOrigins:0", "https://app.example.com/upload")]
+    [InlineData("Cors:AllowedOrigins:0", "app.example.com")]
+    [InlineData("Cors:AllowedOrigins:0", "*")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.internal")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     public async Task A_bad_value_is_one_line_naming_the_key_and_the_value_and_exit_code_2(string key, string value)
     {
         var dataDirectory = Path.Combine(TempDirectory.Create(), "data");
