@@ -37,10 +37,13 @@ public sealed record ScenarioClientOptions
     /// <summary>The base URL including the version path, such as <c>http://127.0.0.1:5080/v1</c>.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>The timeout of one API request attempt (default 60 s). Part uploads use <see cref="Transfers.UploadFileOptions.PartTimeout"/> instead.</summary>
+    /// <summary>
+    /// The timeout of one API request attempt (default 60 s): positive and at most a day, or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>. Part uploads use <see cref="Transfers.UploadFileOptions.PartTimeout"/> instead.
+    /// </summary>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>How many times a failed API request is retried (default 2).</summary>
+    /// <summary>How many times a failed API request is retried (default 2; 0 or more).</summary>
     public int? MaxRetries { get; set; }
 
     /// <summary>
