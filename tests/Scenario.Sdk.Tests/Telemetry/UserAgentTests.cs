@@ -42,4 +42,21 @@ public sealed class UserAgentTests
         Assert.All(standIn.Seen, seen => Assert.Equal(Expected, seen.UserAgent));
         Assert.Matches(@"^scenario-sdk-dotnet/[0-9]+\.[0-9]+\.[0-9]+[^ ]* \(\.NET [0-9]+\.[0-9]+\.[0-9]+\)$", Expected);
     }
+
+    [Fact]
+    public async Task The_sdks_own_http_client_sends_it_too()
+    {
+        await using var standIn = await UploadApiStandIn.StartAsync();
+        using var client = new ScenarioClient(new ScenarioClientOptions
+        {
+            ApiKey = "key",
+            ApiSecret = "secret",
+            BaseUrl = standIn.ApiBaseUrl,
+            GetEnvironmentVariable = _ => null,
+        });
+
+        await client.Uploads.RetrieveAsync("upl_1", Ct);
+
+        Assert.Equal(Expected, Assert.Single(standIn.Seen).UserAgent);
+    }
 }
