@@ -6,7 +6,9 @@ namespace Scenario;
 /// <summary>
 /// The entry point of the Scenario SDK. <c>new ScenarioClient()</c> reads
 /// <c>SCENARIO_SDK_API_KEY</c>, <c>SCENARIO_SDK_API_SECRET</c> and <c>SCENARIO_BASE_URL</c>;
-/// pass <see cref="ScenarioClientOptions"/> to override them. Safe to share across threads.
+/// pass <see cref="ScenarioClientOptions"/> to override them. Safe to share across threads. In an app with a
+/// service container, <see cref="DependencyInjection.ScenarioServiceCollectionExtensions.AddScenarioClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>
+/// registers it (and its services) on an <see cref="IHttpClientFactory"/> client.
 /// </summary>
 public sealed class ScenarioClient : IDisposable
 {

@@ -47,6 +47,36 @@ public sealed class ClientOptionsTests
             new ScenarioClient(new ScenarioClientOptions { ApiKey = "k", ApiSecret = "s", BaseUrl = "not a url", GetEnvironmentVariable = _ => null }));
     }
 
+    [Theory]
+    [InlineData(-1, null, "MaxRetries is '-1'")]
+    [InlineData(null, -5, "Timeout is '-00:00:05'")]
+    [InlineData(null, 0, "Timeout is '00:00:00'")]
+    [InlineData(null, 90000, "Timeout is '1.01:00:00'")]
+    public void Out_of_range_retries_and_timeouts_are_refused_naming_the_option(int? maxRetries, int? timeoutSeconds, string expected)
+    {
+        var error = Assert.Throws<ScenarioConfigurationException>(() => new ScenarioClient(new ScenarioClientOptions
+        {
+            ApiKey = "k",
+            ApiSecret = "s",
+            MaxRetries = maxRetries,
+            Timeout = timeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            GetEnvironmentVariable = _ => null,
+        }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void An_infinite_timeout_and_no_retries_are_accepted()
+    {
+        using var client = new ScenarioClient(new ScenarioClientOptions
+        {
+            ApiKey = "k", ApiSecret = "s", MaxRetries = 0, Timeout = Timeout.InfiniteTimeSpan, GetEnvironmentVariable = _ => null,
+        });
+
+        Assert.Equal("https://api.cloud.scenario.com/v1/", client.BaseUrl.AbsoluteUri);
+    }
+
     [Fact]
     public async Task Options_override_the_environment_and_requests_use_basic_auth_under_v1()
     {

@@ -1,7 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Scenario.Exceptions;
+using Scenario.Telemetry;
 
 namespace Scenario.Core;
 
@@ -19,6 +23,7 @@ internal sealed class ApiTransport : IDisposable
     public ApiTransport(ScenarioClientOptions options)
     {
         _settings = ResolvedSettings.From(options);
+        Logger = options.LoggerFactory?.CreateLogger(ScenarioTelemetry.LoggerCategory) ?? NullLogger.Instance;
         if (options.HttpClient is { } client)
         {
             _api = client;
@@ -38,6 +43,9 @@ internal sealed class ApiTransport : IDisposable
 
     public Uri BaseUrl => _settings.BaseUrl;
 
+    /// <summary>Where requests and part PUTs are logged (<see cref="ScenarioTelemetry.LoggerCategory"/>).</summary>
+    public ILogger Logger { get; }
+
     /// <summary>The client for signed part URLs: no default headers, no credentials.</summary>
     public HttpClient PartClient { get; }
 
@@ -46,36 +54,30 @@ internal sealed class ApiTransport : IDisposable
     {
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ScenarioJson.Options);
         var uri = new Uri(_settings.BaseUrl, path);
+        using var trace = CallTrace.Request(Logger, method, uri, _settings.MaxRetries);
         for (var attempt = 0; ; attempt++)
         {
-            var retriesLeft = attempt < _settings.MaxRetries;
-            var (status, text, retryAfter, failure) = await SendOnceAsync(method, uri, payload, idempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                if (!retriesLeft)
-                {
-                    throw failure;
-                }
-            }
-            else if ((int)status is >= 200 and < 300)
+            var (status, text, retryAfter, failure) = await SendOnceAsync(method, uri, payload, idempotencyKey, trace, cancellationToken).ConfigureAwait(false);
+            if (failure is null && (int)status is >= 200 and < 300)
             {
                 return Deserialize<T>(text, uri);
             }
-            else
+            // Built before deciding, because whether a 409 can succeed later depends on its problem code.
+            var error = failure ?? ScenarioExceptionFactory.Create(status, text, retryAfter);
+            var retryable = error is not ScenarioApiException api || RetryPolicy.IsRetryable(api);
+            if (!retryable || attempt >= _settings.MaxRetries)
             {
-                // Built before deciding, because whether a 409 can succeed later depends on its problem code.
-                var error = ScenarioExceptionFactory.Create(status, text, retryAfter);
-                if (!retriesLeft || !RetryPolicy.IsRetryable(error))
-                {
-                    throw error;
-                }
+                trace.Failed(error, retriesRanOut: retryable);
+                throw error;
             }
-            await Task.Delay(RetryPolicy.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+            var delay = RetryPolicy.Delay(attempt, retryAfter);
+            trace.Retrying(error, delay);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<(HttpStatusCode Status, string Text, TimeSpan? RetryAfter, ScenarioException? Failure)> SendOnceAsync(
-        HttpMethod method, Uri uri, byte[]? payload, string? idempotencyKey, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, byte[]? payload, string? idempotencyKey, CallTrace trace, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = _settings.Authorization;
@@ -84,28 +86,33 @@ internal sealed class ApiTransport : IDisposable
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        SdkVersion.Stamp(request);
         if (payload is not null)
         {
             request.Content = new ByteArrayContent(payload);
             request.Content.Headers.ContentType = JsonMediaType;
         }
+        // The per-attempt timeout lives here, not in HttpClient.Timeout: that one would also cut off part PUTs,
+        // which share the client (an IHttpClientFactory client's 100 s default included).
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
+        var startedAt = Stopwatch.GetTimestamp();
         try
         {
             using var response = await _api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            trace.Answered(request, (int)response.StatusCode, startedAt);
             return (response.StatusCode, text, RetryPolicy.ParseRetryAfter(response.Headers), null);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return (default, "", null, new ScenarioTimeoutException(
-                $"{method} {uri} timed out after {_settings.Timeout.TotalSeconds:0.#} s.", ex));
+            var failure = new ScenarioTimeoutException($"{method} {uri} timed out after {_settings.Timeout.TotalSeconds:0.#} s.", ex);
+            return (default, "", null, trace.NoAnswer(request, failure, startedAt));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            return (default, "", null, new ScenarioConnectionException(
-                $"Could not reach the Scenario API at {_settings.BaseUrl}: {ex.Message}", ex));
+            var failure = new ScenarioConnectionException($"Could not reach the Scenario API at {_settings.BaseUrl}: {ex.Message}", ex);
+            return (default, "", null, trace.NoAnswer(request, failure, startedAt));
         }
     }
 

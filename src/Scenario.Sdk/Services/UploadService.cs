@@ -70,6 +70,8 @@ internal sealed class UploadService : IUploadService, IUploadTransferHost
     /// <summary>The transfer helpers' way to the credential-free part client.</summary>
     public HttpClient PartClient => _transport.PartClient;
 
+    public Microsoft.Extensions.Logging.ILogger Logger => _transport.Logger;
+
     private static string PathOf(string uploadId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uploadId);

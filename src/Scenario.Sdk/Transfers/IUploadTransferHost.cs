@@ -9,4 +9,7 @@ internal interface IUploadTransferHost
 {
     /// <summary>The client part PUTs go through: no default headers, no credentials.</summary>
     HttpClient PartClient { get; }
+
+    /// <summary>Where part PUTs are logged, as the client's API calls are.</summary>
+    Microsoft.Extensions.Logging.ILogger Logger { get; }
 }

@@ -25,6 +25,8 @@ internal sealed class PartUrls
         _parts = Index(upload);
     }
 
+    public string UploadId => _uploadId;
+
     public async Task<string> GetAsync(int number, bool refused, CancellationToken cancellationToken)
     {
         var seen = Volatile.Read(ref _version);

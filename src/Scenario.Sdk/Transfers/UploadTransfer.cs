@@ -73,7 +73,8 @@ internal sealed class UploadTransfer
         }
         _tracker.Start(upload.Id, source.Length, plan.PartsCount);
         var urls = new PartUrls(_service, upload, _options.UrlRefreshMargin);
-        var sender = new PartSender(_partClient, source, urls, _tracker, _options);
+        var logger = (_service as IUploadTransferHost)?.Logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var sender = new PartSender(_partClient, source, urls, _tracker, _options, logger);
         var missing = new List<int>();
         foreach (var part in upload.Parts ?? [])
         {
