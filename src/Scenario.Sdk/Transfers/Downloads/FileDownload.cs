@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Scenario.Exceptions;
+
+namespace Scenario.Transfers;
+
+/// <summary>
+/// One download to a file: parallel ranges written at their offsets into <c>TARGET.partial</c>, each recorded in
+/// the sidecar once written; then the whole file is hashed and checked against the entity's SHA-256, and renamed
+/// onto the target. An interruption leaves the partial file and its sidecar, so the next run fetches only the rest.
+/// </summary>
+internal sealed class FileDownload(ScenarioClient client, HttpClient http, DownloadOptions options, IProgress<DownloadProgress>? progress)
+{
+    public async Task<DownloadResult> RunAsync(string entityId, string path, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(path);
+        if (Directory.Exists(target))
+        {
+            throw new ArgumentException($"'{target}' is a directory; give the path of the file to write.", nameof(path));
+        }
+        // Checked before any request, so a refused target costs nothing.
+        if (!options.Overwrite && File.Exists(target))
+        {
+            throw new DownloadTargetExistsException(target);
+        }
+        var tracker = new DownloadTracker(entityId, progress);
+        var link = await DownloadLink.ResolveAsync(client, entityId, cancellationToken).ConfigureAwait(false);
+        var entity = link.Entity;
+        var partial = target + ".partial";
+        var ledgerPath = partial + ".ranges";
+        long kept;
+        using (var ledger = DownloadLedger.Open(ledgerPath, entity, ChunkPlan.For(entity.Size, options.ChunkSize).ChunkSize, options.Resume && File.Exists(partial)))
+        using (var handle = OpenPartial(partial, entity.Size, fresh: ledger.Done.Count == 0))
+        {
+            var plan = new ChunkPlan(entity.Size, ledger.ChunkSize);
+            kept = ledger.Done.Sum(plan.LengthOf);
+            tracker.Start(entity.Size, plan.Count, kept, ledger.Done.Count);
+            var fetcher = new RangeFetcher(http, link, tracker, options);
+            var missing = Enumerable.Range(0, plan.Count).Where(i => !ledger.Done.Contains(i));
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(missing, parallel, async (index, token) =>
+            {
+                await fetcher.FetchAsync(plan.OffsetOf(index), plan.LengthOf(index),
+                    (bytes, offset, t) => RandomAccess.WriteAsync(handle, bytes, offset, t), token).ConfigureAwait(false);
+                ledger.Add(index);
+                tracker.ChunkDone();
+            }).ConfigureAwait(false);
+            // On disk before the rename makes it the target: a crash must not leave a target of zeros.
+            RandomAccess.FlushToDisk(handle);
+        }
+        tracker.SetPhase(DownloadPhase.Verifying);
+        var actual = await HashAsync(partial, cancellationToken).ConfigureAwait(false);
+        if (actual != entity.Sha256)
+        {
+            File.Delete(partial);
+            DownloadLedger.Delete(ledgerPath);
+            throw new DownloadVerificationException(entity.Id, entity.Sha256, actual, partialDeleted: true);
+        }
+        MoveIntoPlace(partial, target);
+        DownloadLedger.Delete(ledgerPath);
+        tracker.SetPhase(DownloadPhase.Completed);
+        return new DownloadResult { EntityId = entity.Id, Path = target, FileName = entity.FileName, Size = entity.Size, Sha256 = actual, ResumedBytes = kept };
+    }
+
+    // FileShare.None also keeps a second download of the same target from writing into this one.
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenPartial(string partial, long size, bool fresh)
+    {
+        var handle = File.OpenHandle(partial, fresh ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
+        if (RandomAccess.GetLength(handle) != size)
+        {
+            RandomAccess.SetLength(handle, size);
+        }
+        return handle;
+    }
+
+    private void MoveIntoPlace(string partial, string target)
+    {
+        try
+        {
+            File.Move(partial, target, options.Overwrite);
+        }
+        catch (IOException) when (!options.Overwrite && File.Exists(target))
+        {
+            // Someone created the target while the bytes were arriving; the verified partial stays for a rerun with Overwrite.
+            throw new DownloadTargetExistsException(target);
+        }
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+    }
+}
