@@ -42,20 +42,23 @@ public sealed class DownloadEndToEndTests(ServiceFixture service) : IClassFixtur
         {
             Assert.True(reports[i].BytesReceived >= reports[i - 1].BytesReceived, $"progress went back at report {i}");
         }
-        Assert.Equal(new DownloadProgress(assetId, DownloadPhase.Completed, result.Size, result.Size, 6, 6), reports[^1]);
+        Assert.Equal(new DownloadProgress(assetId, target, DownloadPhase.Completed, result.Size, result.Size, 6, 6), reports[^1]);
     }
 
     [Fact]
-    public async Task A_model_is_downloaded_by_its_id()
+    public async Task A_model_is_downloaded_by_its_id_into_a_directory_under_its_file_name()
     {
         var (bytes, fileName, contentType) = TestFiles.ValidFileFor("model");
         using var client = service.Client();
         using var content = new MemoryStream(bytes);
         var upload = await client.Uploads.UploadFileAsync(content, new UploadFileOptions { Kind = UploadKind.Model, FileName = fileName, ContentType = contentType }, Ct);
-        var target = Path.Combine(_directory, fileName);
+        var into = Directory.CreateDirectory(Path.Combine(_directory, "models")).FullName;
 
-        var result = await client.DownloadAsync(upload.EntityId!, target, cancellationToken: Ct);
+        var result = await client.DownloadAsync(upload.EntityId!, into, cancellationToken: Ct);
 
+        // A directory gets the file under the name the service holds.
+        var target = Path.Combine(into, fileName);
+        Assert.Equal(target, result.Path);
         Assert.StartsWith("model_", result.EntityId);
         Assert.Equal(bytes, File.ReadAllBytes(target));
         Assert.Equal(fileName, result.FileName);

@@ -9,6 +9,7 @@ internal sealed class DownloadTracker(string entityId, IProgress<DownloadProgres
     private readonly Lock _lock = new();
     private readonly Lock _delivery = new();
     private DownloadPhase _phase = DownloadPhase.Resolving;
+    private string? _path;
     private long _received;
     private long _total;
     private int _chunksDone;
@@ -20,6 +21,8 @@ internal sealed class DownloadTracker(string entityId, IProgress<DownloadProgres
     {
         (_total, _chunksTotal, _received, _chunksDone, _phase) = (total, chunksTotal, keptBytes, keptChunks, DownloadPhase.Downloading);
     });
+
+    public void SetPath(string path) => Update(() => _path = path);
 
     public void SetPhase(DownloadPhase phase) => Update(() => _phase = phase);
 
@@ -34,7 +37,7 @@ internal sealed class DownloadTracker(string entityId, IProgress<DownloadProgres
         lock (_lock)
         {
             change();
-            report = new DownloadProgress(entityId, _phase, Math.Min(_received, _total), _total, _chunksDone, _chunksTotal);
+            report = new DownloadProgress(entityId, _path, _phase, Math.Min(_received, _total), _total, _chunksDone, _chunksTotal);
             sequence = ++_sequence;
         }
         // Ranges report from several threads; the caller's code runs outside the state lock, in order.

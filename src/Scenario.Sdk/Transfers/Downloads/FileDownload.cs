@@ -13,18 +13,22 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
     public async Task<DownloadResult> RunAsync(string entityId, string path, CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(path);
-        if (Directory.Exists(target))
-        {
-            throw new ArgumentException($"'{target}' is a directory; give the path of the file to write.", nameof(path));
-        }
-        // Checked before any request, so a refused target costs nothing.
-        if (!options.Overwrite && File.Exists(target))
-        {
-            throw new DownloadTargetExistsException(target);
-        }
+        var intoDirectory = Directory.Exists(target);
+        // Checked before any request when the target is named, so a refused target costs nothing.
+        RefuseExisting(target, intoDirectory);
         var tracker = new DownloadTracker(entityId, progress);
         var link = await DownloadLink.ResolveAsync(client, entityId, cancellationToken).ConfigureAwait(false);
         var entity = link.Entity;
+        if (intoDirectory)
+        {
+            target = Path.Combine(target, SafeFileName(entity));
+            if (Directory.Exists(target))
+            {
+                throw new ArgumentException($"'{target}' is a directory; give the path of the file to write.", nameof(path));
+            }
+            RefuseExisting(target, isDirectory: false);
+        }
+        tracker.SetPath(target);
         var partial = target + ".partial";
         var ledgerPath = partial + ".ranges";
         long kept;
@@ -60,6 +64,18 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
         tracker.SetPhase(DownloadPhase.Completed);
         return new DownloadResult { EntityId = entity.Id, Path = target, FileName = entity.FileName, Size = entity.Size, Sha256 = actual, ResumedBytes = kept };
     }
+
+    private void RefuseExisting(string target, bool isDirectory)
+    {
+        if (!isDirectory && !options.Overwrite && File.Exists(target))
+        {
+            throw new DownloadTargetExistsException(target);
+        }
+    }
+
+    // The service's file name is the user's text: only its last segment is used, so it cannot climb out of the directory.
+    private static string SafeFileName(DownloadEntity entity) =>
+        Path.GetFileName(entity.FileName.Replace('\\', '/')) is { Length: > 0 } name && name is not "." and not ".." ? name : entity.Id;
 
     // FileShare.None also keeps a second download of the same target from writing into this one.
     private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenPartial(string partial, long size, bool fresh)

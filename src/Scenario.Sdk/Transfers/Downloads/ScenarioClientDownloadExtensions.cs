@@ -16,7 +16,10 @@ public static class ScenarioClientDownloadExtensions
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="assetOrModelId">An <c>asset_…</c> or <c>model_…</c> id.</param>
-    /// <param name="path">The file to write; refused if it exists, unless <see cref="DownloadOptions.Overwrite"/>.</param>
+    /// <param name="path">
+    /// The file to write, or an existing directory to write the entity's file name into; refused if the file exists,
+    /// unless <see cref="DownloadOptions.Overwrite"/>.
+    /// </param>
     /// <param name="options">Concurrency, chunk size, overwrite, retries.</param>
     /// <param name="progress">Receives progress: bytes in place (never decreasing), total, ranges done and the phase.</param>
     /// <param name="cancellationToken">Cancels the download; the partial file stays, and the same call later continues it.</param>
