@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using Scenario.Exceptions;
 
 namespace Scenario.Transfers;
 
 /// <summary>
 /// One download to a file: parallel ranges written at their offsets into <c>TARGET.partial</c>, each recorded in
-/// the sidecar once written; then the whole file is hashed and checked against the entity's SHA-256, and renamed
-/// onto the target. An interruption leaves the partial file and its sidecar, so the next run fetches only the rest.
+/// the sidecar once written and hashed from disk as the written prefix grows; then the SHA-256 is checked against
+/// the entity's and the file renamed onto the target. An interruption leaves the partial file and its sidecar, so
+/// the next run fetches only the rest.
 /// </summary>
 internal sealed class FileDownload(ScenarioClient client, HttpClient http, DownloadOptions options, IProgress<DownloadProgress>? progress)
 {
@@ -31,28 +31,7 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
         tracker.SetPath(target);
         var partial = target + ".partial";
         var ledgerPath = partial + ".ranges";
-        long kept;
-        using (var ledger = DownloadLedger.Open(ledgerPath, entity, ChunkPlan.For(entity.Size, options.ChunkSize).ChunkSize, options.Resume && File.Exists(partial)))
-        using (var handle = OpenPartial(partial, entity.Size, fresh: ledger.Done.Count == 0))
-        {
-            var plan = new ChunkPlan(entity.Size, ledger.ChunkSize);
-            kept = ledger.Done.Sum(plan.LengthOf);
-            tracker.Start(entity.Size, plan.Count, kept, ledger.Done.Count);
-            var fetcher = new RangeFetcher(http, link, tracker, options);
-            var missing = Enumerable.Range(0, plan.Count).Where(i => !ledger.Done.Contains(i));
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(missing, parallel, async (index, token) =>
-            {
-                await fetcher.FetchAsync(plan.OffsetOf(index), plan.LengthOf(index),
-                    (bytes, offset, t) => RandomAccess.WriteAsync(handle, bytes, offset, t), token).ConfigureAwait(false);
-                ledger.Add(index);
-                tracker.ChunkDone();
-            }).ConfigureAwait(false);
-            // On disk before the rename makes it the target: a crash must not leave a target of zeros.
-            RandomAccess.FlushToDisk(handle);
-        }
-        tracker.SetPhase(DownloadPhase.Verifying);
-        var actual = await HashAsync(partial, cancellationToken).ConfigureAwait(false);
+        var (actual, kept) = await FetchAsync(link, tracker, partial, ledgerPath, cancellationToken).ConfigureAwait(false);
         if (actual != entity.Sha256)
         {
             File.Delete(partial);
@@ -63,6 +42,47 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
         DownloadLedger.Delete(ledgerPath);
         tracker.SetPhase(DownloadPhase.Completed);
         return new DownloadResult { EntityId = entity.Id, Path = target, FileName = entity.FileName, Size = entity.Size, Sha256 = actual, ResumedBytes = kept };
+    }
+
+    // Fetches the ranges the sidecar lacks; returns the SHA-256 of the partial file and the bytes kept from an earlier run.
+    private async Task<(string Sha256, long Kept)> FetchAsync(
+        DownloadLink link, DownloadTracker tracker, string partial, string ledgerPath, CancellationToken cancellationToken)
+    {
+        var entity = link.Entity;
+        var resume = options.Resume && File.Exists(partial);
+        using var ledger = DownloadLedger.Open(ledgerPath, entity, ChunkPlan.For(entity.Size, options.ChunkSize).ChunkSize, resume);
+        using var handle = OpenPartial(partial, entity.Size, fresh: ledger.Done.Count == 0);
+        var plan = new ChunkPlan(entity.Size, ledger.ChunkSize);
+        var kept = ledger.Done.Sum(plan.LengthOf);
+        tracker.Start(entity.Size, plan.Count, kept, ledger.Done.Count);
+        var fetcher = new RangeFetcher(http, link, tracker, options);
+        using var hasher = new PrefixHasher(handle, plan, ledger.Done);
+        using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hashing = hasher.RunAsync(stopHashing.Token);
+        var missing = Enumerable.Range(0, plan.Count).Where(i => !ledger.Done.Contains(i)).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+        try
+        {
+            await Parallel.ForEachAsync(missing, parallel, async (index, token) =>
+            {
+                await fetcher.FetchAsync(plan.OffsetOf(index), plan.LengthOf(index),
+                    (bytes, offset, t) => RandomAccess.WriteAsync(handle, bytes, offset, t), token).ConfigureAwait(false);
+                ledger.Add(index);
+                hasher.Written(index);
+                tracker.ChunkDone();
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The download's own failure is the one to report; the hasher only needs to stop before the file closes.
+            await stopHashing.CancelAsync().ConfigureAwait(false);
+            await ((Task)hashing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        // On disk before the rename makes it the target: a crash must not leave a target of zeros.
+        RandomAccess.FlushToDisk(handle);
+        tracker.SetPhase(DownloadPhase.Verifying);
+        return (await hashing.ConfigureAwait(false), kept);
     }
 
     private void RefuseExisting(string target, bool isDirectory)
@@ -99,11 +119,5 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
             // Someone created the target while the bytes were arriving; the verified partial stays for a rerun with Overwrite.
             throw new DownloadTargetExistsException(target);
         }
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 }
