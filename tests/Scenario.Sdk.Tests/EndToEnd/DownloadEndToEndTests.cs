@@ -100,6 +100,41 @@ public sealed class DownloadEndToEndTests(ServiceFixture service) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_range_cut_off_midway_is_asked_again_from_the_byte_where_it_stopped()
+    {
+        var (source, assetId) = await UploadAsync(service.Host, 2 * MiB, seed: 17);
+        var target = Path.Combine(_directory, "cut.bin");
+        var handler = new DownloadRequestHandler { CutFirstBodyAfter = 300_000 };
+        using var client = service.Client(handler);
+
+        await client.DownloadAsync(assetId, target, new DownloadOptions { ChunkSize = MiB, Concurrency = 1 }, cancellationToken: Ct);
+
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(target));
+        var gets = handler.Gets.ToList();
+        Assert.Equal([0, 300_000, MiB], gets.Select(g => g.From));
+        Assert.Equal(MiB - 300_000, gets[1].Length);
+    }
+
+    [Fact]
+    public async Task A_busy_answer_is_retried_and_a_torn_sidecar_line_is_ignored()
+    {
+        var (source, assetId) = await UploadAsync(service.Host, 4 * MiB, seed: 18);
+        var target = Path.Combine(_directory, "busy.bin");
+        var kept = await InterruptAfterAsync(assetId, target, chunks: 1);
+        // A crash in the middle of recording a range leaves half a line: that range is simply fetched again.
+        File.AppendAllText(target + ".partial.ranges", "3");
+        var handler = new DownloadRequestHandler { RefuseFirstWith = HttpStatusCode.ServiceUnavailable };
+        using var client = service.Client(handler);
+
+        var result = await client.DownloadAsync(assetId, target, new DownloadOptions { Concurrency = 1 }, cancellationToken: Ct);
+
+        Assert.Equal(kept * MiB, result.ResumedBytes);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, handler.Gets.First().Status);
+        Assert.Equal(4 - kept, handler.Gets.Count(g => g.Status == HttpStatusCode.PartialContent));
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(target));
+    }
+
+    [Fact]
     public async Task A_corrupted_partial_file_is_caught_by_the_sha256_and_deleted()
     {
         var (source, assetId) = await UploadAsync(service.Host, 6 * MiB, seed: 14);

@@ -30,14 +30,17 @@ internal sealed class DownloadLedger : IDisposable
     /// <summary>Continues the ledger at <paramref name="path"/> if it is of the same content; otherwise starts a new one.</summary>
     public static DownloadLedger Open(string path, DownloadEntity entity, long chunkSize, bool resume)
     {
-        if (resume && TryRead(path, entity) is { } kept)
-        {
-            return new DownloadLedger(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), kept.ChunkSize, kept.Done);
-        }
+        var (size, done) = (resume ? TryRead(path, entity) : null) ?? (chunkSize, []);
+        // Written afresh, so a torn last line is gone rather than run together with the next index appended.
         var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        file.Write(Encoding.ASCII.GetBytes(Header(entity, chunkSize)));
+        var text = new StringBuilder(Header(entity, size));
+        foreach (var index in done)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{index}\n");
+        }
+        file.Write(Encoding.ASCII.GetBytes(text.ToString()));
         file.Flush();
-        return new DownloadLedger(file, chunkSize, []);
+        return new DownloadLedger(file, size, done);
     }
 
     /// <summary>Records that range <paramref name="index"/> is written.</summary>
