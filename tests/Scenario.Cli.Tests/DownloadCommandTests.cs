@@ -13,6 +13,7 @@ public sealed partial class DownloadCommandTests(CliServiceFixture service) : IC
 {
     private const long MiB = 1024 * 1024;
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-download-").FullName;
+    private readonly string _startDirectory = Directory.GetCurrentDirectory();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -40,6 +41,7 @@ public sealed partial class DownloadCommandTests(CliServiceFixture service) : IC
     public async Task Download_json_prints_the_path_size_and_sha256()
     {
         var (source, assetId) = await UploadAsync(MiB, seed: 22);
+        // The process's working directory, restored on dispose; every other test of the suite uses full paths.
         Directory.SetCurrentDirectory(_directory);
 
         // No -o: the current directory, under the file name the service holds.
@@ -142,7 +144,7 @@ public sealed partial class DownloadCommandTests(CliServiceFixture service) : IC
 
     public void Dispose()
     {
-        Directory.SetCurrentDirectory(Path.GetTempPath());
+        Directory.SetCurrentDirectory(_startDirectory);
         Directory.Delete(_directory, recursive: true);
     }
 

@@ -18,8 +18,9 @@ public static class DownloadProgressDisplay
         output is SpectreConsoleOutput ? LiveAsync(AnsiConsole.Console, title, work) : PlainAsync(output.Err, title, work);
 
     /// <summary>Words for one report: phase, percentage, bytes and ranges.</summary>
-    public static string Describe(DownloadProgress p) =>
-        $"{Phase(p.Phase)} {p.Fraction:P0} ({Sizes.Format(p.BytesReceived)} of {Sizes.Format(p.TotalBytes)}, {p.ChunksDone}/{p.ChunksTotal} ranges)";
+    public static string Describe(DownloadProgress p) => p.Phase == DownloadPhase.Resolving
+        ? Phase(p.Phase)
+        : $"{Phase(p.Phase)} {p.Fraction:P0} ({Sizes.Format(p.BytesReceived)} of {Sizes.Format(p.TotalBytes)}, {p.ChunksDone}/{p.ChunksTotal} ranges)";
 
     private static string Phase(DownloadPhase phase) => phase switch
     {

@@ -100,6 +100,22 @@ public sealed class DownloadEndToEndTests(ServiceFixture service) : IClassFixtur
     }
 
     [Fact]
+    public async Task Resume_false_discards_a_partial_file_and_fetches_every_range()
+    {
+        var (source, assetId) = await UploadAsync(service.Host, 3 * MiB, seed: 19);
+        var target = Path.Combine(_directory, "restarted.bin");
+        await InterruptAfterAsync(assetId, target, chunks: 1);
+        var handler = new DownloadRequestHandler();
+        using var client = service.Client(handler);
+
+        var result = await client.DownloadAsync(assetId, target, new DownloadOptions { ChunkSize = MiB, Resume = false }, cancellationToken: Ct);
+
+        Assert.Equal(0, result.ResumedBytes);
+        Assert.Equal(3, handler.Gets.Count);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(target));
+    }
+
+    [Fact]
     public async Task A_range_cut_off_midway_is_asked_again_from_the_byte_where_it_stopped()
     {
         var (source, assetId) = await UploadAsync(service.Host, 2 * MiB, seed: 17);

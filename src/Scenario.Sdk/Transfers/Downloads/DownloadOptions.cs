@@ -16,8 +16,8 @@ public sealed record DownloadOptions
     public int Concurrency { get; init; } = DefaultConcurrency;
 
     /// <summary>
-    /// The size of one ranged GET and the unit of resumption (default 8 MiB). A download resumed from a partial
-    /// file keeps the chunk size it was begun with.
+    /// The size of one ranged GET and the unit of resumption (default 8 MiB, at least 64 KiB; grown so that a file
+    /// has at most 10,000 ranges). A download resumed from a partial file keeps the chunk size it was begun with.
     /// </summary>
     public long ChunkSize { get; init; } = DefaultChunkSize;
 

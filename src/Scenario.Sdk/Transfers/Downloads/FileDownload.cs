@@ -50,8 +50,9 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
     {
         var entity = link.Entity;
         var resume = options.Resume && File.Exists(partial);
+        // The partial file first: its lock keeps a second download of the same target away from the sidecar too.
+        using var handle = OpenPartial(partial, entity.Size);
         using var ledger = DownloadLedger.Open(ledgerPath, entity, ChunkPlan.For(entity.Size, options.ChunkSize).ChunkSize, resume);
-        using var handle = OpenPartial(partial, entity.Size, fresh: ledger.Done.Count == 0);
         var plan = new ChunkPlan(entity.Size, ledger.ChunkSize);
         var kept = ledger.Done.Sum(plan.LengthOf);
         tracker.Start(entity.Size, plan.Count, kept, ledger.Done.Count);
@@ -97,10 +98,11 @@ internal sealed class FileDownload(ScenarioClient client, HttpClient http, Downl
     private static string SafeFileName(DownloadEntity entity) =>
         Path.GetFileName(entity.FileName.Replace('\\', '/')) is { Length: > 0 } name && name is not "." and not ".." ? name : entity.Id;
 
-    // FileShare.None also keeps a second download of the same target from writing into this one.
-    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenPartial(string partial, long size, bool fresh)
+    // FileShare.None keeps a second download of the same target from writing into this one. Stale bytes of a
+    // partial file that is not resumed need no clearing: every range the sidecar lacks is written again.
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenPartial(string partial, long size)
     {
-        var handle = File.OpenHandle(partial, fresh ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
+        var handle = File.OpenHandle(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
         if (RandomAccess.GetLength(handle) != size)
         {
             RandomAccess.SetLength(handle, size);
