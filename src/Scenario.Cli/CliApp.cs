@@ -17,6 +17,7 @@ public static class CliApp
             GlobalOptions.Json,
             UploadCommand.Create(context),
             UploadsCommand.Create(context),
+            DownloadCommand.Create(context),
         };
         return root;
     }
