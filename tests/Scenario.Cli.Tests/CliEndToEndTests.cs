@@ -136,21 +136,6 @@ public sealed partial class CliEndToEndTests(CliServiceFixture service) : IClass
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [GeneratedRegex(@"scenario upload "".*"" --resume (\S+)")]
+    [GeneratedRegex(@"scenario upload \S.* --resume (\S+)")]
     private static partial Regex ResumeHint();
-
-    /// <summary>Holds the first PUT of one part until the request is cancelled, after signalling.</summary>
-    private sealed partial class StallingHandler(int part, Action onStall) : DelegatingHandler(new SocketsHttpHandler())
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.EndsWith($"/parts/{part}", StringComparison.Ordinal))
-            {
-                onStall();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                return new HttpResponseMessage(HttpStatusCode.GatewayTimeout);
-            }
-            return await base.SendAsync(request, cancellationToken);
-        }
-    }
 }

@@ -27,17 +27,18 @@ public static class UploadCommand
             File, Kind, ContentType, Collections, Hide, Parent, Concurrency, PartSize, NoWait, Resume,
         };
         command.SetAction((parse, cancellationToken) =>
-            CommandRunner.RunAsync(context.Output, () => RunAsync(parse, context, cancellationToken)));
+            CommandRunner.RunAsync(parse, context, invocation => RunAsync(invocation, cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
+        var parse = invocation.Parse;
         var path = parse.GetValue(File)!;
         var resume = parse.GetValue(Resume);
         var options = BuildOptions(parse, path, resume);
-        using var client = ClientFactory.Create(parse, context);
-        var session = new UploadSession(client, context.Output, path, resume, parse.GetValue(GlobalOptions.Json));
+        using var client = invocation.Connect();
+        var session = new UploadSession(client, invocation, path, resume);
         return await session.RunAsync(options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,11 +9,14 @@ namespace Scenario.Cli.Commands;
 /// One run of <c>scenario upload</c>: remembers the upload id and phase as progress arrives, so an
 /// interruption or a transfer failure can say exactly how to resume.
 /// </summary>
-internal sealed class UploadSession(ScenarioClient client, IConsoleOutput output, string path, string? resumeId, bool json)
+internal sealed class UploadSession(ScenarioClient client, Invocation invocation, string path, string? resumeId)
 {
+    private readonly IConsoleOutput output = invocation.Output;
+    private readonly bool json = invocation.Json;
     private readonly string? _resumeId = resumeId;
     private string? _uploadId = resumeId;
     private UploadPhase _phase = UploadPhase.Creating;
+    private UploadProgress _last;
 
     public async Task<int> RunAsync(UploadFileOptions options, CancellationToken cancellationToken)
     {
@@ -28,19 +31,22 @@ internal sealed class UploadSession(ScenarioClient client, IConsoleOutput output
         {
             output.Error(_uploadId is null
                 ? "Interrupted before the upload was created; nothing was sent."
-                : $"Interrupted. Upload {_uploadId} is still pending; resume it with: scenario upload \"{path}\" --resume {_uploadId}");
+                : $"Interrupted. Upload {_uploadId} is still pending; resume it with: {ResumeCommand()}");
             return ExitCodes.Interrupted;
         }
         catch (Exception error) when (error is not UploadFailedException && _uploadId is not null && _phase is UploadPhase.Uploading or UploadPhase.Processing)
         {
-            var code = CliErrors.Report(error, output);
+            var code = CliErrors.Report(error, invocation);
             output.Error(_phase == UploadPhase.Uploading
-                ? $"Upload {_uploadId} is still pending; resume it with: scenario upload \"{path}\" --resume {_uploadId}"
-                : $"Upload {_uploadId} is still processing; check it with: scenario uploads retrieve {_uploadId}");
+                ? $"Upload {_uploadId} is still pending; resume it with: {ResumeCommand()}"
+                : $"Upload {_uploadId} is still processing; check it with: {invocation.Connection!.Command("uploads", "retrieve", _uploadId)}");
             return code;
         }
         return Report(upload, options.WaitForImport);
     }
+
+    // Runs as printed: the same host and credentials as this run (never the secret), the path quoted for the shell.
+    private string ResumeCommand() => invocation.Connection!.Command("upload", Shell.Quote(Path.GetFullPath(path)), "--resume", _uploadId!);
 
     private Task<Upload> TransferAsync(UploadFileOptions options, IProgress<UploadProgress> display, CancellationToken cancellationToken)
     {
@@ -50,6 +56,7 @@ internal sealed class UploadSession(ScenarioClient client, IConsoleOutput output
             {
                 _uploadId ??= p.UploadId;
                 _phase = p.Phase;
+                _last = p;
                 display.Report(p);
             }),
         };
@@ -79,6 +86,11 @@ internal sealed class UploadSession(ScenarioClient client, IConsoleOutput output
             if (upload.FileSize is { } size)
             {
                 rows.Add(("size", Sizes.Format(size)));
+            }
+            if (_last.PartsTotal > 0)
+            {
+                var sent = _last.PartsDone - _last.PartsHeld;
+                rows.Add(("parts", _last.PartsHeld > 0 ? $"{sent} sent, {_last.PartsHeld} already held" : $"{sent} sent"));
             }
             output.Result(rows);
         }

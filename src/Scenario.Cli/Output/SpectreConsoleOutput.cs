@@ -45,9 +45,10 @@ public sealed class SpectreConsoleOutput(IAnsiConsole console) : IConsoleOutput
                 var task = context.AddTask(Markup.Escape(title), maxValue: 1);
                 var progress = new SyncProgress<UploadProgress>(p =>
                 {
-                    task.MaxValue = Math.Max(1, p.TotalBytes);
-                    task.Value = p.BytesSent;
-                    task.Description = Markup.Escape($"{title} ({ProgressText.Phase(p.Phase)}, {p.PartsDone}/{p.PartsTotal} parts)");
+                    // Only the bytes this run sends: counting parts a resume found held would inflate speed and ETA.
+                    task.MaxValue = Math.Max(1, p.TotalBytes - p.BytesHeld);
+                    task.Value = p.BytesSent - p.BytesHeld;
+                    task.Description = Markup.Escape($"{title} ({ProgressText.Phase(p.Phase)}, {ProgressText.Parts(p)})");
                 });
                 return await work(progress).ConfigureAwait(false);
             });

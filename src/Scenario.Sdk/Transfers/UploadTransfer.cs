@@ -19,7 +19,7 @@ internal sealed class UploadTransfer
         ArgumentOutOfRangeException.ThrowIfNegative(options.PartRetries, nameof(options.PartRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BufferSize, 4096, nameof(options.BufferSize));
         (_service, _partClient, _options) = (service, partClient, options);
-        _tracker = new ProgressTracker(options.Progress);
+        _tracker = new ProgressTracker(options.Progress, options.ProgressInterval);
     }
 
     public async Task<Upload> UploadAsync(IPartSource source, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ internal sealed class UploadTransfer
             // A part the service holds at the planned size is kept; anything else is sent (again).
             if (part.Uploaded == true && (part.Size is null || part.Size == plan.SizeOf(part.Number)))
             {
-                _tracker.PartDone(part.Number, plan.SizeOf(part.Number));
+                _tracker.PartHeld(plan.SizeOf(part.Number));
             }
             else
             {
