@@ -15,12 +15,12 @@ public static class CliErrors
     }
 
     /// <summary>Writes an error already put into words, as a line or as JSON.</summary>
-    public static void Write(Invocation invocation, string message, int exitCode, Exception? error = null)
+    public static void Write(Invocation invocation, string message, int exitCode, Exception? error = null, string? hint = null)
     {
         if (invocation.Json)
         {
             var api = error as ScenarioApiException;
-            invocation.Output.Json(new ErrorJson(new ErrorBody(message, api?.Code, api is null ? null : (int)api.StatusCode, exitCode)));
+            invocation.Output.Json(new ErrorJson(new ErrorBody(message, api?.Code, api is null ? null : (int)api.StatusCode, exitCode, hint)));
         }
         else
         {
@@ -59,5 +59,5 @@ public static class CliErrors
 
     private sealed record ErrorJson([property: JsonPropertyName("error")] ErrorBody Error);
 
-    private sealed record ErrorBody(string Message, string? Code, int? Status, int ExitCode);
+    private sealed record ErrorBody(string Message, string? Code, int? Status, int ExitCode, string? Hint);
 }

@@ -90,7 +90,8 @@ public sealed partial class CliEndToEndTests(CliServiceFixture service) : IClass
     {
         var path = Write("fake.png", new byte[2000]);
 
-        var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "image");
+        // --no-sniff: sent as declared, so it is the service that refuses it.
+        var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "image", "--no-sniff");
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("failed:", run.Err);

@@ -27,11 +27,14 @@ internal sealed class UploadTransfer
         var kind = _options.Kind ?? throw new ArgumentException("UploadFileOptions.Kind is required for a new upload.", nameof(_options.Kind));
         var fileName = _options.FileName!;
         var plan = PartPlanner.Plan(source.Length, _options.PartSize);
+        var sniffed = _options.SniffContent
+            ? await ContentCheck.EnsureAcceptableAsync(source, kind, _options.ContentType, cancellationToken).ConfigureAwait(false)
+            : null;
         _tracker.SetPhase(UploadPhase.Creating);
         var created = await _service.CreateAsync(new UploadCreateParams
         {
             FileName = fileName,
-            ContentType = _options.ContentType ?? ContentTypes.Guess(fileName),
+            ContentType = _options.ContentType ?? sniffed?.ContentType ?? ContentTypes.Guess(fileName),
             FileSize = source.Length,
             Parts = plan.PartsCount,
             Kind = kind,
