@@ -8,7 +8,7 @@ namespace Scenario.Formats;
 public static class ContentSniffer
 {
     /// <summary>How many leading bytes <see cref="Sniff"/> looks at.</summary>
-    public const int HeadSize = 64;
+    public const int HeadSize = 128;
 
     /// <summary>The format <paramref name="head"/> starts with, or null when no signature matches.</summary>
     public static SniffedFormat? Sniff(ReadOnlySpan<byte> head) =>
@@ -28,7 +28,11 @@ public static class ContentSniffer
     /// Why the service would refuse content starting with <paramref name="head"/> for <paramref name="kind"/> declared
     /// as <paramref name="contentType"/>, or null when the first bytes give it no reason to.
     /// </summary>
-    public static string? Refusal(string kind, string? contentType, ReadOnlySpan<byte> head)
+    /// <param name="kind">The upload kind.</param>
+    /// <param name="contentType">The declared MIME type, if any.</param>
+    /// <param name="head">The first <see cref="HeadSize"/> bytes (all of them when the file is shorter).</param>
+    /// <param name="length">The size of the whole file.</param>
+    public static string? Refusal(string kind, string? contentType, ReadOnlySpan<byte> head, long length)
     {
         var family = KindRules.FamilyOf(kind);
         if (family is null)
@@ -38,7 +42,8 @@ public static class ContentSniffer
         var sniffed = Sniff(head);
         if (sniffed is null)
         {
-            return family == FormatNames.Image ? KindRules.Unrecognised(kind) : null;
+            // Every image format has a signature: content with none is no image, unless another format could claim it.
+            return family == FormatNames.Image && !Signatures.CouldBeAnotherFormat(head, length) ? KindRules.Unrecognised(kind) : null;
         }
         return sniffed.Family != family
             ? KindRules.WrongFamily(kind, sniffed.Description)

@@ -5,6 +5,8 @@ namespace Scenario.Formats;
 /// <summary>The magic bytes that identify a format at the start of a file; the service's inspectors and the SDK's sniffer both test these.</summary>
 public static class Signatures
 {
+    private static ReadOnlySpan<byte> Ebml => [0x1A, 0x45, 0xDF, 0xA3];
+
     private static ReadOnlySpan<byte> Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>PNG: the eight-byte signature.</summary>
@@ -53,6 +55,39 @@ public static class Signatures
         headerLength = (long)length;
         return true;
     }
+
+    /// <summary>
+    /// Whether the content could be one of the formats the service recognises by more than a signature (MP4/MOV and
+    /// Matroska containers, zips, pickles, FBX, PLY, binary STL, MP3 frames, and text formats such as glTF, OBJ or
+    /// ASCII STL). Deliberately loose, a superset of the inspectors' entry conditions: content it lets through is judged
+    /// by the service, so a drift here can only make the early check refuse less, never refuse what the service accepts.
+    /// </summary>
+    public static bool CouldBeAnotherFormat(ReadOnlySpan<byte> head, long length)
+    {
+        if (head.Length >= 8 && IsoFirstBoxes.Contains(System.Text.Encoding.ASCII.GetString(head.Slice(4, 4))))
+        {
+            return true;
+        }
+        if (head.StartsWith(Ebml) || head.StartsWith("PK"u8) || (head.Length >= 2 && head[0] == 0x80)
+            || head.StartsWith("Kaydara FBX"u8) || head.StartsWith("ply"u8) || (head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0))
+        {
+            return true;
+        }
+        if (head.Length >= 84 && 84 + (50L * BinaryPrimitives.ReadUInt32LittleEndian(head[80..])) == length)
+        {
+            return true;
+        }
+        foreach (var b in head)
+        {
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C))
+            {
+                return false;
+            }
+        }
+        return true; // text: it could be a glTF, an OBJ, an ASCII STL or FBX
+    }
+
+    private static readonly string[] IsoFirstBoxes = ["ftyp", "moov", "mdat", "wide", "free", "skip", "pnot"];
 
     private static bool IsRiff(ReadOnlySpan<byte> head, ReadOnlySpan<byte> form) =>
         head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual(form);

@@ -14,7 +14,7 @@ internal static class ContentCheck
     public static async Task<SniffedFormat?> EnsureAcceptableAsync(IPartSource source, UploadKind kind, string? contentType, CancellationToken cancellationToken)
     {
         var head = await ReadHeadAsync(source, cancellationToken).ConfigureAwait(false);
-        return ContentSniffer.Refusal(kind.Value, contentType, head.Span) is { } refusal
+        return ContentSniffer.Refusal(kind.Value, contentType, head.Span, source.Length) is { } refusal
             ? throw new ContentMismatchException(refusal)
             : ContentSniffer.Sniff(head.Span);
     }
