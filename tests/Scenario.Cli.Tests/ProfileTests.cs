@@ -53,6 +53,43 @@ public sealed partial class ProfileTests(CliServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task Configure_asks_for_what_the_flags_do_not_give_and_hides_only_the_secret()
+    {
+        var asked = new List<(string Question, bool Hidden)>();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(new Scenario.Cli.Output.PlainConsoleOutput(output, error), OnlyConfig.GetValueOrDefault)
+        {
+            Prompt = (question, hidden) =>
+            {
+                asked.Add((question, hidden));
+                return question.StartsWith("Base URL", StringComparison.Ordinal) ? service.Host.ApiBaseUrl
+                    : question.StartsWith("API key", StringComparison.Ordinal) ? service.Host.ApiKey
+                    : service.Host.ApiSecret;
+            },
+        };
+
+        var code = await CliApp.RunAsync(["configure"], context, Ct);
+        var used = await CliRun.RunAsync(OnlyConfig, null, Ct, "uploads", "list", "--page-size", "1");
+
+        Assert.Equal(0, code);
+        Assert.Equal([false, false, true], asked.Select(a => a.Hidden));
+        Assert.DoesNotContain(service.Host.ApiSecret, output.ToString() + error);
+        Assert.Equal(0, used.ExitCode);
+        Assert.Contains($"→ {service.Host.ApiBaseUrl} (profile default)", used.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Configure_with_no_terminal_and_no_flag_says_which_flag_to_pass()
+    {
+        var run = await CliRun.RunAsync(OnlyConfig, null, Ct, "configure", "--base-url", service.Host.ApiBaseUrl);
+
+        run.AssertOneErrorLine("pass --api-key");
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(ConfigDir, "profiles.json")));
+    }
+
+    [Fact]
     public async Task SCENARIO_PROFILE_picks_the_profile_and_the_environment_beats_it_and_flags_beat_the_environment()
     {
         await ConfigureAsync("stale", service.Host.ApiBaseUrl, "an-old-secret");

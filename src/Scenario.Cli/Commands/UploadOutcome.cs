@@ -10,7 +10,8 @@ namespace Scenario.Cli.Commands;
 /// <param name="Error">What went wrong, in one line; null on success.</param>
 /// <param name="Hint">The command that resumes or checks the upload, when one can.</param>
 /// <param name="Last">The last progress report: parts sent and already held.</param>
-internal sealed record UploadOutcome(string Name, Upload? Upload, int ExitCode, string? Error, string? Hint, UploadProgress Last)
+/// <param name="Cause">The exception behind <paramref name="Error"/>, for the code and status of a JSON error.</param>
+internal sealed record UploadOutcome(string Name, Upload? Upload, int ExitCode, string? Error, string? Hint, UploadProgress Last, Exception? Cause = null)
 {
     public bool Succeeded => ExitCode == ExitCodes.Success;
 

@@ -17,7 +17,7 @@ internal static class UploadReport
                 output.Error(outcome.Hint!);
                 return;
             }
-            CliErrors.Write(invocation, outcome.Error, outcome.ExitCode, hint: outcome.Hint);
+            CliErrors.Write(invocation, outcome.Error, outcome.ExitCode, outcome.Cause, outcome.Hint);
             if (outcome.Hint is not null && !invocation.Json)
             {
                 output.Error(outcome.Hint);

@@ -41,7 +41,7 @@ internal sealed class UploadSession(ScenarioClient client, Invocation invocation
                     ? $"Upload {_uploadId} is still pending; resume it with: {ResumeCommand()}"
                     : $"Upload {_uploadId} is still processing; check it with: {invocation.Connection!.Command("uploads", "retrieve", _uploadId)}";
             }
-            return new UploadOutcome(input.Name, (error as UploadFailedException)?.Upload, code, message, hint, _last);
+            return new UploadOutcome(input.Name, (error as UploadFailedException)?.Upload, code, message, hint, _last, error);
         }
     }
 
