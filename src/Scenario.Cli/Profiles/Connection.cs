@@ -14,9 +14,6 @@ namespace Scenario.Cli.Profiles;
 public sealed record Connection(
     string BaseUrl, string? ApiKey, string? ApiSecret, string BaseUrlSource, string? Profile, IReadOnlyList<string> ResumeFlags, bool SecretTyped)
 {
-    /// <summary>True when nothing chose the base URL: the SDK's default (Scenario's cloud) applies.</summary>
-    public bool IsDefaultBaseUrl => BaseUrlSource.StartsWith("default", StringComparison.Ordinal);
-
     /// <summary>The line each human-readable run prints on standard error.</summary>
     public string Announcement => $"→ {BaseUrl} ({BaseUrlSource})";
 
