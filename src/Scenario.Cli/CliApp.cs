@@ -9,12 +9,18 @@ public static class CliApp
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("Scenario uploads from the terminal. Credentials: SCENARIO_SDK_API_KEY, SCENARIO_SDK_API_SECRET, SCENARIO_BASE_URL.")
+        var root = new RootCommand(
+            "Scenario uploads from the terminal. Connection: flags, then SCENARIO_BASE_URL, SCENARIO_SDK_API_KEY, SCENARIO_SDK_API_SECRET, then the profile (scenario configure).")
         {
             GlobalOptions.ApiKey,
             GlobalOptions.ApiSecret,
+            GlobalOptions.ApiSecretFile,
+            GlobalOptions.ApiSecretStdin,
             GlobalOptions.BaseUrl,
+            GlobalOptions.Profile,
             GlobalOptions.Json,
+            GlobalOptions.Quiet,
+            ConfigureCommand.Create(context),
             UploadCommand.Create(context),
             UploadsCommand.Create(context),
             DownloadCommand.Create(context),

@@ -12,7 +12,7 @@ public static class FileChecks
         }
         if (Directory.Exists(path))
         {
-            throw new CliInputException($"'{path}' is a directory, not a file.");
+            throw new CliInputException($"'{path}' is a directory, not a file: pass --recursive to upload the files in it.");
         }
         if (!File.Exists(path))
         {

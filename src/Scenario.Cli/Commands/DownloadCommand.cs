@@ -24,17 +24,18 @@ public static class DownloadCommand
             Id, OutputPath, Overwrite, Concurrency, ChunkSize,
         };
         command.SetAction((parse, cancellationToken) =>
-            CommandRunner.RunAsync(context.Output, () => RunAsync(parse, context, cancellationToken)));
+            CommandRunner.RunAsync(parse, context, invocation => RunAsync(invocation, cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
+        var parse = invocation.Parse;
         var id = parse.GetValue(Id)!;
         var output = parse.GetValue(OutputPath)!;
         var options = BuildOptions(parse);
-        using var client = ClientFactory.Create(parse, context);
-        var session = new DownloadSession(client, context.Output, id, output, parse.GetValue(GlobalOptions.Json));
+        using var client = invocation.Connect();
+        var session = new DownloadSession(client, invocation, id, output);
         return await session.RunAsync(options, cancellationToken).ConfigureAwait(false);
     }
 

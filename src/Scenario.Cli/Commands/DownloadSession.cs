@@ -8,8 +8,11 @@ namespace Scenario.Cli.Commands;
 /// One run of <c>scenario download</c>: remembers where the bytes go as progress arrives, so an interruption or a
 /// failure can say where the partial file is and that the same command continues it.
 /// </summary>
-internal sealed class DownloadSession(ScenarioClient client, IConsoleOutput output, string id, string outputPath, bool json)
+internal sealed class DownloadSession(ScenarioClient client, Invocation invocation, string id, string outputPath)
 {
+    private readonly IConsoleOutput output = invocation.Output;
+    private readonly bool json = invocation.Json;
+
     private string? _target;
 
     public async Task<int> RunAsync(DownloadOptions options, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ internal sealed class DownloadSession(ScenarioClient client, IConsoleOutput outp
         }
         catch (Exception error) when (error is not DownloadVerificationException && PartialExists)
         {
-            var code = CliErrors.Report(error, output);
+            var code = CliErrors.Report(error, invocation);
             output.Error($"The partial download is kept in \"{_target}.partial\"; resume it with: {ResumeCommand}");
             return code;
         }
@@ -45,8 +48,9 @@ internal sealed class DownloadSession(ScenarioClient client, IConsoleOutput outp
 
     private bool PartialExists => _target is not null && File.Exists(_target + ".partial");
 
-    // The full target path, so the hint works from any directory; --overwrite is not needed, as the target does not exist yet.
-    private string ResumeCommand => $"scenario download {id} -o \"{_target}\"";
+    // The full target path, so the hint works from any directory, and the connection flags the download was started
+    // with, so it runs as printed; --overwrite is not needed, as the target does not exist yet.
+    private string ResumeCommand => invocation.Connection!.Command("download", id, "-o", Shell.Quote(_target!));
 
     private Task<DownloadResult> TransferAsync(DownloadOptions options, IProgress<DownloadProgress> display, CancellationToken cancellationToken)
     {

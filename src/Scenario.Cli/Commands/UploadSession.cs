@@ -6,82 +6,64 @@ using Scenario.Transfers;
 namespace Scenario.Cli.Commands;
 
 /// <summary>
-/// One run of <c>scenario upload</c>: remembers the upload id and phase as progress arrives, so an
-/// interruption or a transfer failure can say exactly how to resume.
+/// One file of <c>scenario upload</c>: remembers the upload id and phase as progress arrives, so an interruption or a
+/// transfer failure can say exactly how to resume. It never throws: every ending is an <see cref="UploadOutcome"/>.
 /// </summary>
-internal sealed class UploadSession(ScenarioClient client, IConsoleOutput output, string path, string? resumeId, bool json)
+internal sealed class UploadSession(ScenarioClient client, Invocation invocation, UploadInput input, string? resumeId)
 {
     private readonly string? _resumeId = resumeId;
     private string? _uploadId = resumeId;
     private UploadPhase _phase = UploadPhase.Creating;
+    private UploadProgress _last;
 
-    public async Task<int> RunAsync(UploadFileOptions options, CancellationToken cancellationToken)
+    public async Task<UploadOutcome> RunAsync(UploadFileOptions options, IProgress<UploadProgress> display, CancellationToken cancellationToken)
     {
-        Upload upload;
         try
         {
-            upload = json
-                ? await TransferAsync(options, new SyncProgress<UploadProgress>(_ => { }), cancellationToken).ConfigureAwait(false)
-                : await output.TrackAsync(Path.GetFileName(path), p => TransferAsync(options, p, cancellationToken)).ConfigureAwait(false);
+            var upload = await TransferAsync(options, display, cancellationToken).ConfigureAwait(false);
+            var ok = upload.Status == UploadStatus.Imported || (!options.WaitForImport && upload.Status != UploadStatus.Failed);
+            return new UploadOutcome(input.Name, upload, ok ? ExitCodes.Success : ExitCodes.Failed,
+                ok ? null : $"Upload {upload.Id} ended {upload.Status.Value}: {upload.ErrorMessage}", null, _last);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            output.Error(_uploadId is null
+            return new UploadOutcome(input.Name, null, ExitCodes.Interrupted, "Interrupted.", _uploadId is null
                 ? "Interrupted before the upload was created; nothing was sent."
-                : $"Interrupted. Upload {_uploadId} is still pending; resume it with: scenario upload \"{path}\" --resume {_uploadId}");
-            return ExitCodes.Interrupted;
+                : $"Interrupted. Upload {_uploadId} is still pending; resume it with: {ResumeCommand()}", _last);
         }
-        catch (Exception error) when (error is not UploadFailedException && _uploadId is not null && _phase is UploadPhase.Uploading or UploadPhase.Processing)
+        catch (Exception error)
         {
-            var code = CliErrors.Report(error, output);
-            output.Error(_phase == UploadPhase.Uploading
-                ? $"Upload {_uploadId} is still pending; resume it with: scenario upload \"{path}\" --resume {_uploadId}"
-                : $"Upload {_uploadId} is still processing; check it with: scenario uploads retrieve {_uploadId}");
-            return code;
+            var (message, code) = CliErrors.Describe(error, invocation.Connection?.BaseUrl);
+            string? hint = null;
+            if (error is not UploadFailedException && _uploadId is not null && _phase is UploadPhase.Uploading or UploadPhase.Processing)
+            {
+                hint = _phase == UploadPhase.Uploading
+                    ? $"Upload {_uploadId} is still pending; resume it with: {ResumeCommand()}"
+                    : $"Upload {_uploadId} is still processing; check it with: {invocation.Connection!.Command("uploads", "retrieve", _uploadId)}";
+            }
+            return new UploadOutcome(input.Name, (error as UploadFailedException)?.Upload, code, message, hint, _last, error);
         }
-        return Report(upload, options.WaitForImport);
     }
+
+    // Runs as printed: the same host and credentials as this run (never the secret), the path quoted for the shell.
+    private string ResumeCommand() =>
+        invocation.Connection!.Command("upload", Shell.Quote(Path.GetFullPath(input.Path)), "--resume", _uploadId!);
 
     private Task<Upload> TransferAsync(UploadFileOptions options, IProgress<UploadProgress> display, CancellationToken cancellationToken)
     {
         var tracked = options with
         {
+            FileName = options.FileName ?? input.FileName,
             Progress = new SyncProgress<UploadProgress>(p =>
             {
                 _uploadId ??= p.UploadId;
                 _phase = p.Phase;
+                _last = p;
                 display.Report(p);
             }),
         };
         return _resumeId is null
-            ? client.Uploads.UploadFileAsync(path, tracked, cancellationToken)
-            : client.Uploads.ResumeUploadAsync(_resumeId, path, tracked, cancellationToken);
-    }
-
-    private int Report(Upload upload, bool waited)
-    {
-        var ok = upload.Status == UploadStatus.Imported || (!waited && upload.Status != UploadStatus.Failed);
-        if (json)
-        {
-            output.Json(new UploadRetrieveResponse { Upload = upload });
-        }
-        else
-        {
-            var rows = new List<(string, string)> { ("upload", upload.Id), ("status", upload.Status.Value) };
-            if (upload.EntityId is { } entity)
-            {
-                rows.Add((upload.Kind == UploadKind.Model ? "model" : "asset", entity));
-            }
-            if (upload.Sha256 is { } sha)
-            {
-                rows.Add(("sha256", sha));
-            }
-            if (upload.FileSize is { } size)
-            {
-                rows.Add(("size", Sizes.Format(size)));
-            }
-            output.Result(rows);
-        }
-        return ok ? ExitCodes.Success : ExitCodes.Failed;
+            ? client.Uploads.UploadFileAsync(input.Path, tracked, cancellationToken)
+            : client.Uploads.ResumeUploadAsync(_resumeId, input.Path, tracked, cancellationToken);
     }
 }

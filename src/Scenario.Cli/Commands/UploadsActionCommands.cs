@@ -19,9 +19,9 @@ public static class UploadsActionCommands
     private static Command Create(CliContext context, string name, string description, UploadAction action)
     {
         var command = new Command(name, description) { UploadId };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context.Output, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async invocation =>
         {
-            using var client = ClientFactory.Create(parse, context);
+            using var client = invocation.Connect();
             var response = await client.Uploads.TriggerActionAsync(
                 parse.GetValue(UploadId)!, new UploadTriggerActionParams { Action = action }, cancellationToken).ConfigureAwait(false);
             context.Output.Json(response);

@@ -25,9 +25,9 @@ public static class UploadsCreateCommand
         {
             FileName, ContentType, FileSize, Parts, Kind, Url, HuggingFace, Civitai, Collections, Hide, Parent,
         };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context.Output, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async invocation =>
         {
-            using var client = ClientFactory.Create(parse, context);
+            using var client = invocation.Connect();
             context.Output.Json(await client.Uploads.CreateAsync(BuildParams(parse), cancellationToken).ConfigureAwait(false));
             return ExitCodes.Success;
         }));

@@ -14,9 +14,9 @@ public static class UploadsListCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("list", "List uploads, newest first") { PageSize, Token, All };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context.Output, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async invocation =>
         {
-            using var client = ClientFactory.Create(parse, context);
+            using var client = invocation.Connect();
             if (parse.GetValue(All))
             {
                 var uploads = new List<Upload>();

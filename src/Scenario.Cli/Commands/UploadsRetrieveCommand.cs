@@ -11,9 +11,9 @@ public static class UploadsRetrieveCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("retrieve", "Show an upload (pending part URLs are freshly signed)") { UploadId };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context.Output, async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, context, async invocation =>
         {
-            using var client = ClientFactory.Create(parse, context);
+            using var client = invocation.Connect();
             context.Output.Json(await client.Uploads.RetrieveAsync(parse.GetValue(UploadId)!, cancellationToken).ConfigureAwait(false));
             return ExitCodes.Success;
         }));

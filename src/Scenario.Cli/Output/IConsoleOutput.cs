@@ -23,6 +23,12 @@ public interface IConsoleOutput
     /// <summary>Writes a value as indented JSON (the API's wire format) to standard output.</summary>
     void Json<T>(T value);
 
+    /// <summary>Writes a table: aligned columns, a header row first.</summary>
+    void Table(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows);
+
     /// <summary>Runs an upload while showing its progress: a live bar on a terminal, plain lines otherwise.</summary>
     Task<T> TrackAsync<T>(string title, Func<IProgress<UploadProgress>, Task<T>> work);
+
+    /// <summary>Runs several uploads under one display: a total bar and one per file on a terminal, prefixed lines otherwise.</summary>
+    Task<T> TrackManyAsync<T>(IReadOnlyList<(string Title, long Size)> files, Func<IReadOnlyList<IProgress<UploadProgress>>, Task<T>> work);
 }

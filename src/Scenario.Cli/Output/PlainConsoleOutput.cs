@@ -32,13 +32,29 @@ public sealed class PlainConsoleOutput(TextWriter output, TextWriter error) : IC
     public void Json<T>(T value) => output.WriteLine(JsonSerializer.Serialize(value, ScenarioJson.Indented));
 
     /// <inheritdoc />
-    public async Task<T> TrackAsync<T>(string title, Func<IProgress<UploadProgress>, Task<T>> work)
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows)
+    {
+        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend([.. headers]))
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<T> TrackAsync<T>(string title, Func<IProgress<UploadProgress>, Task<T>> work) => work(Lines(title));
+
+    /// <inheritdoc />
+    public Task<T> TrackManyAsync<T>(IReadOnlyList<(string Title, long Size)> files, Func<IReadOnlyList<IProgress<UploadProgress>>, Task<T>> work) =>
+        work([.. files.Select(f => Lines(f.Title))]);
+
+    // One line per part and per phase: the reports in between only move the byte count.
+    private SyncProgress<UploadProgress> Lines(string title)
     {
         var last = (Phase: (UploadPhase?)null, Parts: -1);
-        var gate = new Lock();
-        var progress = new SyncProgress<UploadProgress>(p =>
+        return new SyncProgress<UploadProgress>(p =>
         {
-            lock (gate)
+            lock (error)
             {
                 if (p.Phase == last.Phase && p.PartsDone == last.Parts)
                 {
@@ -48,6 +64,5 @@ public sealed class PlainConsoleOutput(TextWriter output, TextWriter error) : IC
                 error.WriteLine($"{title}: {ProgressText.Describe(p)}");
             }
         });
-        return await work(progress).ConfigureAwait(false);
     }
 }

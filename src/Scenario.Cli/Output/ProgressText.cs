@@ -19,5 +19,9 @@ public static class ProgressText
 
     /// <summary>One line: phase, percentage, bytes and parts.</summary>
     public static string Describe(UploadProgress p) =>
-        $"{Phase(p.Phase)} {p.Fraction:P0} ({Sizes.Format(p.BytesSent)} of {Sizes.Format(p.TotalBytes)}, {p.PartsDone}/{p.PartsTotal} parts)";
+        $"{Phase(p.Phase)} {p.Fraction:P0} ({Sizes.Format(p.BytesSent)} of {Sizes.Format(p.TotalBytes)}, {Parts(p)})";
+
+    /// <summary>Parts done of the plan, and how many of them a resume found already held.</summary>
+    public static string Parts(UploadProgress p) =>
+        p.PartsHeld > 0 ? $"{p.PartsDone}/{p.PartsTotal} parts, {p.PartsHeld} already held" : $"{p.PartsDone}/{p.PartsTotal} parts";
 }

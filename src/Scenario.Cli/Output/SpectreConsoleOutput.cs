@@ -35,20 +35,51 @@ public sealed class SpectreConsoleOutput(IAnsiConsole console) : IConsoleOutput
     public void Json<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, ScenarioJson.Indented));
 
     /// <inheritdoc />
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows)
+    {
+        var table = new Table().AddColumns([.. headers.Select(h => new TableColumn(Markup.Escape(h)))]);
+        foreach (var row in rows)
+        {
+            table.AddRow([.. row.Select(cell => new Text(cell))]);
+        }
+        console.Write(table);
+    }
+
+    /// <inheritdoc />
     public Task<T> TrackAsync<T>(string title, Func<IProgress<UploadProgress>, Task<T>> work) =>
-        console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
+        Display().StartAsync(context => work(Bar(context.AddTask(Markup.Escape(title), maxValue: 1), title, null)));
+
+    /// <inheritdoc />
+    public Task<T> TrackManyAsync<T>(IReadOnlyList<(string Title, long Size)> files, Func<IReadOnlyList<IProgress<UploadProgress>>, Task<T>> work) =>
+        Display().StartAsync(context =>
+        {
+            var total = context.AddTask($"total ({files.Count} files)", maxValue: Math.Max(1, files.Sum(f => f.Size)));
+            var bars = files.Select(f => Bar(context.AddTask(Markup.Escape(f.Title), maxValue: Math.Max(1, f.Size)), f.Title, total)).ToList();
+            return work(bars);
+        });
+
+    private Progress Display() => console.Progress()
+        .AutoClear(false)
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+            new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn(), new SpinnerColumn());
+
+    private static SyncProgress<UploadProgress> Bar(ProgressTask task, string title, ProgressTask? total)
+    {
+        var counted = 0.0;
+        return new SyncProgress<UploadProgress>(p =>
+        {
+            // Only the bytes this run sends: counting parts a resume found held would inflate speed and ETA.
+            task.MaxValue = Math.Max(1, p.TotalBytes - p.BytesHeld);
+            task.Value = p.BytesSent - p.BytesHeld;
+            task.Description = Markup.Escape($"{title} ({ProgressText.Phase(p.Phase)}, {ProgressText.Parts(p)})");
+            if (total is not null)
             {
-                var task = context.AddTask(Markup.Escape(title), maxValue: 1);
-                var progress = new SyncProgress<UploadProgress>(p =>
+                lock (total)
                 {
-                    task.MaxValue = Math.Max(1, p.TotalBytes);
-                    task.Value = p.BytesSent;
-                    task.Description = Markup.Escape($"{title} ({ProgressText.Phase(p.Phase)}, {p.PartsDone}/{p.PartsTotal} parts)");
-                });
-                return await work(progress).ConfigureAwait(false);
-            });
+                    total.Increment(p.BytesSent - counted);
+                    counted = p.BytesSent;
+                }
+            }
+        });
+    }
 }

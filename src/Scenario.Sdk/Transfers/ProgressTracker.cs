@@ -1,12 +1,17 @@
+using System.Diagnostics;
+
 namespace Scenario.Transfers;
 
 /// <summary>
 /// Adds up bytes of parts in flight and done. A part that fails gives its bytes back, but the
-/// reported count never goes down: it holds until the retry has caught up again.
+/// reported count never goes down: it holds until the retry has caught up again. Reads arrive per buffer
+/// (8,192 a GiB at 128 KiB), far more than a display can use: byte counts are passed on at most once per interval,
+/// a change of phase always.
 /// </summary>
 internal sealed class ProgressTracker
 {
     private readonly IProgress<UploadProgress>? _progress;
+    private readonly long _interval;
     private readonly Lock _lock = new();
     private readonly Lock _delivery = new();
     private readonly Dictionary<int, long> _inFlight = [];
@@ -20,10 +25,15 @@ internal sealed class ProgressTracker
     private int _partsDone;
     private long _sequence;
     private long _delivered;
+    private int _partsHeld;
+    private long _bytesHeld;
+    private UploadPhase? _lastPhase;
+    private long _lastTime;
 
-    public ProgressTracker(IProgress<UploadProgress>? progress)
+    public ProgressTracker(IProgress<UploadProgress>? progress, TimeSpan interval)
     {
         _progress = progress;
+        _interval = (long)(interval.TotalSeconds * Stopwatch.Frequency);
     }
 
     public void Start(string uploadId, long total, int partsTotal) => Update(() =>
@@ -48,6 +58,15 @@ internal sealed class ProgressTracker
         _partsDone++;
     });
 
+    /// <summary>A part the service already holds (a resume): done, but not sent by this run.</summary>
+    public void PartHeld(long size) => Update(() =>
+    {
+        _doneBytes += size;
+        _bytesHeld += size;
+        _partsDone++;
+        _partsHeld++;
+    });
+
     private long TakeInFlight(int partNumber) => _inFlight.Remove(partNumber, out var bytes) ? bytes : 0;
 
     private void Update(Action change)
@@ -58,7 +77,17 @@ internal sealed class ProgressTracker
         {
             change();
             _reported = Math.Min(_total, Math.Max(_reported, _doneBytes + _inFlightBytes));
-            report = new UploadProgress(_uploadId, _phase, _reported, _total, _partsDone, _partsTotal);
+            var now = Stopwatch.GetTimestamp();
+            if (_progress is null || (_phase == _lastPhase && now - _lastTime < _interval))
+            {
+                return;
+            }
+            (_lastPhase, _lastTime) = (_phase, now);
+            report = new UploadProgress(_uploadId, _phase, _reported, _total, _partsDone, _partsTotal)
+            {
+                PartsHeld = _partsHeld,
+                BytesHeld = _bytesHeld,
+            };
             sequence = ++_sequence;
         }
         // Parts report from several threads: a report made earlier can reach this point later. Deliver in

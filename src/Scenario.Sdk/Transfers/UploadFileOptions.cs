@@ -17,8 +17,19 @@ public sealed record UploadFileOptions
     /// <summary>The file name sent to the service; defaults to the name of the file on disk.</summary>
     public string? FileName { get; init; }
 
-    /// <summary>The MIME type; guessed from the file name when null (see <see cref="ContentTypes.Guess"/>).</summary>
+    /// <summary>
+    /// The MIME type; when null, derived from the file's first bytes (see <see cref="SniffContent"/>), else guessed from
+    /// the file name (see <see cref="ContentTypes.Guess"/>).
+    /// </summary>
     public string? ContentType { get; init; }
+
+    /// <summary>
+    /// Whether to read the file's first bytes before creating the upload (default true): a file whose content
+    /// contradicts <see cref="Kind"/> or <see cref="ContentType"/> is refused at once with
+    /// <see cref="Exceptions.ContentMismatchException"/> (the service's own message) instead of after the whole
+    /// transfer, and a missing content type is taken from the content. False sends the file as declared.
+    /// </summary>
+    public bool SniffContent { get; init; } = true;
 
     /// <summary>Collections, visibility and parent of the asset. Not available for the model kind.</summary>
     public UploadAssetOptions? AssetOptions { get; init; }
@@ -46,6 +57,12 @@ public sealed record UploadFileOptions
 
     /// <summary>Receives progress: bytes sent (never decreasing), total, parts done and the phase.</summary>
     public IProgress<UploadProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The least time between two byte-count reports to <see cref="Progress"/> (default 100 ms, so at most 10 a
+    /// second); a change of phase is always reported at once, so the last bytes arrive with the completing report.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Whether to wait for the import after completing (default true).</summary>
     public bool WaitForImport { get; init; } = true;

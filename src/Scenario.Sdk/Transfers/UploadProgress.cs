@@ -15,6 +15,12 @@ public readonly record struct UploadProgress(
     int PartsDone,
     int PartsTotal)
 {
+    /// <summary>Parts the service already held when a resumed upload started: counted in <see cref="PartsDone"/>, not sent again.</summary>
+    public int PartsHeld { get; init; }
+
+    /// <summary>The bytes of <see cref="PartsHeld"/>: counted in <see cref="BytesSent"/>, so a speed should be measured on <c>BytesSent - BytesHeld</c>.</summary>
+    public long BytesHeld { get; init; }
+
     /// <summary>Bytes sent as a fraction of the total, 0 to 1.</summary>
     public double Fraction => TotalBytes == 0 ? (PartsTotal > 0 && PartsDone == PartsTotal ? 1 : 0) : (double)BytesSent / TotalBytes;
 }

@@ -19,7 +19,7 @@ internal sealed class UploadTransfer
         ArgumentOutOfRangeException.ThrowIfNegative(options.PartRetries, nameof(options.PartRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BufferSize, 4096, nameof(options.BufferSize));
         (_service, _partClient, _options) = (service, partClient, options);
-        _tracker = new ProgressTracker(options.Progress);
+        _tracker = new ProgressTracker(options.Progress, options.ProgressInterval);
     }
 
     public async Task<Upload> UploadAsync(IPartSource source, CancellationToken cancellationToken)
@@ -27,11 +27,14 @@ internal sealed class UploadTransfer
         var kind = _options.Kind ?? throw new ArgumentException("UploadFileOptions.Kind is required for a new upload.", nameof(_options.Kind));
         var fileName = _options.FileName!;
         var plan = PartPlanner.Plan(source.Length, _options.PartSize);
+        var sniffed = _options.SniffContent
+            ? await ContentCheck.EnsureAcceptableAsync(source, kind, _options.ContentType, cancellationToken).ConfigureAwait(false)
+            : null;
         _tracker.SetPhase(UploadPhase.Creating);
         var created = await _service.CreateAsync(new UploadCreateParams
         {
             FileName = fileName,
-            ContentType = _options.ContentType ?? ContentTypes.Guess(fileName),
+            ContentType = _options.ContentType ?? sniffed?.ContentType ?? ContentTypes.Guess(fileName),
             FileSize = source.Length,
             Parts = plan.PartsCount,
             Kind = kind,
@@ -81,7 +84,7 @@ internal sealed class UploadTransfer
             // A part the service holds at the planned size is kept; anything else is sent (again).
             if (part.Uploaded == true && (part.Size is null || part.Size == plan.SizeOf(part.Number)))
             {
-                _tracker.PartDone(part.Number, plan.SizeOf(part.Number));
+                _tracker.PartHeld(plan.SizeOf(part.Number));
             }
             else
             {

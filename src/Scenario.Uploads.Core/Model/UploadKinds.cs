@@ -3,14 +3,14 @@ namespace Scenario.Uploads.Model;
 /// <summary>The <c>kind</c> values of the reference: what the file becomes once validated.</summary>
 public static class UploadKinds
 {
-    public const string ThreeD = "3d";
-    public const string Asset = "asset";
-    public const string Audio = "audio";
-    public const string Avatar = "avatar";
-    public const string Image = "image";
-    public const string Model = "model";
-    public const string Text = "text";
-    public const string Video = "video";
+    public const string ThreeD = KindNames.ThreeD;
+    public const string Asset = KindNames.Asset;
+    public const string Audio = KindNames.Audio;
+    public const string Avatar = KindNames.Avatar;
+    public const string Image = KindNames.Image;
+    public const string Model = KindNames.Model;
+    public const string Text = KindNames.Text;
+    public const string Video = KindNames.Video;
 
     public static readonly IReadOnlyList<string> All = [ThreeD, Asset, Audio, Avatar, Image, Model, Text, Video];
 

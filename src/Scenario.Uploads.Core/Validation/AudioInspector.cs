@@ -11,19 +11,19 @@ internal static class AudioInspector
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
     {
         var head = await reader.HeadAsync();
-        if (head.Length >= 12 && head.Span[..4].SequenceEqual("RIFF"u8) && head.Span[8..12].SequenceEqual("WAVE"u8))
+        if (Signatures.IsWav(head.Span))
         {
-            return Detection.Of(FormatNames.Audio, "a WAV audio file", await InspectWavAsync(reader));
+            return Detection.Of(FormatNames.Audio, FormatNames.Describe("wav")!, await InspectWavAsync(reader));
         }
 
-        if (head.Span.StartsWith("fLaC"u8))
+        if (Signatures.IsFlac(head.Span))
         {
-            return Detection.Of(FormatNames.Audio, "a FLAC audio file", InspectFlac(head.Span));
+            return Detection.Of(FormatNames.Audio, FormatNames.Describe("flac")!, InspectFlac(head.Span));
         }
 
-        if (head.Span.StartsWith("OggS"u8))
+        if (Signatures.IsOgg(head.Span))
         {
-            return Detection.Of(FormatNames.Audio, "an Ogg audio file", InspectOgg(reader, head.Span));
+            return Detection.Of(FormatNames.Audio, FormatNames.Describe("ogg")!, InspectOgg(reader, head.Span));
         }
 
         return await Mp3Inspector.TryDetectAsync(reader);

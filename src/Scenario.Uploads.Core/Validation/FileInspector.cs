@@ -68,8 +68,7 @@ public static class FileInspector
 
         if (detection is null)
         {
-            return FileInspection.Invalid(
-                $"The file's content is not a format this service recognises; kind '{kind}' expects {KindRules.Expected(kind)}.");
+            return FileInspection.Invalid(KindRules.Unrecognised(kind));
         }
 
         if (detection.Family == Damaged)
@@ -81,7 +80,7 @@ public static class FileInspector
         {
             var message = detection.Format == "pickle" && family == FormatNames.Model
                 ? detection.Inspection.ErrorMessage!
-                : $"This is {detection.Description}, but kind '{kind}' expects {KindRules.Expected(kind)}.";
+                : KindRules.WrongFamily(kind, detection.Description);
             return FileInspection.Invalid(message, detection.Format);
         }
 
@@ -104,7 +103,7 @@ public static class FileInspector
         var detection = await DetectAsync(reader, Detectors);
         return detection is null || detection.Family == Damaged
             ? FileInspection.Invalid($"The file is not text: it has {scan.Problem}, but kind 'text' expects {expected}.")
-            : FileInspection.Invalid($"This is {detection.Description}, but kind 'text' expects {expected}.", detection.Format);
+            : FileInspection.Invalid(KindRules.WrongFamily(UploadKinds.Text, detection.Description), detection.Format);
     }
 
     private static async ValueTask<Detection?> DetectAsync(ContentReader reader, Func<ContentReader, ValueTask<Detection?>>[] detectors)
@@ -132,18 +131,13 @@ public static class FileInspector
     /// <summary>A specific declared type of the same family that names another format contradicts the bytes.</summary>
     private static FileInspection CheckDeclaredType(string? contentType, FileInspection inspection)
     {
-        var declared = FormatNames.FormatOfMime(contentType);
-        var detectedMime = inspection.DetectedContentType;
-        if (declared is null || inspection.Format is null || detectedMime is null
-            || FormatNames.MimeFamily(contentType) != FormatNames.MimeFamily(detectedMime)
-            || declared == FormatNames.Comparable(inspection.Format))
+        if (inspection.Format is null || inspection.DetectedContentType is null)
         {
             return inspection;
         }
 
-        var mime = contentType!.Split(';')[0].Trim();
-        return FileInspection.Invalid(
-            $"The file was declared as {mime} but its content is {inspection.Format.ToUpperInvariant()} ({detectedMime}). " +
-            "Upload it again with the right content type, or convert it.", inspection.Format);
+        return KindRules.DeclaredTypeContradiction(contentType, inspection.Format, inspection.DetectedContentType) is { } refusal
+            ? FileInspection.Invalid(refusal, inspection.Format)
+            : inspection;
     }
 }

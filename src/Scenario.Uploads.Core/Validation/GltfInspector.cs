@@ -17,9 +17,9 @@ internal static class GltfInspector
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
     {
         var head = await reader.HeadAsync();
-        if (head.Span.StartsWith("glTF"u8))
+        if (Signatures.IsGlb(head.Span))
         {
-            return Detection.Of(FormatNames.ThreeD, "a GLB model", await InspectGlbAsync(reader, head));
+            return Detection.Of(FormatNames.ThreeD, FormatNames.Describe("glb")!, await InspectGlbAsync(reader, head));
         }
 
         var start = FirstNonWhitespace(head.Span);

@@ -9,24 +9,22 @@ internal static class ImageInspector
     public const int MaxSide = 16384;
     public const long MaxPixels = 100_000_000;
 
-    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
     {
         var head = await reader.HeadAsync();
-        if (head.Span.StartsWith(PngSignature))
+        if (Signatures.IsPng(head.Span))
         {
-            return Detection.Of(FormatNames.Image, "a PNG image", await InspectPngAsync(reader));
+            return Detection.Of(FormatNames.Image, FormatNames.Describe("png")!, await InspectPngAsync(reader));
         }
 
-        if (head.Length >= 12 && head.Span[..4].SequenceEqual("RIFF"u8) && head.Span[8..12].SequenceEqual("WEBP"u8))
+        if (Signatures.IsWebP(head.Span))
         {
-            return Detection.Of(FormatNames.Image, "a WebP image", InspectWebP(reader, head.Span));
+            return Detection.Of(FormatNames.Image, FormatNames.Describe("webp")!, InspectWebP(reader, head.Span));
         }
 
-        if (head.Span.StartsWith("GIF87a"u8) || head.Span.StartsWith("GIF89a"u8))
+        if (Signatures.IsGif(head.Span))
         {
-            return Detection.Of(FormatNames.Image, "a GIF image", head.Length < 13
+            return Detection.Of(FormatNames.Image, FormatNames.Describe("gif")!, head.Length < 13
                 ? Truncated("gif")
                 : Dimensions("gif", BinaryPrimitives.ReadUInt16LittleEndian(head.Span[6..]),
                     BinaryPrimitives.ReadUInt16LittleEndian(head.Span[8..])));

@@ -10,12 +10,12 @@ internal static class JpegInspector
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
     {
         var head = await reader.HeadAsync();
-        if (head.Length < 3 || head.Span[0] != 0xFF || head.Span[1] != 0xD8 || head.Span[2] != 0xFF)
+        if (!Signatures.IsJpeg(head.Span))
         {
             return null;
         }
 
-        return Detection.Of(FormatNames.Image, "a JPEG image", await InspectAsync(reader));
+        return Detection.Of(FormatNames.Image, FormatNames.Describe("jpeg")!, await InspectAsync(reader));
     }
 
     private static async ValueTask<FileInspection> InspectAsync(ContentReader reader)

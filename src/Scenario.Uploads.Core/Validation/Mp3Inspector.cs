@@ -18,9 +18,9 @@ internal static class Mp3Inspector
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
     {
         var head = await reader.HeadAsync();
-        if (head.Span.StartsWith("ID3"u8))
+        if (Signatures.HasId3(head.Span))
         {
-            return Detection.Of(FormatNames.Audio, "an MP3 audio file", await InspectAfterTagAsync(reader, head));
+            return Detection.Of(FormatNames.Audio, FormatNames.Describe("mp3")!, await InspectAfterTagAsync(reader, head));
         }
 
         var first = ParseFrame(head.Span);
@@ -35,7 +35,7 @@ internal static class Mp3Inspector
             return null;
         }
 
-        return Detection.Of(FormatNames.Audio, "an MP3 audio file", Valid(reader, 0, first.Value));
+        return Detection.Of(FormatNames.Audio, FormatNames.Describe("mp3")!, Valid(reader, 0, first.Value));
     }
 
     private static async ValueTask<FileInspection> InspectAfterTagAsync(ContentReader reader, ReadOnlyMemory<byte> head)

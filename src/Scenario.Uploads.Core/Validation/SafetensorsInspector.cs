@@ -21,19 +21,12 @@ internal static class SafetensorsInspector
     public static async ValueTask<Detection?> TryDetectAsync(ContentReader reader)
     {
         var head = await reader.HeadAsync();
-        // The header is JSON right after the length, so byte 8 is '{'; that and a sane length identify the format.
-        if (head.Length < 9 || head.Span[8] != (byte)'{')
+        if (!Signatures.IsSafetensors(head.Span, out var headerLength))
         {
             return null;
         }
 
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(head.Span);
-        if (headerLength < 2 || headerLength > (ulong)long.MaxValue)
-        {
-            return null;
-        }
-
-        return Detection.Of(FormatNames.Model, "a safetensors checkpoint", await InspectAsync(reader, (long)headerLength));
+        return Detection.Of(FormatNames.Model, FormatNames.Describe("safetensors")!, await InspectAsync(reader, headerLength));
     }
 
     /// <summary>

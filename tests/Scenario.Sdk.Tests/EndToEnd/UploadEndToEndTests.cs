@@ -151,11 +151,34 @@ public sealed class UploadEndToEndTests(ServiceFixture service) : IClassFixture<
         using var client = service.Client();
         using var content = new MemoryStream(new byte[1000]);
 
-        var error = await Assert.ThrowsAsync<UploadFailedException>(() =>
-            client.Uploads.UploadFileAsync(content, new UploadFileOptions { Kind = UploadKind.Image, FileName = "fake.png", ContentType = "image/png" }, Ct));
+        // SniffContent = false: sent as declared, so it is the service that refuses it.
+        var error = await Assert.ThrowsAsync<UploadFailedException>(() => client.Uploads.UploadFileAsync(
+            content, new UploadFileOptions { Kind = UploadKind.Image, FileName = "fake.png", ContentType = "image/png", SniffContent = false }, Ct));
 
         Assert.Equal(UploadStatus.Failed, error.Upload.Status);
         Assert.False(string.IsNullOrWhiteSpace(error.Upload.ErrorMessage));
+    }
+
+    [Theory]
+    [InlineData("image", null)]
+    [InlineData("image", "image/jpeg")]
+    [InlineData("text", null)]
+    public async Task Content_that_contradicts_its_kind_or_type_is_refused_before_create_in_the_services_words(string kind, string? contentType)
+    {
+        using var client = service.Client();
+        var bytes = kind == "text" ? TestFiles.Png() : TestFiles.Wav();
+        if (contentType is not null)
+        {
+            bytes = TestFiles.Png();
+        }
+        using var early = new MemoryStream(bytes);
+        using var late = new MemoryStream(bytes);
+        var options = new UploadFileOptions { Kind = UploadKind.From(kind), FileName = "sniffed.bin", ContentType = contentType };
+
+        var refused = await Assert.ThrowsAsync<ContentMismatchException>(() => client.Uploads.UploadFileAsync(early, options, Ct));
+        var failed = await Assert.ThrowsAsync<UploadFailedException>(() => client.Uploads.UploadFileAsync(late, options with { SniffContent = false }, Ct));
+
+        Assert.Equal(failed.Upload.ErrorMessage, refused.Message);
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

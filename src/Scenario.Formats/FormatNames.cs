@@ -1,15 +1,27 @@
-namespace Scenario.Uploads.Validation;
+namespace Scenario.Formats;
 
 /// <summary>Format families, the MIME type of each format, and the MIME aliases browsers and tools send.</summary>
-internal static class FormatNames
+public static class FormatNames
 {
+    /// <summary>The image family.</summary>
     public const string Image = "image";
+
+    /// <summary>The audio family.</summary>
     public const string Audio = "audio";
+
+    /// <summary>The video family.</summary>
     public const string Video = "video";
+
+    /// <summary>The 3D model family.</summary>
     public const string ThreeD = "3d";
+
+    /// <summary>The checkpoint family.</summary>
     public const string Model = "model";
+
+    /// <summary>The text family.</summary>
     public const string Text = "text";
 
+    /// <summary>The MIME type of a detected format (<c>png</c> → <c>image/png</c>).</summary>
     public static string MimeOf(string format) => format switch
     {
         "png" => "image/png",
@@ -35,6 +47,22 @@ internal static class FormatNames
         "text" => "text/plain",
         "zip" => "application/zip",
         _ => "application/octet-stream",
+    };
+
+    /// <summary>How messages name a format: "a PNG image". Null for formats only the service's inspectors name.</summary>
+    public static string? Describe(string format) => format switch
+    {
+        "png" => "a PNG image",
+        "jpeg" => "a JPEG image",
+        "webp" => "a WebP image",
+        "gif" => "a GIF image",
+        "wav" => "a WAV audio file",
+        "flac" => "a FLAC audio file",
+        "ogg" => "an Ogg audio file",
+        "mp3" => "an MP3 audio file",
+        "glb" => "a GLB model",
+        "safetensors" => "a safetensors checkpoint",
+        _ => null,
     };
 
     /// <summary>
