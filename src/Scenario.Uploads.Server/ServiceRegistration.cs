@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
@@ -66,6 +67,7 @@ public static class ServiceRegistration
             .WithExposedHeaders("ETag", "Content-Length", "Content-Range", "Accept-Ranges")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         services.AddUploadPage();
+        services.AddApiReference();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
         // The API's answers are written by JsonOk with the generated serializers; these options serve the
         // rest (health, problems).

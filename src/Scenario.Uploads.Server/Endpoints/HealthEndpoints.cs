@@ -1,4 +1,5 @@
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Endpoints;
@@ -8,8 +9,8 @@ public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).AllowAnonymous();
-        routes.MapGet("/readyz", Ready).AllowAnonymous();
+        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).AllowAnonymous().WithName(OperationIds.Liveness);
+        routes.MapGet("/readyz", Ready).AllowAnonymous().WithName(OperationIds.Readiness);
     }
 
     private static async Task<IResult> Ready(IDatabase database, IBlobStore blobs, CancellationToken cancellationToken)

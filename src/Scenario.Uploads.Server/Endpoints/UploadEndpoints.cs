@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
@@ -21,14 +22,15 @@ public static class UploadEndpoints
     public static void MapUploadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/uploads").RequireAuthorization();
-        group.MapPost("/", Create);
-        group.MapGet("/", List);
-        group.MapGet("/{uploadId}", Retrieve);
-        group.MapPost("/{uploadId}/action", TriggerAction);
+        group.MapPost("/", Create).WithName(OperationIds.CreateUpload).Accepts<UploadCreateParams>("application/json");
+        group.MapGet("/", List).WithName(OperationIds.ListUploads);
+        group.MapGet("/{uploadId}", Retrieve).WithName(OperationIds.RetrieveUpload);
+        group.MapPost("/{uploadId}/action", TriggerAction).WithName(OperationIds.TriggerUploadAction)
+            .Accepts<UploadTriggerActionParams>("application/json");
     }
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
-    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Create(
+    private static async Task<Results<JsonOk<UploadCreateResponse>, ProblemHttpResult>> Create(
         HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, UploadPresenter presenter, PublicBaseUrl baseUrl,
         IOptions<UploadsOptions> options, CancellationToken cancellationToken)
     {
@@ -51,7 +53,7 @@ public static class UploadEndpoints
             // The only way a valid create fails: the service's own disk has no room. Retryable, not the client's fault.
             return ApiProblem.Of(createError, request.HttpContext);
         }
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
+        return JsonOk.Of(new UploadCreateResponse(presenter.Present(created.Value, [], baseUrl.For(request))));
     }
 
     // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.
@@ -69,7 +71,7 @@ public static class UploadEndpoints
     }
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
-    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
+    private static async Task<Results<JsonOk<UploadTriggerActionResponse>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
         HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
@@ -102,7 +104,7 @@ public static class UploadEndpoints
             return ApiProblem.Of(problem);
         }
         var parts = outcome.Value.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Value, cancellationToken) : [];
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
+        return JsonOk.Of(new UploadTriggerActionResponse(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
     }
 
     // GET /uploads: our extension, newest first, paginated.

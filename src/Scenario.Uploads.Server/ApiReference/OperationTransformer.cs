@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Scenario.Uploads.Server.ApiReference;
+
+/// <summary>
+/// Gives each operation its words, tag and security from <see cref="OperationDocs"/>, and the parts of the
+/// wire its handler reads or writes by hand (the signed URL's query, a part's raw body, a file's bytes, the
+/// list's paging), which no parameter type of the handler shows.
+/// </summary>
+internal sealed class OperationTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.OperationId is not { } id || !OperationDocs.All.TryGetValue(id, out var doc))
+        {
+            return Task.CompletedTask;
+        }
+        operation.Summary = doc.Summary;
+        operation.Description = doc.Description;
+        operation.Tags = new HashSet<OpenApiTagReference> { new(doc.Tag, context.Document) };
+        operation.Security = doc.Access switch
+        {
+            Access.ApiKey => [Requirement(SecuritySchemes.ApiKey, context.Document)],
+            Access.SignedUrl => [Requirement(SecuritySchemes.SignedUrl, context.Document)],
+            _ => [],
+        };
+        if (doc.Access == Access.SignedUrl)
+        {
+            AddParameter(operation, WireParts.Query("expires", "When the URL stops being valid (ISO 8601 UTC), as signed.", required: true));
+            AddParameter(operation, WireParts.Query("signature", "The URL's signature, as the service gave it.", required: true));
+        }
+        switch (id)
+        {
+            case OperationIds.PutUploadPart:
+                WireParts.DescribePartPut(operation);
+                break;
+            case OperationIds.DownloadFile:
+                WireParts.DescribeDownload(operation);
+                break;
+            case OperationIds.ListUploads:
+                AddParameter(operation, WireParts.Query("pageSize", "Uploads per page, 1 to 100 (default 20).", required: false, integer: true));
+                AddParameter(operation, WireParts.Query("paginationToken", "The `nextPaginationToken` of the previous page.", required: false));
+                break;
+            case OperationIds.Readiness:
+                WireParts.DescribeReadiness(operation);
+                break;
+        }
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
+
+    private static void AddParameter(OpenApiOperation operation, OpenApiParameter parameter) =>
+        (operation.Parameters ??= []).Add(parameter);
+}
