@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -58,7 +59,7 @@ internal static class ApiReferencePage
             """, "text/html; charset=utf-8");
     }
 
-    // Where Scalar.AspNetCore keeps the bundle it serves itself; the page test fails if a new version moves it.
+    // Where Scalar.AspNetCore keeps the bundle it serves itself, gzipped; the page test fails if a new version moves it.
     private static readonly IFileInfo Bundle = new EmbeddedFileProvider(typeof(ScalarOptions).Assembly, "ScalarStaticAssets").GetFileInfo("scalar.js");
 
     private static readonly EntityTagHeaderValue BundleTag = new($"\"scalar-{typeof(ScalarOptions).Assembly.GetName().Version}-{Bundle.Length}\"");
@@ -69,10 +70,24 @@ internal static class ApiReferencePage
         {
             return Results.NotFound();
         }
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "no-cache";
-        return Results.Stream(Bundle.CreateReadStream(), "text/javascript; charset=utf-8", entityTag: BundleTag);
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-cache";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        Stream body = Bundle.CreateReadStream();
+        if (AcceptsGzip(context.Request))
+        {
+            headers.ContentEncoding = "gzip";
+        }
+        else
+        {
+            body = new GZipStream(body, CompressionMode.Decompress);
+        }
+        return Results.Stream(body, "text/javascript; charset=utf-8", entityTag: BundleTag);
     }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.ToString().Split(',').Any(e => e.Split(';')[0].Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase));
 
     public static IResult Script(HttpContext context)
     {

@@ -14,6 +14,7 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         Narrow(schema);
+        OmittedWhenNull(schema, context.JsonTypeInfo);
         if (schema.Properties is not { } properties)
         {
             return Task.CompletedTask;
@@ -28,6 +29,23 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
             properties[name] = property;
         }
         return Task.CompletedTask;
+    }
+
+    // A positional record's parameters are all "required" to the generator, but a null one is left out of
+    // the answer: a field that can be null is one that can be missing.
+    private static void OmittedWhenNull(OpenApiSchema schema, System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        if (schema.Required is not { Count: > 0 } required)
+        {
+            return;
+        }
+        foreach (var property in type.Properties)
+        {
+            if (Nullable.GetUnderlyingType(property.PropertyType) is not null || (!property.PropertyType.IsValueType && property.IsGetNullable))
+            {
+                required.Remove(property.Name);
+            }
+        }
     }
 
     /// <summary>
