@@ -22,6 +22,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Imports:Civitai:Endpoint", "civitai.com")]
     [InlineData("Database:Provider", "Mongo")]
     [InlineData("Storage:Provider", "Ftp")]
+    [InlineData("Api:Reference:Enabled", "yes")]
     public async Task A_bad_value_is_one_line_naming_the_key_and_the_value_and_exit_code_2(string key, string value)
     {
         var dataDirectory = Path.Combine(TempDirectory.Create(), "data");
