@@ -49,6 +49,7 @@ internal static class ApiReferencePage
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Scenario Uploads API</title>
+              <link rel="icon" href="data:,">
             </head>
             <body>
               <div id="app" data-document="{root}{ApiReferenceRegistration.DocumentPath}"></div>
