@@ -32,7 +32,6 @@ internal static class ApiReferencePage
           withDefaultFonts: false,
           agent: { disabled: true },
           mcp: { disabled: true },
-          hideClientButton: true,
           _integration: 'dotnet',
         });
         """;

@@ -32,6 +32,15 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
         switch (id)
         {
+            case OperationIds.CreateUpload:
+                SetExamples(operation, Examples.Create(), Examples.PendingUpload());
+                break;
+            case OperationIds.TriggerUploadAction:
+                SetExamples(operation, Examples.Action(), Examples.ImportedUpload());
+                break;
+            case OperationIds.RetrieveUpload:
+                SetExamples(operation, null, Examples.PendingUpload());
+                break;
             case OperationIds.PutUploadPart:
                 WireParts.DescribePartPut(operation);
                 break;
@@ -47,6 +56,18 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
                 break;
         }
         return Task.CompletedTask;
+    }
+
+    private static void SetExamples(OpenApiOperation operation, Dictionary<string, IOpenApiExample>? request, System.Text.Json.Nodes.JsonNode answer)
+    {
+        if (request is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+        {
+            body.Examples = request;
+        }
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var media) == true)
+        {
+            media.Example = answer;
+        }
     }
 
     private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>

@@ -94,6 +94,32 @@ public sealed partial class ApiReferenceTests(HostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_example_of_the_document_is_valid_against_its_schema()
+    {
+        var document = await DocumentAsync();
+        var contract = new OpenApiContract(document.ToJsonString());
+        var checkedExamples = 0;
+        foreach (var (path, method, operation) in contract.Operations())
+        {
+            var bodies = operation["responses"]!.AsObject().Select(r => (Where: $"{r.Key}", Content: r.Value!["content"]))
+                .Append((Where: "request", Content: operation["requestBody"]?["content"]));
+            foreach (var (where, content) in bodies)
+            {
+                foreach (var (mediaType, media) in content?.AsObject() ?? [])
+                {
+                    var examples = (media!["examples"]?.AsObject().Select(e => e.Value!["value"]) ?? []).Append(media["example"]).OfType<JsonNode>();
+                    foreach (var example in examples)
+                    {
+                        Assert.True(contract.Validate(media["schema"]!, example.ToJsonString()) is null, $"{method} {path} {where} {mediaType}: {contract.Validate(media["schema"]!, example.ToJsonString())}");
+                        checkedExamples++;
+                    }
+                }
+            }
+        }
+        Assert.True(checkedExamples > 20, $"only {checkedExamples} examples");
+    }
+
+    [Fact]
     public async Task The_docs_page_loads_only_files_of_this_origin_under_a_self_only_policy()
     {
         using var client = ServiceHost.CreateAnonymousClient();
