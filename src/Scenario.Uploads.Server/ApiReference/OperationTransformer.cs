@@ -5,16 +5,18 @@ namespace Scenario.Uploads.Server.ApiReference;
 
 /// <summary>
 /// Gives each operation its words, tag and security from <see cref="OperationDocs"/>, and the parts of the
-/// wire its handler reads or writes by hand (the signed URL's query, a part's raw body, a file's bytes, the
-/// list's paging), which no parameter type of the handler shows.
+/// wire its handler reads or writes by hand (the JSON bodies, the signed URL's query, a part's raw body, a
+/// file's bytes, the list's paging), which no parameter type of the handler shows. The JSON bodies are not
+/// declared with <c>Accepts</c>: that metadata makes routing refuse other Content-Types (415, before
+/// authentication), and the API reads its bodies whatever Content-Type a client sends.
 /// </summary>
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (operation.OperationId is not { } id || !OperationDocs.All.TryGetValue(id, out var doc))
         {
-            return Task.CompletedTask;
+            return;
         }
         operation.Summary = doc.Summary;
         operation.Description = doc.Description;
@@ -33,9 +35,11 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         switch (id)
         {
             case OperationIds.CreateUpload:
+                operation.RequestBody = await JsonBodyAsync(context, typeof(UploadCreateParams), cancellationToken);
                 SetExamples(operation, Examples.Create(), Examples.PendingUpload());
                 break;
             case OperationIds.TriggerUploadAction:
+                operation.RequestBody = await JsonBodyAsync(context, typeof(UploadTriggerActionParams), cancellationToken);
                 SetExamples(operation, Examples.Action(), Examples.ImportedUpload());
                 break;
             case OperationIds.RetrieveUpload:
@@ -55,8 +59,17 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
                 WireParts.DescribeReadiness(operation);
                 break;
         }
-        return Task.CompletedTask;
     }
+
+    private static async Task<OpenApiRequestBody> JsonBodyAsync(OpenApiOperationTransformerContext context, Type type, CancellationToken cancellationToken) => new()
+    {
+        Required = true,
+        Description = "JSON, at most 64 KiB; read whatever the Content-Type.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/json"] = new() { Schema = await ComponentSchemas.ReferenceAsync(context, type, type.Name, cancellationToken) },
+        },
+    };
 
     private static void SetExamples(OpenApiOperation operation, Dictionary<string, IOpenApiExample>? request, System.Text.Json.Nodes.JsonNode answer)
     {

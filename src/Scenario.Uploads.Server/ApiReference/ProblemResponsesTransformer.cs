@@ -27,7 +27,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         {
             return;
         }
-        var problem = await ProblemSchemaAsync(context, cancellationToken);
+        // One component for every answer, instead of the generator's copy in each.
+        var problem = await ComponentSchemas.ReferenceAsync(context, typeof(ProblemBody), "Problem", cancellationToken);
         operation.Responses ??= [];
         foreach (var byStatus in codes.GroupBy(ErrorStatuses.Of).OrderBy(g => g.Key))
         {
@@ -36,18 +37,6 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         }
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-problem-codes"] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => (JsonNode)JsonValue.Create(c))]));
-    }
-
-    // One component for every answer, instead of the generator's copy in each.
-    private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        const string name = "Problem";
-        var document = context.Document!;
-        if (document.Components?.Schemas?.ContainsKey(name) != true)
-        {
-            document.AddComponent(name, await context.GetOrCreateSchemaAsync(typeof(ProblemBody), null, cancellationToken));
-        }
-        return new OpenApiSchemaReference(name, document);
     }
 
     private static List<string> CodesOf(OperationDoc doc)

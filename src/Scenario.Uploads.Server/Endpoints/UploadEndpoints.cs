@@ -22,11 +22,10 @@ public static class UploadEndpoints
     public static void MapUploadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/uploads").RequireAuthorization();
-        group.MapPost("/", Create).WithName(OperationIds.CreateUpload).Accepts<UploadCreateParams>("application/json");
+        group.MapPost("/", Create).WithName(OperationIds.CreateUpload);
         group.MapGet("/", List).WithName(OperationIds.ListUploads);
         group.MapGet("/{uploadId}", Retrieve).WithName(OperationIds.RetrieveUpload);
-        group.MapPost("/{uploadId}/action", TriggerAction).WithName(OperationIds.TriggerUploadAction)
-            .Accepts<UploadTriggerActionParams>("application/json");
+        group.MapPost("/{uploadId}/action", TriggerAction).WithName(OperationIds.TriggerUploadAction);
     }
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."

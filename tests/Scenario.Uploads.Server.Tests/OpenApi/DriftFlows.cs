@@ -107,6 +107,7 @@ internal sealed class DriftFlows(DriftFixture fixture)
     {
         await Api.PostAsync("v1/uploads", new StringContent("{", Encoding.UTF8, "application/json")); // 400 invalid_json
         await Api.PostAsJsonAsync("v1/uploads", new { }); // 400 missing_mode
+        await Api.PostAsync("v1/uploads", new StringContent("{}")); // text/plain: read all the same, 400 missing_mode (never 415)
         await Api.PostAsJsonAsync("v1/uploads", new { fileName = "a.bin", contentType = "application/octet-stream", fileSize = 1, parts = 1, kind = "sculpture" });
         await Api.PostAsJsonAsync("v1/uploads", new { fileName = "a.bin", contentType = "application/octet-stream", fileSize = 1, parts = 0, kind = "asset" });
         await Api.PostAsync("v1/uploads", new StringContent($$"""{"fileName":"{{new string('a', 70_000)}}"}""", Encoding.UTF8, "application/json")); // 413
