@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace Scenario.Uploads.Server.ApiReference;
@@ -77,8 +76,6 @@ internal static class WireParts
         operation.Responses["200"] = new OpenApiResponse { Description = "Ready.", Content = content };
         operation.Responses["503"] = new OpenApiResponse { Description = "Not ready: the body says what does not answer.", Content = content };
     }
-
-    public static JsonNode Example(string json) => JsonNode.Parse(json)!;
 
     private static OpenApiSchema String() => new() { Type = JsonSchemaType.String };
 

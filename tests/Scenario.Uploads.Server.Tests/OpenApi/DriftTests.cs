@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scenario.Testing;
 
 namespace Scenario.Uploads.Server.Tests.OpenApi;
 
@@ -28,7 +29,9 @@ public sealed class DriftTests(DriftFixture fixture) : IClassFixture<DriftFixtur
             .OfType<(string Template, JsonObject Operation)>()
             .Select(f => f.Operation["operationId"]!.GetValue<string>())
             .ToHashSet();
-        var all = fixture.Contract.Operations().Select(o => o.Operation["operationId"]!.GetValue<string>()).ToList();
+        // On S3 the part and download URLs are the store's: it answers them, not the service.
+        var all = fixture.Contract.Operations().Select(o => o.Operation["operationId"]!.GetValue<string>())
+            .Where(id => TestBackend.PartsGoThroughService || id is not ("putUploadPart" or "downloadFile")).ToList();
         var missed = all.Where(id => !reached.Contains(id)).ToList();
         Assert.True(missed.Count == 0, $"Not reached by the flows: {string.Join(", ", missed)}");
     }
@@ -37,7 +40,8 @@ public sealed class DriftTests(DriftFixture fixture) : IClassFixture<DriftFixtur
     public void The_flows_meet_the_client_errors_of_the_suite()
     {
         var statuses = fixture.Recorded.Select(r => r.Status).ToHashSet();
-        var missing = new[] { 200, 206, 400, 401, 403, 404, 409, 411, 413, 416 }.Where(s => !statuses.Contains(s)).ToList();
+        int[] expected = TestBackend.PartsGoThroughService ? [200, 206, 400, 401, 403, 404, 409, 411, 413, 416] : [200, 400, 401, 403, 404, 409, 413];
+        var missing = expected.Where(s => !statuses.Contains(s)).ToList();
         Assert.True(missing.Count == 0, $"No answer with {string.Join(", ", missing)}; got {string.Join(", ", statuses.Order())}");
     }
 
