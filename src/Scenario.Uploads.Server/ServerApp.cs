@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Connections;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Proxy;
@@ -53,6 +54,7 @@ public static class ServerApp
         app.MapEntityEndpoints();
         app.MapFileEndpoints();
         app.MapUploadPage();
+        app.MapApiReference();
         return app;
     }
 }

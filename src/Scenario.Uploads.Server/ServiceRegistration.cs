@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Endpoints;
@@ -74,6 +75,7 @@ public static class ServiceRegistration
         services.AddUploadsRateLimits();
         services.AddApiCors();
         services.AddReverseProxySupport();
+        services.AddApiReference();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
         // The API's answers are written by JsonOk with the generated serializers; these options serve the
         // rest (health, problems).

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Http;
@@ -23,9 +24,9 @@ public static class EntityEndpoints
     public static void MapEntityEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1").RequireAuthorization().RequireCors(ApiCors.Policy).RequireRateLimiting(RateLimitPolicies.Read);
-        group.MapGet("/assets/{assetId}", GetAsset);
-        group.MapGet("/models/{modelId}", GetModel);
-        group.MapGet("/jobs/{jobId}", GetJob);
+        group.MapGet("/assets/{assetId}", GetAsset).WithName(OperationIds.RetrieveAsset);
+        group.MapGet("/models/{modelId}", GetModel).WithName(OperationIds.RetrieveModel);
+        group.MapGet("/jobs/{jobId}", GetJob).WithName(OperationIds.RetrieveJob);
     }
 
     private static async Task<Results<JsonOk<AssetEnvelope>, ProblemHttpResult>> GetAsset(

@@ -2,6 +2,7 @@ using Microsoft.Net.Http.Headers;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Requests;
@@ -16,7 +17,8 @@ namespace Scenario.Uploads.Server.Endpoints;
 public static class FileEndpoints
 {
     public static void MapFileEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/files/{entityId}", Download).RequireCors(PartEndpoints.CorsPolicy).AllowAnonymous();
+        routes.MapGet("/v1/files/{entityId}", Download).RequireCors(PartEndpoints.CorsPolicy).AllowAnonymous()
+            .WithName(OperationIds.DownloadFile);
 
     private static async Task<IResult> Download(
         string entityId, HttpRequest request, UrlSigner signer, IEntityRepository entities, IBlobStore blobs, TimeProvider time,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Scenario.Uploads.Server.Health;
+using Scenario.Uploads.Server.ApiReference;
 
 namespace Scenario.Uploads.Server.Endpoints;
 
@@ -19,11 +20,11 @@ public static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = HealthReportWriter.WriteLivenessAsync,
-        }).WithMetadata(GetOrHead).AllowAnonymous();
+        }).WithMetadata(GetOrHead).AllowAnonymous().WithName(OperationIds.Liveness);
         routes.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthRegistration.ReadyTag),
             ResponseWriter = HealthReportWriter.WriteReadinessAsync,
-        }).WithMetadata(GetOrHead).AllowAnonymous();
+        }).WithMetadata(GetOrHead).AllowAnonymous().WithName(OperationIds.Readiness);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Parts;
 
@@ -20,6 +21,7 @@ public static class PartEndpoints
         routes.MapPut("/v1/uploads/{uploadId}/parts/{partNumber}", Put)
             .RequireCors(CorsPolicy)
             .AllowAnonymous()
+            .WithName(OperationIds.PutUploadPart)
             // The part store reads at most the part's planned size (plus one byte, to see an over-long body), so
             // Kestrel's limit is lifted here: it would cut off the draining of a body we refuse early, and it
             // miscounts chunked bodies (an exact-size chunked part was refused as too large).

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Cors;
 using Scenario.Uploads.Server.Http;
@@ -23,14 +24,14 @@ public static class UploadEndpoints
     public static void MapUploadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/uploads").RequireAuthorization().RequireCors(ApiCors.Policy);
-        group.MapPost("/", Create).RequireRateLimiting(RateLimitPolicies.Create);
-        group.MapGet("/", List).RequireRateLimiting(RateLimitPolicies.Read);
-        group.MapGet("/{uploadId}", Retrieve).RequireRateLimiting(RateLimitPolicies.Read);
-        group.MapPost("/{uploadId}/action", TriggerAction).RequireRateLimiting(RateLimitPolicies.Action);
+        group.MapPost("/", Create).RequireRateLimiting(RateLimitPolicies.Create).WithName(OperationIds.CreateUpload);
+        group.MapGet("/", List).RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.ListUploads);
+        group.MapGet("/{uploadId}", Retrieve).RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.RetrieveUpload);
+        group.MapPost("/{uploadId}/action", TriggerAction).RequireRateLimiting(RateLimitPolicies.Action).WithName(OperationIds.TriggerUploadAction);
     }
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
-    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Create(
+    private static async Task<Results<JsonOk<UploadCreateResponse>, ProblemHttpResult>> Create(
         HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, HeldParts heldParts, UploadPresenter presenter,
         PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, CancellationToken cancellationToken)
     {
@@ -61,12 +62,12 @@ public static class UploadEndpoints
         var (upload, replayed) = created.Value;
         if (!replayed)
         {
-            return JsonOk.Of(new UploadEnvelope(presenter.Present(upload, [], baseUrl.For(request))));
+            return JsonOk.Of(new UploadCreateResponse(presenter.Present(upload, [], baseUrl.For(request))));
         }
         // The first create's answer, as it stands now: the parts it holds, its URLs signed afresh.
         request.HttpContext.Response.Headers[IdempotentRequest.ReplayedHeader] = "true";
         var parts = upload.Status == UploadStatuses.Pending ? await heldParts.ListAsync(upload, cancellationToken) : [];
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
+        return JsonOk.Of(new UploadCreateResponse(presenter.Present(upload, parts, baseUrl.For(request))));
     }
 
     // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.
@@ -84,7 +85,7 @@ public static class UploadEndpoints
     }
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
-    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
+    private static async Task<Results<JsonOk<UploadTriggerActionResponse>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
         HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
@@ -117,7 +118,7 @@ public static class UploadEndpoints
             return ApiProblem.Of(problem);
         }
         var parts = outcome.Value.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Value, cancellationToken) : [];
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
+        return JsonOk.Of(new UploadTriggerActionResponse(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
     }
 
     // GET /uploads: our extension, newest first, paginated.

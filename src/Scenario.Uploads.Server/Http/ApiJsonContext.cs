@@ -9,6 +9,8 @@ namespace Scenario.Uploads.Server.Http;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UploadEnvelope))]
+[JsonSerializable(typeof(UploadCreateResponse))]
+[JsonSerializable(typeof(UploadTriggerActionResponse))]
 [JsonSerializable(typeof(UploadListEnvelope))]
 [JsonSerializable(typeof(PartReceiptEnvelope))]
 [JsonSerializable(typeof(AssetEnvelope))]

@@ -37,7 +37,7 @@ public static class ProblemDefaults
     private static (string Code, string Detail) ByStatus(int status, string? detail) =>
         status switch
         {
-            404 => (ErrorCodes.NotFound, "There is no such endpoint. See the API reference for the paths under /v1."),
+            404 => (ErrorCodes.NotFound, "There is no such endpoint. The API reference, /docs (its OpenAPI document: /openapi/v1.json), lists the paths under /v1."),
             405 => (ErrorCodes.BadRequest, "This endpoint does not accept that HTTP method."),
             413 => (ErrorCodes.BodyTooLarge, "The request body is larger than this endpoint accepts."),
             >= 500 => (ErrorCodes.InternalError, "The service failed to handle this request. It was logged; try again, and contact the operator if it persists."),

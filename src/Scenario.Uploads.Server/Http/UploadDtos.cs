@@ -44,6 +44,12 @@ public sealed record PartDto(
 
 public sealed record UploadEnvelope(UploadDto Upload);
 
+/// <summary>The answer to create: the same wire form as <see cref="UploadEnvelope"/>, under the reference's own name.</summary>
+public sealed record UploadCreateResponse(UploadDto Upload);
+
+/// <summary>The answer to an action: the same wire form as <see cref="UploadEnvelope"/>, under the reference's own name.</summary>
+public sealed record UploadTriggerActionResponse(UploadDto Upload);
+
 public sealed record UploadListEnvelope(IReadOnlyList<UploadDto> Uploads, string? NextPaginationToken);
 
 public sealed record PartReceiptDto(int Number, long Size, string Etag);

@@ -34,6 +34,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Cors:AllowedOrigins:0", "*")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.internal")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
+    [InlineData("Api:Reference:Enabled", "yes")]
     public async Task A_bad_value_is_one_line_naming_the_key_and_the_value_and_exit_code_2(string key, string value)
     {
         var dataDirectory = Path.Combine(TempDirectory.Create(), "data");

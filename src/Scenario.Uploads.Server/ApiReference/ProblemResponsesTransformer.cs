@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scenario.Uploads.Errors;
+
+namespace Scenario.Uploads.Server.ApiReference;
+
+/// <summary>
+/// The error answers of each operation: one response per status, <c>application/problem+json</c> whose
+/// <c>code</c> is narrowed to the codes of <see cref="OperationDocs"/> with that status (from
+/// <see cref="ErrorStatuses"/>, the one table of statuses). The codes are also listed in
+/// <c>x-problem-codes</c>, for tools that read no schema.
+/// </summary>
+internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
+{
+    public const string ProblemContentType = "application/problem+json";
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.OperationId is not { } id || !OperationDocs.All.TryGetValue(id, out var doc))
+        {
+            return;
+        }
+        var codes = CodesOf(doc);
+        if (codes.Count == 0)
+        {
+            return;
+        }
+        // One component for every answer, instead of the generator's copy in each.
+        var problem = await ComponentSchemas.ReferenceAsync(context, typeof(ProblemBody), "Problem", cancellationToken);
+        operation.Responses ??= [];
+        foreach (var byStatus in codes.GroupBy(ErrorStatuses.Of).OrderBy(g => g.Key))
+        {
+            var status = byStatus.Key.ToString(CultureInfo.InvariantCulture);
+            operation.Responses[status] = Response(problem, byStatus.Key, [.. byStatus]);
+        }
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-problem-codes"] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => (JsonNode)JsonValue.Create(c))]));
+    }
+
+    private static List<string> CodesOf(OperationDoc doc)
+    {
+        if (doc.Access == Access.None)
+        {
+            return [];
+        }
+        IEnumerable<string> codes = doc.Access == Access.ApiKey ? [.. doc.Problems, ErrorCodes.Unauthorized] : doc.Problems;
+        return [.. codes.Append(ErrorCodes.InternalError).Distinct()];
+    }
+
+    private static OpenApiResponse Response(IOpenApiSchema problem, int status, IReadOnlyList<string> codes)
+    {
+        var narrowed = new OpenApiSchema
+        {
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))] },
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(status)] },
+            },
+        };
+        var response = new OpenApiResponse
+        {
+            Description = string.Join(", ", codes.Select(c => $"`{c}`")),
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [ProblemContentType] = new()
+                {
+                    Schema = new OpenApiSchema { AllOf = [problem, narrowed] },
+                    Example = ProblemExample(status, codes[0]),
+                },
+            },
+        };
+        if (codes.Any(c => ErrorStatuses.RetryAfterSeconds(c) is not null))
+        {
+            response.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            };
+        }
+        else if (status == StatusCodes.Status401Unauthorized)
+        {
+            response.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["WWW-Authenticate"] = new OpenApiHeader { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+        }
+        return response;
+    }
+
+    private static JsonNode ProblemExample(int status, string code) => new JsonObject
+    {
+        ["type"] = $"https://docs.scenario.com/errors/{code.Replace('_', '-')}",
+        ["title"] = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        ["status"] = status,
+        ["detail"] = "What went wrong, and what to do about it.",
+        ["reason"] = "What went wrong, and what to do about it.",
+        ["code"] = code,
+        ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    };
+}
