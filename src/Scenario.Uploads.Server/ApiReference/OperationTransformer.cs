@@ -55,6 +55,9 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
                 AddParameter(operation, WireParts.Query("pageSize", "Uploads per page, 1 to 100 (default 20).", required: false, integer: true));
                 AddParameter(operation, WireParts.Query("paginationToken", "The `nextPaginationToken` of the previous page.", required: false));
                 break;
+            case OperationIds.Liveness:
+                WireParts.DescribeLiveness(operation);
+                break;
             case OperationIds.Readiness:
                 WireParts.DescribeReadiness(operation);
                 break;

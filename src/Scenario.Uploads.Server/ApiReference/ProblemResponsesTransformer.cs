@@ -45,7 +45,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         {
             return [];
         }
-        IEnumerable<string> codes = doc.Access == Access.ApiKey ? [.. doc.Problems, ErrorCodes.Unauthorized] : doc.Problems;
+        // Every call with credentials may be refused for them, or for too many failed ones from its address (rate_limited).
+        IEnumerable<string> codes = doc.Access == Access.ApiKey ? [.. doc.Problems, ErrorCodes.Unauthorized, ErrorCodes.RateLimited] : doc.Problems;
         return [.. codes.Append(ErrorCodes.InternalError).Distinct()];
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 
 namespace Scenario.Uploads.Server.ApiReference;
 
@@ -63,18 +64,53 @@ internal static class WireParts
         };
     }
 
-    public static void DescribeReadiness(OpenApiOperation operation)
+    /// <summary><c>{"status":"alive"}</c> (HealthReportWriter).</summary>
+    public static void DescribeLiveness(OpenApiOperation operation)
     {
         var schema = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
             Required = new HashSet<string> { "status" },
-            Properties = new Dictionary<string, IOpenApiSchema> { ["status"] = String() },
+            Properties = new Dictionary<string, IOpenApiSchema> { ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("alive")] } },
+            AdditionalPropertiesAllowed = false,
+        };
+        operation.Responses ??= [];
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "The process answers.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
+    }
+
+    /// <summary>The readiness report (HealthReportWriter): the overall status, and each check's status, duration and description.</summary>
+    public static void DescribeReadiness(OpenApiOperation operation)
+    {
+        var check = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "status", "durationMs" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("healthy"), JsonValue.Create("degraded"), JsonValue.Create("unhealthy")] },
+                ["durationMs"] = new OpenApiSchema { Type = JsonSchemaType.Number },
+                ["description"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
+        };
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "status", "durationMs", "checks" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("ready"), JsonValue.Create("not-ready")] },
+                ["durationMs"] = new OpenApiSchema { Type = JsonSchemaType.Number },
+                ["checks"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = check },
+            },
         };
         var content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } };
         operation.Responses ??= [];
-        operation.Responses["200"] = new OpenApiResponse { Description = "Ready.", Content = content };
-        operation.Responses["503"] = new OpenApiResponse { Description = "Not ready: the body says what does not answer.", Content = content };
+        operation.Responses["200"] = new OpenApiResponse { Description = "Ready: every check passed.", Content = content };
+        operation.Responses["503"] = new OpenApiResponse { Description = "Not ready: `checks` says which does not answer.", Content = content };
     }
 
     private static OpenApiSchema String() => new() { Type = JsonSchemaType.String };

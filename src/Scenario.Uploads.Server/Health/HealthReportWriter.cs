@@ -24,7 +24,11 @@ internal static class HealthReportWriter
             json.WriteStartObject(name);
             json.WriteString("status", StatusName(entry.Status));
             json.WriteNumber("durationMs", Math.Round(entry.Duration.TotalMilliseconds, 3));
-            json.WriteString("description", Description(entry));
+            // Omitted rather than null, as everywhere on the API.
+            if (Description(entry) is { } description)
+            {
+                json.WriteString("description", description);
+            }
             json.WriteEndObject();
         }
         json.WriteEndObject();
