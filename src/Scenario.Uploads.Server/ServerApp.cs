@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Connections;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Telemetry;
 
 namespace Scenario.Uploads.Server;
 
@@ -28,6 +29,7 @@ public static class ServerApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseUploadsTelemetry();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A malformed request that Kestrel rejects mid-body (broken framing, a chunk size that overflows, a

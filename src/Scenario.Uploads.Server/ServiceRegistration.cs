@@ -8,6 +8,7 @@ using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server;
@@ -71,6 +72,7 @@ public static class ServiceRegistration
         // rest (health, problems).
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddUploadsTelemetry(configuration);
         return services;
     }
 

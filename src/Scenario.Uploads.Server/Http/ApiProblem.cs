@@ -36,7 +36,9 @@ public static class ApiProblem
     {
         problem.Extensions["reason"] = detail ?? problem.Title;
         problem.Extensions["code"] = code;
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? Guid.NewGuid().ToString("N");
+        // The W3C trace id alone (32 hex digits), not the traceparent: the id a tracing backend is searched by,
+        // and the one a client sent in its own traceparent header.
+        problem.Extensions["traceId"] = (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
     }
 
     /// <summary>The answer to a problem, with its code's status.</summary>

@@ -5,6 +5,7 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Uploads;
@@ -18,10 +19,14 @@ public sealed class UploadWorkflow(
     StorageSpace space,
     IOptions<UploadsOptions> options,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<UploadWorkflow> logger)
 {
     public async Task<Result<UploadRecord>> CreateMultipartAsync(MultipartCreate request, string ownerId, string authorId, CancellationToken cancellationToken)
     {
+        using var activity = UploadsTracing.Source.StartActivity("upload create");
+        activity?.SetTag("scenario.upload.source", UploadSources.Multipart);
+        activity?.SetTag("scenario.upload.kind", request.Kind);
         var (fileSize, parts) = (request.FileSize, request.Parts);
         if (!space.HasRoomFor(fileSize, out var available))
         {
@@ -64,6 +69,8 @@ public sealed class UploadWorkflow(
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
             throw;
         }
+        activity?.SetTag("scenario.upload.id", upload.Id);
+        metrics.Created(upload.Kind, upload.Source);
         return Result<UploadRecord>.Ok(upload);
     }
 
@@ -73,6 +80,7 @@ public sealed class UploadWorkflow(
     /// </summary>
     public async Task<Result<UploadRecord>> CreateImportAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
     {
+        using var activity = UploadsTracing.Source.StartActivity("upload create");
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
         var (source, provider, reference, url) = request switch
@@ -103,6 +111,10 @@ public sealed class UploadWorkflow(
             AssetOptions = request.AssetOptions,
         };
         await uploads.CreateAsync(upload, NewJob(upload, now), runnable: true, cancellationToken);
+        activity?.SetTag("scenario.upload.source", source);
+        activity?.SetTag("scenario.upload.kind", upload.Kind);
+        activity?.SetTag("scenario.upload.id", upload.Id);
+        metrics.Created(upload.Kind, source);
         jobSignal.Notify();
         return Result<UploadRecord>.Ok(upload);
     }
@@ -162,6 +174,7 @@ public sealed class UploadWorkflow(
         }
         if (outcome.Completed)
         {
+            metrics.Completed(upload.Kind, upload.Source);
             jobSignal.Notify();
             return Result<UploadRecord>.Ok(outcome.Upload!);
         }
@@ -191,21 +204,24 @@ public sealed class UploadWorkflow(
             var current = await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
             return await AbortAsync(current, cancellationToken);
         }
+        metrics.Failed(upload.Kind, upload.Source, FailureReasons.Aborted);
         await DeleteBytesAsync(upload, cancellationToken);
         return Result<UploadRecord>.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
     }
 
-    /// <summary>Deletes a failed upload's bytes; on error the sweeper tries again later.</summary>
-    public async Task DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
+    /// <summary>Deletes a failed upload's bytes; on error (false) the sweeper tries again later.</summary>
+    public async Task<bool> DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
         try
         {
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);
             await uploads.MarkBytesDeletedAsync(upload.Id, cancellationToken);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
         {
             logger.LogWarning(e, "Could not delete the bytes of failed upload {UploadId}; the sweeper will retry.", upload.Id);
+            return false;
         }
     }
 
