@@ -6,9 +6,9 @@ namespace Scenario.Uploads.Server.Telemetry;
 
 /// <summary>
 /// One line per request at Information (category <c>Scenario.Uploads.Requests</c>): method, route template,
-/// status, duration and owner. The route template, never the path and query: a signed part or download URL
-/// carries its signature in the query, and ids belong in traces, not in a line per request.
-/// Headers are never logged, so neither is an Authorization header.
+/// status, duration and owner. The route template, never the query: a signed part or download URL carries its
+/// signature there (ASP.NET Core's own scope adds the path, which holds ids but no signature). Headers are
+/// never logged, so neither is an Authorization header.
 /// </summary>
 internal sealed partial class RequestLog(RequestDelegate next, ILoggerFactory loggers)
 {

@@ -79,7 +79,7 @@ public static class TelemetryRegistration
         {
             configured = configuration[OtlpEndpointVariable];
         }
-        return Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri : null;
+        return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
     }
 
     // Health probes and scrapes every few seconds would drown the traces that matter.
@@ -88,8 +88,10 @@ public static class TelemetryRegistration
 
     private static void AddLogFormat(IServiceCollection services)
     {
-        services.AddOptions<ConsoleLoggerOptions>().Configure<IOptions<LogFormatOptions>, IHostEnvironment>((console, format, environment) =>
-            console.FormatterName = format.Value.Format?.ToLowerInvariant() switch
+        // The raw setting, not the validated options: the console logger exists before the start's check, and a
+        // bad value must reach that check (one line naming it) rather than throw from inside the logger.
+        services.AddOptions<ConsoleLoggerOptions>().Configure<IConfiguration, IHostEnvironment>((console, configuration, environment) =>
+            console.FormatterName = configuration[$"{LogFormatOptions.Section}:Format"]?.ToLowerInvariant() switch
             {
                 LogFormatOptions.Simple => ConsoleFormatterNames.Simple,
                 LogFormatOptions.Json => ConsoleFormatterNames.Json,

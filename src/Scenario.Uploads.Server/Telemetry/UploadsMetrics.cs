@@ -12,6 +12,13 @@ public sealed class UploadsMetrics
 {
     public const string MeterName = "Scenario.Uploads";
 
+    // From a few milliseconds (a small part, a metadata step) to ten minutes (a large part on a slow link, the
+    // SHA-256 of a huge file); the SDK's default buckets are for milliseconds.
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    };
+
     private readonly Counter<long> _created;
     private readonly Counter<long> _completed;
     private readonly Counter<long> _imported;
@@ -34,10 +41,10 @@ public sealed class UploadsMetrics
         _failed = Meter.CreateCounter<long>("scenario.uploads.failed", "{upload}",
             "Uploads that failed, by kind, source and reason (validation, import, expired, aborted, internal).");
         _partBytes = Meter.CreateCounter<long>("scenario.uploads.part.received", "By", "Part body bytes the service stored.");
-        _partDuration = Meter.CreateHistogram<double>("scenario.uploads.part.duration", "s",
-            "Time to take one part PUT through the service, from its checks to its record, by outcome.");
-        _stepDuration = Meter.CreateHistogram<double>("scenario.uploads.job.step.duration", "s",
-            "Time of one step of an upload's job (download, validate, import), by step and outcome.");
+        _partDuration = Meter.CreateHistogram("scenario.uploads.part.duration", "s",
+            "Time to take one part PUT through the service, from its checks to its record, by outcome.", advice: Seconds);
+        _stepDuration = Meter.CreateHistogram("scenario.uploads.job.step.duration", "s",
+            "Time of one step of an upload's job (download, validate, import), by step and outcome.", advice: Seconds);
         _retries = Meter.CreateCounter<long>("scenario.uploads.job.retries", "{attempt}", "Job attempts that failed and were scheduled again.");
         _refused = Meter.CreateCounter<long>("scenario.uploads.validation.refused", "{upload}",
             "Files that validation refused, by kind and reason (size: not the declared size; content: not a file of its kind).");
