@@ -14,15 +14,18 @@ public sealed class JobQueueGauges
     private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly IJobQueue _queue;
+    private readonly Lazy<IJobQueue> _queue;
     private readonly TimeProvider _time;
     private readonly ILogger<JobQueueGauges> _logger;
     private readonly Lock _gate = new();
     private (DateTimeOffset At, JobQueueDepth? Depth) _last;
 
-    public JobQueueGauges(UploadsMetrics metrics, IJobQueue queue, TimeProvider time, ILogger<JobQueueGauges> logger)
+    public JobQueueGauges(UploadsMetrics metrics, IServiceProvider services, TimeProvider time, ILogger<JobQueueGauges> logger)
     {
-        (_queue, _time, _logger) = (queue, time, logger);
+        // The gauges exist from the host's build, before the configuration is checked; the database (which
+        // creates the data directory) only once a scrape asks, so a refused start leaves nothing behind.
+        _queue = new Lazy<IJobQueue>(services.GetRequiredService<IJobQueue>);
+        (_time, _logger) = (time, logger);
         metrics.Meter.CreateObservableGauge("scenario.uploads.jobs.queued", ObserveDepth, "{job}",
             "Jobs waiting for a worker: runnable, not held by any worker.");
         metrics.Meter.CreateObservableGauge("scenario.uploads.jobs.oldest_age", ObserveOldestAge, "s",
@@ -57,7 +60,7 @@ public sealed class JobQueueGauges
             // Gauge callbacks are synchronous (the exporter collects on the scrape's thread); the query is one
             // indexed read, bounded so a stuck database cannot hold the scrape for ever.
             using var timeout = new CancellationTokenSource(QueryTimeout);
-            var depth = _queue.MeasureAsync(now, timeout.Token).GetAwaiter().GetResult();
+            var depth = _queue.Value.MeasureAsync(now, timeout.Token).GetAwaiter().GetResult();
             lock (_gate)
             {
                 _last = (now, depth);
