@@ -72,7 +72,7 @@ public static class TelemetryRegistration
         return app;
     }
 
-    private static Uri? OtlpEndpoint(IConfiguration configuration)
+    internal static Uri? OtlpEndpoint(IConfiguration configuration)
     {
         var configured = configuration[$"{TelemetryOptions.Section}:Otlp:Endpoint"];
         if (string.IsNullOrWhiteSpace(configured))

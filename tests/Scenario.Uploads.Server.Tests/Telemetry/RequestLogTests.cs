@@ -45,6 +45,11 @@ public sealed class RequestLogTests(TelemetryProcess service) : IClassFixture<Te
         Assert.DoesNotContain("Authorization", log, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void The_startup_banner_says_where_metrics_are_and_how_logs_are_written() =>
+        // Plain lines before the JSON ones: an operator reads them once, at start.
+        Assert.Contains("telemetry       metrics at /metrics, json logs, traces not exported", service.Service.Output);
+
     /// <summary>Every request line so far; polled, since the process writes its log a moment after the answer.</summary>
     private async Task<List<JsonElement>> RequestLinesAsync(int expected)
     {
