@@ -5,6 +5,7 @@ using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Proxy;
 using Scenario.Uploads.Server.RateLimits;
+using Scenario.Uploads.Server.Telemetry;
 
 namespace Scenario.Uploads.Server;
 
@@ -34,7 +35,9 @@ public static class ServerApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // First: every later step (the request log, the failed-auth limit, signed URLs) sees the client's own address and scheme.
         app.UseReverseProxyHeaders();
+        app.UseUploadsTelemetry();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A malformed request that Kestrel rejects mid-body (broken framing, a chunk size that overflows, a

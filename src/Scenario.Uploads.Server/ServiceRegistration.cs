@@ -13,6 +13,7 @@ using Scenario.Uploads.Server.Proxy;
 using Scenario.Uploads.Server.RateLimits;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server;
@@ -81,6 +82,7 @@ public static class ServiceRegistration
         // rest (health, problems).
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddUploadsTelemetry(configuration);
         return services;
     }
 

@@ -27,7 +27,9 @@ public sealed class StartupInitializer(
     {
         // Storage:S3 is read (and validated) only when it is the store.
         Console.Out.WriteLine(StartupBanner.Text(uploads.Value, databaseOptions.Value, storage.Value,
-            () => services.GetRequiredService<IOptions<S3StoreOptions>>().Value));
+            () => services.GetRequiredService<IOptions<S3StoreOptions>>().Value,
+            Telemetry.TelemetryBanner.Describe(services.GetRequiredService<IOptions<Telemetry.TelemetryOptions>>().Value, configuration,
+                services.GetRequiredService<IHostEnvironment>())));
         return Task.CompletedTask;
     }
 

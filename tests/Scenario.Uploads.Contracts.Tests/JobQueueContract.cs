@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
 
 namespace Scenario.Uploads.Contracts.Tests;
 
@@ -123,6 +124,25 @@ public abstract class JobQueueContract
         Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(5), None));
         var again = await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(11), None);
         Assert.Equal((job.Id, 2, "boom"), (again!.Id, again.Attempts, again.LastError));
+    }
+
+    [Fact]
+    public async Task The_depth_counts_the_jobs_a_worker_could_claim_and_dates_the_oldest()
+    {
+        var db = await OpenAsync();
+        Assert.Equal(new JobQueueDepth(0, null), await db.Jobs.MeasureAsync(Records.T0, None));
+        var (pending, pendingJob) = Records.New();
+        await db.Uploads.CreateAsync(pending, pendingJob, false, None);
+        var first = await RunnableJobAsync(db);
+        await RunnableJobAsync(db);
+
+        Assert.Equal(new JobQueueDepth(2, Records.T0), await db.Jobs.MeasureAsync(Records.T0.AddSeconds(1), None));
+
+        var claimed = await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+        await db.Jobs.RetryLaterAsync(claimed!.Id, "w1", Records.T0.AddSeconds(10), "boom", Records.T0.AddSeconds(2), None);
+        Assert.Equal(first.Id, claimed.Id);
+        Assert.Equal(1, (await db.Jobs.MeasureAsync(Records.T0.AddSeconds(5), None)).Runnable);
+        Assert.Equal(new JobQueueDepth(2, Records.T0), await db.Jobs.MeasureAsync(Records.T0.AddSeconds(11), None));
     }
 }
 

@@ -26,5 +26,14 @@ public interface IJobQueue
     /// </summary>
     Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many jobs wait to be claimed now and since when the oldest of them could have been: one cheap
+    /// query for the queue-depth gauges an operator scrapes.
+    /// </summary>
+    Task<JobQueueDepth> MeasureAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken);
 }
+
+/// <summary>The runnable jobs nobody holds, and when the oldest of them became claimable (null when none).</summary>
+public sealed record JobQueueDepth(long Runnable, DateTimeOffset? OldestRunnableSince);

@@ -84,6 +84,20 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
             new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
     }
 
+    public async Task<JobQueueDepth> MeasureAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The claim's own condition, so the gauge counts exactly what a worker could take; ix_jobs_runnable
+        // holds only runnable rows, so this reads the queue, never the history.
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        var (count, oldest) = await connection.QuerySingleAsync<(long, long?)>(
+            """
+            SELECT COUNT(*), MIN(not_before) FROM jobs
+            WHERE runnable = 1 AND not_before <= @nowMs AND (lease_until IS NULL OR lease_until < @nowMs);
+            """,
+            new { nowMs = UnixTime.Ms(now) });
+        return new JobQueueDepth(count, oldest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+    }
+
     public async Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);

@@ -36,8 +36,15 @@ public static class ApiProblem
     {
         problem.Extensions["reason"] = detail ?? problem.Title;
         problem.Extensions["code"] = code;
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? Guid.NewGuid().ToString("N");
+        StampTraceId(problem);
     }
+
+    /// <summary>
+    /// The W3C trace id alone (32 hex digits), not the traceparent ASP.NET Core's writer puts there: the id a
+    /// tracing backend is searched by, and the one a client sent in its own traceparent header.
+    /// </summary>
+    public static void StampTraceId(ProblemDetails problem) =>
+        problem.Extensions["traceId"] = (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
 
     /// <summary>The answer to a problem, with its code's status.</summary>
     public static ProblemHttpResult Of(Errors.Problem problem) =>

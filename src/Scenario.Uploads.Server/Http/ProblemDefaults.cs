@@ -11,6 +11,8 @@ public static class ProblemDefaults
         var problem = context.ProblemDetails;
         if (problem.Extensions.ContainsKey("code"))
         {
+            // Ours already; the framework's writer has just replaced its traceId with the whole traceparent.
+            ApiProblem.StampTraceId(problem);
             return;
         }
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Telemetry;
 
 namespace Scenario.Uploads.Server.Imports;
 
@@ -19,6 +20,7 @@ public sealed class ImportStep(
     IOptions<ImportsOptions> importOptions,
     IOptions<UploadsOptions> uploadOptions,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<ImportStep> logger)
 {
     public async Task<UploadRecord> DownloadAsync(UploadRecord upload, IProgress<double> progress, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ public sealed class ImportStep(
             StatusFailures.ThrowIfError(response, plan.Subject, plan.UnauthorizedMessage);
             var limit = settings.MaxDownloadSize ?? uploadOptions.Value.MaxFileSize;
             var file = await downloader.SaveAsync(response, upload.StorageKey, plan, limit, progress, deadline.Token);
+            metrics.Downloaded(upload.Source, file.Length);
             var name = plan.FileName is { } planned ? Requests.FileNames.Sanitize(planned) : ImportNames.FromResponse(response);
             var downloaded = upload with
             {
@@ -47,9 +50,12 @@ public sealed class ImportStep(
                 UpdatedAt = time.GetUtcNow(),
             };
             UploadLifecycle.Require(upload.Status, downloaded.Status);
-            return await uploads.TryUpdateAsync(downloaded, [upload.Status], cancellationToken)
-                ? downloaded
-                : await CurrentAsync(upload, cancellationToken);
+            if (!await uploads.TryUpdateAsync(downloaded, [upload.Status], cancellationToken))
+            {
+                return await CurrentAsync(upload, cancellationToken);
+            }
+            metrics.Completed(upload.Kind, upload.Source);
+            return downloaded;
         }
         catch (ImportException e) when (e.Permanent)
         {
@@ -66,7 +72,10 @@ public sealed class ImportStep(
     {
         logger.LogInformation("Import {UploadId} failed: {Error}", upload.Id, message);
         UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
-        await uploads.FailAsync(upload.Id, [upload.Status], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+        if (await uploads.FailAsync(upload.Id, [upload.Status], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
+        {
+            metrics.Failed(upload.Kind, upload.Source, FailureReasons.Import);
+        }
         return await CurrentAsync(upload, cancellationToken);
     }
 

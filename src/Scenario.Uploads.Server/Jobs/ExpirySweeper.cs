@@ -5,6 +5,7 @@ using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
@@ -22,6 +23,7 @@ public sealed class ExpirySweeper(
     IOptions<UploadsOptions> options,
     IOptions<ImportsOptions> imports,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<ExpirySweeper> logger) : BackgroundService
 {
     private const int Batch = 100;
@@ -60,11 +62,16 @@ public sealed class ExpirySweeper(
             if (await uploads.FailAsync(upload.Id, [UploadStatuses.Pending], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
             {
                 logger.LogInformation("Upload {UploadId} expired.", upload.Id);
+                metrics.Swept("expired");
+                metrics.Failed(upload.Kind, upload.Source, FailureReasons.Expired);
             }
         }
         foreach (var upload in await uploads.FindFailedWithBytesAsync(Batch, cancellationToken))
         {
-            await uploadService.DeleteBytesAsync(upload, cancellationToken);
+            if (await uploadService.DeleteBytesAsync(upload, cancellationToken))
+            {
+                metrics.Swept("bytes");
+            }
         }
         if (await uploads.ForgetIdempotencyClaimsAsync(time.GetUtcNow() - options.Value.IdempotencyKeyLifetime, cancellationToken) is > 0 and var forgotten)
         {
@@ -77,6 +84,7 @@ public sealed class ExpirySweeper(
             if (await sweeper.DeleteLeftoversAsync(cutoff, cancellationToken) is > 0 and var deleted)
             {
                 logger.LogInformation("Deleted {Count} leftover file(s) of interrupted imports.", deleted);
+                metrics.Swept("leftovers", deleted);
             }
         }
     }

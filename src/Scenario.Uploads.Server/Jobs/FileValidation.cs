@@ -20,12 +20,13 @@ public sealed class FileValidation(IBlobStore blobs)
         await using var content = await blobs.OpenReadAsync(upload.StorageKey, cancellationToken);
         if (upload.FileSize is { } declared && content.Length != declared)
         {
-            return ValidationResult.Fail($"The stored file has {content.Length} bytes but the upload declared {declared}. Upload the file again.");
+            return ValidationResult.Fail($"The stored file has {content.Length} bytes but the upload declared {declared}. Upload the file again.",
+                ValidationResult.SizeRefused);
         }
         var inspection = await FileInspector.InspectAsync(upload.Kind, upload.ContentType, content, cancellationToken);
         if (!inspection.IsValid)
         {
-            return ValidationResult.Fail(inspection.ErrorMessage ?? "The file is not valid for its kind.");
+            return ValidationResult.Fail(inspection.ErrorMessage ?? "The file is not valid for its kind.", ValidationResult.ContentRefused);
         }
         var sha256 = await HashAsync(content, progress, cancellationToken);
         return new ValidationResult(sha256, inspection, null);
@@ -82,8 +83,17 @@ public sealed class FileValidation(IBlobStore blobs)
     }
 }
 
-/// <summary>The SHA-256 and inspection of a valid file, or why it is not valid.</summary>
-public sealed record ValidationResult(string? Sha256, FileInspection? Inspection, string? ErrorMessage)
+/// <summary>
+/// The SHA-256 and inspection of a valid file, or why it is not valid: in words for the user, and as one of a
+/// few reasons for the metrics (<see cref="SizeRefused"/>, <see cref="ContentRefused"/>).
+/// </summary>
+public sealed record ValidationResult(string? Sha256, FileInspection? Inspection, string? ErrorMessage, string? RefusalReason = null)
 {
-    public static ValidationResult Fail(string message) => new(null, null, message);
+    /// <summary>The stored file is not the size the upload declared.</summary>
+    public const string SizeRefused = "size";
+
+    /// <summary>The file is not a file of its kind (its inspector refused it).</summary>
+    public const string ContentRefused = "content";
+
+    public static ValidationResult Fail(string message, string reason) => new(null, null, message, reason);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Telemetry;
 
 namespace Scenario.Uploads.Server.Jobs;
 
@@ -17,6 +18,7 @@ public sealed class UploadJobWorker(
     WorkerHeartbeat heartbeat,
     IOptions<JobsOptions> options,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<UploadJobWorker> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -57,6 +59,11 @@ public sealed class UploadJobWorker(
 
     private async Task RunAsync(JobRecord job, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
+        // A root span per attempt: the steps and their database and storage calls are its children.
+        using var activity = UploadsTracing.Source.StartActivity("job run", System.Diagnostics.ActivityKind.Consumer);
+        activity?.SetTag("scenario.job.id", job.Id);
+        activity?.SetTag("scenario.upload.id", job.UploadId);
+        activity?.SetTag("scenario.job.attempt", job.Attempts);
         try
         {
             await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
@@ -75,6 +82,7 @@ public sealed class UploadJobWorker(
         }
         catch (Exception e)
         {
+            activity.Fail(e);
             await HandleFailureAsync(job, e);
         }
         finally
@@ -110,6 +118,7 @@ public sealed class UploadJobWorker(
         // 2 s, 4 s, 8 s, … capped at 5 minutes.
         var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, job.Attempts)));
         logger.LogWarning(error, "Job {JobId} attempt {Attempts} failed; retrying in {Delay}.", job.Id, job.Attempts, delay);
+        metrics.Retried();
         await queue.RetryLaterAsync(job.Id, _workerId, time.GetUtcNow() + delay, error.Message, time.GetUtcNow(), CancellationToken.None);
     }
 }

@@ -7,6 +7,7 @@ using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 using Scenario.Uploads.Validation;
@@ -29,6 +30,7 @@ public sealed class UploadProcessor(
     UploadWorkflow uploadService,
     IOptions<JobsOptions> options,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<UploadProcessor> logger)
 {
     /// <summary>Runs the job to its end; returns how it ended, for the worker to write once.</summary>
@@ -39,14 +41,7 @@ public sealed class UploadProcessor(
         while (!UploadLifecycle.IsTerminal(upload.Status))
         {
             lease.ThrowIfLost();
-            upload = upload.Status switch
-            {
-                UploadStatuses.Pending when upload.Source != UploadSources.Multipart => await importStep.DownloadAsync(upload, lease, cancellationToken),
-                UploadStatuses.Complete => await MoveAsync(upload, upload with { Status = UploadStatuses.Validating }, cancellationToken),
-                UploadStatuses.Validating => await ValidateAsync(upload, lease, cancellationToken),
-                UploadStatuses.Validated => await ImportAsync(upload, cancellationToken),
-                _ => throw new InvalidOperationException($"Upload {upload.Id} is {upload.Status}; its job should not be runnable."),
-            };
+            upload = await StepAsync(upload, lease, cancellationToken);
             HaltIfAsked(upload.Status);
         }
         if (upload.Status == UploadStatuses.Failed && !upload.BytesDeleted)
@@ -54,6 +49,46 @@ public sealed class UploadProcessor(
             await uploadService.DeleteBytesAsync(upload, cancellationToken);
         }
         return JobOutcome.Of(upload);
+    }
+
+    /// <summary>One step, in its span and timed: named after what it does, its outcome the status it left.</summary>
+    private async Task<UploadRecord> StepAsync(UploadRecord upload, JobLease lease, CancellationToken cancellationToken)
+    {
+        var step = upload.Status switch
+        {
+            UploadStatuses.Pending => "download",
+            UploadStatuses.Complete => "complete",
+            UploadStatuses.Validating => "validate",
+            UploadStatuses.Validated => "import",
+            _ => "other",
+        };
+        using var activity = UploadsTracing.Source.StartActivity($"job {step}");
+        activity?.SetTag("scenario.upload.id", upload.Id);
+        var started = time.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var next = upload.Status switch
+            {
+                UploadStatuses.Pending when upload.Source != UploadSources.Multipart => await importStep.DownloadAsync(upload, lease, cancellationToken),
+                UploadStatuses.Complete => await MoveAsync(upload, upload with { Status = UploadStatuses.Validating }, cancellationToken),
+                UploadStatuses.Validating => await ValidateAsync(upload, lease, cancellationToken),
+                UploadStatuses.Validated => await ImportAsync(upload, cancellationToken),
+                _ => throw new InvalidOperationException($"Upload {upload.Id} is {upload.Status}; its job should not be runnable."),
+            };
+            outcome = next.Status;
+            activity?.SetTag("scenario.upload.status", next.Status);
+            return next;
+        }
+        catch (Exception e)
+        {
+            activity.Fail(e);
+            throw;
+        }
+        finally
+        {
+            metrics.StepDone(step, outcome, time.GetElapsedTime(started));
+        }
     }
 
     /// <summary>
@@ -65,8 +100,13 @@ public sealed class UploadProcessor(
         var message = error is ImportException ? error.Message
             : "The service could not process this upload because of an internal error. Upload the file again; if it keeps failing, contact the operator.";
         // Pending is expected only of an import: a multipart upload's job never runs before the complete action.
-        var source = (await uploads.FindAsync(job.UploadId, cancellationToken))?.Source ?? UploadSources.Multipart;
-        await uploads.FailAsync(job.UploadId, UploadLifecycle.FailableByJob(source), message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+        var before = await uploads.FindAsync(job.UploadId, cancellationToken);
+        var source = before?.Source ?? UploadSources.Multipart;
+        if (await uploads.FailAsync(job.UploadId, UploadLifecycle.FailableByJob(source), message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken)
+            && before is not null)
+        {
+            metrics.Failed(before.Kind, source, error is ImportException ? FailureReasons.Import : FailureReasons.Internal);
+        }
         var failed = await uploads.FindAsync(job.UploadId, cancellationToken);
         if (failed is { Status: UploadStatuses.Failed })
         {
@@ -88,7 +128,11 @@ public sealed class UploadProcessor(
         {
             logger.LogInformation("Upload {UploadId} failed validation: {Error}", upload.Id, error);
             UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
-            await uploads.FailAsync(upload.Id, [upload.Status], error, JobStatuses.Failure, time.GetUtcNow(), cancellationToken);
+            if (await uploads.FailAsync(upload.Id, [upload.Status], error, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
+            {
+                metrics.ValidationRefused(upload.Kind, result.RefusalReason ?? ValidationResult.ContentRefused);
+                metrics.Failed(upload.Kind, upload.Source, FailureReasons.Validation);
+            }
             return await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
         }
         var inspection = result.Inspection!;
@@ -108,7 +152,12 @@ public sealed class UploadProcessor(
         var entityId = UploadKinds.ProducesAsset(upload.Kind)
             ? (await entities.CreateAssetIfAbsentAsync(EntityFactory.Asset(upload, time.GetUtcNow()), cancellationToken)).Id
             : (await entities.CreateModelIfAbsentAsync(EntityFactory.Model(upload, time.GetUtcNow()), cancellationToken)).Id;
-        return await MoveAsync(upload, upload with { Status = UploadStatuses.Imported, EntityId = entityId }, cancellationToken);
+        var imported = await MoveAsync(upload, upload with { Status = UploadStatuses.Imported, EntityId = entityId }, cancellationToken);
+        if (imported.Status == UploadStatuses.Imported)
+        {
+            metrics.Imported(upload.Kind, upload.Source);
+        }
+        return imported;
     }
 
     /// <summary>Commits the next status if nobody else moved the upload; either way returns what is stored now.</summary>

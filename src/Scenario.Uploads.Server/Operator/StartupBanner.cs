@@ -9,13 +9,14 @@ namespace Scenario.Uploads.Server.Operator;
 /// </summary>
 internal static class StartupBanner
 {
-    public static string Text(UploadsOptions uploads, DatabaseOptions database, StorageOptions storage, Func<S3StoreOptions> s3) =>
+    public static string Text(UploadsOptions uploads, DatabaseOptions database, StorageOptions storage, Func<S3StoreOptions> s3, string telemetry) =>
         $"""
 
         Scenario Uploads
             data directory  {uploads.DataDirectory}
             database        {ConfiguredDatabase.Describe(database, uploads)}
             storage         {DescribeStorage(uploads, storage, s3)}
+            telemetry       {telemetry}
 
         """;
 

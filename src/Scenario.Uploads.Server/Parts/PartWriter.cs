@@ -8,6 +8,7 @@ using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
@@ -25,10 +26,15 @@ internal sealed class PartWriter(
     IHostApplicationLifetime lifetime,
     IOptions<UploadsOptions> options,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<PartWriter> logger)
 {
     public async Task<Result<PartRecord>> WriteAsync(PartRequest request)
     {
+        using var activity = UploadsTracing.Source.StartActivity("part write");
+        activity?.SetTag("scenario.upload.id", request.UploadId);
+        var started = time.GetTimestamp();
+        Result<PartRecord>? result = null;
         var write = new PartWrite(request);
         try
         {
@@ -36,14 +42,19 @@ internal sealed class PartWriter(
             {
                 if (await requirement(write) is { } refused)
                 {
-                    return Result<PartRecord>.Fail(refused);
+                    return result = Result<PartRecord>.Fail(refused);
                 }
             }
-            return await StoreAsync(write);
+            activity?.SetTag("scenario.part.number", write.Number);
+            return result = await StoreAsync(write);
         }
         finally
         {
             write.Slot?.Dispose();
+            // An exception left to the global handler is an error of ours: "error", its 500 in the HTTP metrics.
+            var outcome = result is null ? "error" : result.Error?.Code ?? "stored";
+            activity?.SetTag("scenario.part.outcome", outcome);
+            metrics.PartWritten(outcome, result is { Succeeded: true } ? result.Value.Size : 0, time.GetElapsedTime(started));
         }
     }
 

@@ -5,6 +5,7 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Uploads;
@@ -18,11 +19,15 @@ public sealed class UploadWorkflow(
     StorageSpace space,
     IOptions<UploadsOptions> options,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<UploadWorkflow> logger)
 {
     public async Task<Result<CreatedUpload>> CreateMultipartAsync(
         MultipartCreate request, string ownerId, string authorId, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
+        using var activity = UploadsTracing.Source.StartActivity("upload create");
+        activity?.SetTag("scenario.upload.source", UploadSources.Multipart);
+        activity?.SetTag("scenario.upload.kind", request.Kind);
         var (fileSize, parts) = (request.FileSize, request.Parts);
         if (idempotent is not null && await ReplayAsync(ownerId, idempotent, cancellationToken) is { } earlier)
         {
@@ -75,6 +80,11 @@ public sealed class UploadWorkflow(
             // Another create with the same key made its upload first: this one's blob is nobody's.
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
         }
+        else
+        {
+            activity?.SetTag("scenario.upload.id", upload.Id);
+            metrics.Created(upload.Kind, upload.Source);
+        }
         return created;
     }
 
@@ -85,6 +95,7 @@ public sealed class UploadWorkflow(
     public async Task<Result<CreatedUpload>> CreateImportAsync(
         CreateUploadRequest request, string ownerId, string authorId, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
+        using var activity = UploadsTracing.Source.StartActivity("upload create");
         if (idempotent is not null && await ReplayAsync(ownerId, idempotent, cancellationToken) is { } earlier)
         {
             return earlier;
@@ -121,6 +132,10 @@ public sealed class UploadWorkflow(
         var created = await StoreAsync(upload, NewJob(upload, now), runnable: true, idempotent, cancellationToken);
         if (created.Value?.Replayed == false)
         {
+            activity?.SetTag("scenario.upload.source", source);
+            activity?.SetTag("scenario.upload.kind", upload.Kind);
+            activity?.SetTag("scenario.upload.id", upload.Id);
+            metrics.Created(upload.Kind, source);
             jobSignal.Notify();
         }
         return created;
@@ -241,6 +256,7 @@ public sealed class UploadWorkflow(
         }
         if (outcome.Completed)
         {
+            metrics.Completed(upload.Kind, upload.Source);
             jobSignal.Notify();
             return Result<UploadRecord>.Ok(outcome.Upload!);
         }
@@ -270,21 +286,24 @@ public sealed class UploadWorkflow(
             var current = await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
             return await AbortAsync(current, cancellationToken);
         }
+        metrics.Failed(upload.Kind, upload.Source, FailureReasons.Aborted);
         await DeleteBytesAsync(upload, cancellationToken);
         return Result<UploadRecord>.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
     }
 
-    /// <summary>Deletes a failed upload's bytes; on error the sweeper tries again later.</summary>
-    public async Task DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
+    /// <summary>Deletes a failed upload's bytes; on error (false) the sweeper tries again later.</summary>
+    public async Task<bool> DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
         try
         {
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);
             await uploads.MarkBytesDeletedAsync(upload.Id, cancellationToken);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
         {
             logger.LogWarning(e, "Could not delete the bytes of failed upload {UploadId}; the sweeper will retry.", upload.Id);
+            return false;
         }
     }
 

@@ -101,7 +101,8 @@ public sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            // Not listening yet, or too slow to answer on a loaded machine (the 2 s timeout): ask again.
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
             }
             catch (TaskCanceledException)

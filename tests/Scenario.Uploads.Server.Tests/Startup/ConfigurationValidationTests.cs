@@ -35,6 +35,12 @@ public sealed class ConfigurationValidationTests
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.internal")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99")]
     [InlineData("Api:Reference:Enabled", "yes")]
+    [InlineData("Telemetry:Metrics:Path", "metrics")]
+    [InlineData("Telemetry:Metrics:Path", "/v1/metrics")]
+    [InlineData("Telemetry:Metrics:Enabled", "sometimes")]
+    [InlineData("Telemetry:Otlp:Endpoint", "collector:4317")]
+    [InlineData("Telemetry:Otlp:Protocol", "udp")]
+    [InlineData("Logging:Format", "xml")]
     public async Task A_bad_value_is_one_line_naming_the_key_and_the_value_and_exit_code_2(string key, string value)
     {
         var dataDirectory = Path.Combine(TempDirectory.Create(), "data");
