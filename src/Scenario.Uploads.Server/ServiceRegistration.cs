@@ -6,9 +6,11 @@ using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Server.Webhooks;
 
 namespace Scenario.Uploads.Server;
 
@@ -51,6 +53,7 @@ public static class ServiceRegistration
 
         // Order matters: the schema and keys exist before the worker and the server start.
         services.AddHostedService<StartupInitializer>();
+        services.AddQuotas().AddWebhooks();
         services.AddHostedService<UploadJobWorker>();
         services.AddSingleton<ExpirySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());

@@ -1,23 +1,30 @@
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence.Sql;
+using Scenario.Uploads.Quotas;
 
 namespace Scenario.Uploads.Sqlite;
 
 /// <summary>Uploads and their parts in SQLite; creates go through the batch writer (group commit).</summary>
 public sealed class SqliteUploadRepository(SqliteDatabase database) : SqlUploadRepository(database)
 {
-    public override Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken)
+    public override Task<QuotaBreach?> CreateAsync(UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, CancellationToken cancellationToken)
     {
         var (uploadSql, uploadNames, uploadValues) = UploadInsert(upload);
         var (jobSql, jobNames, jobValues) = JobInsert(job, runnable);
         // Relaxed like the upload's sparse file, which is not fsynced either: a create lost to power loss is
         // one the client has had no part acknowledged for yet: every part's record commits durably (FULL
         // syncs the whole log, this row with it) before the part's 2xx. Batched: creates come in crowds.
-        return database.WriteBatchedAsync(durable: false, batch =>
+        // The quota is judged inside the batch's transaction, which holds the write gate and sees the creates
+        // batched before this one: creates racing for an owner's last bytes are judged one after the other.
+        return database.WriteBatchedAsync(durable: false, async batch =>
         {
+            if (await JudgeCreateAsync(batch.Connection, batch.Transaction, upload, quota) is { } breach)
+            {
+                return breach;
+            }
             batch.Execute(uploadSql, uploadNames, uploadValues);
             batch.Execute(jobSql, jobNames, jobValues);
-            return Task.FromResult(true);
+            return (QuotaBreach?)null;
         }, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Quotas;
 using System.Collections.Concurrent;
 using Scenario.Uploads.Model;
 
@@ -14,8 +15,8 @@ public abstract class JobQueueContract
     private static async Task<JobRecord> RunnableJobAsync(PersistenceSet db)
     {
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
-        await db.Uploads.CompleteAsync(upload.Id, upload.PartSize, Records.T0, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+        await db.Uploads.CompleteAsync(upload.Id, upload.PartSize, QuotaLimits.Unlimited, Records.T0, None);
         return job;
     }
 
@@ -24,7 +25,7 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
         Assert.Null(await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0, None));
     }

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Quotas;
 using Scenario.Uploads.Model;
 
 namespace Scenario.Uploads.Contracts.Tests;
@@ -14,7 +15,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
         var found = await db.Uploads.FindAsync(upload.Id, None);
 
@@ -32,7 +33,7 @@ public abstract class UploadRepositoryContract
         for (var i = 0; i < 5; i++)
         {
             var (upload, job) = Records.New(createdAt: Records.T0.AddSeconds(i));
-            await db.Uploads.CreateAsync(upload, job, false, None);
+            await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
             ids.Insert(0, upload.Id);
         }
         var first = await db.Uploads.ListAsync("owner_a", 3, null, None);
@@ -47,7 +48,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         Assert.True(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None));
         Assert.Equal([2], (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
 
@@ -65,20 +66,20 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
 
-        var missing = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
+        var missing = await db.Uploads.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.False(missing.Completed);
         Assert.Equal([1, 3], missing.MissingParts);
 
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 3), None);
-        var done = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.True(done.Completed);
         Assert.Equal(UploadStatuses.Validating, done.Upload!.Status);
         Assert.Equal(UploadStatuses.Validating, (await db.Uploads.FindAsync(upload.Id, None))!.Status);
-        var again = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
+        var again = await db.Uploads.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.False(again.Completed);
         Assert.Equal(UploadStatuses.Validating, again.Upload!.Status);
     }
@@ -88,9 +89,9 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, QuotaLimits.Unlimited, None);
 
-        var done = await db.Uploads.CompleteAsync(upload.Id, PartPlan.MinPartSize, Records.T0, None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, PartPlan.MinPartSize, QuotaLimits.Unlimited, Records.T0, None);
 
         Assert.True(done.Completed);
         Assert.Equal(PartPlan.MinPartSize, done.Upload!.PartSize);
@@ -103,7 +104,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, QuotaLimits.Unlimited, None);
         var eight = 8 * 1024 * 1024L;
 
         Assert.Equal(new(UploadStatuses.Pending, true, eight), await db.Uploads.BeginPartWriteAsync(upload.Id, 3, eight, Records.T0, None));
@@ -117,7 +118,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New(parts: 3);
-        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, QuotaLimits.Unlimited, None);
         long[] sizes = [PartPlan.MinPartSize, PartPlan.MinPartSize + 1, PartPlan.MinPartSize + 2, PartPlan.MinPartSize + 3];
 
         var starts = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
@@ -136,9 +137,9 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, upload.PartSize, Records.T0, None)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, upload.PartSize, QuotaLimits.Unlimited, Records.T0, None)));
 
         Assert.Single(outcomes, o => o.Completed);
     }
@@ -148,7 +149,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
 
         Assert.False(await db.Uploads.TryUpdateAsync(upload with { Status = UploadStatuses.Validating }, [UploadStatuses.Complete], None));
@@ -171,8 +172,8 @@ public abstract class UploadRepositoryContract
         var db = await OpenAsync();
         var (old, oldJob) = Records.New(expiresAt: Records.T0.AddMinutes(1));
         var (fresh, freshJob) = Records.New(expiresAt: Records.T0.AddHours(1));
-        await db.Uploads.CreateAsync(old, oldJob, false, None);
-        await db.Uploads.CreateAsync(fresh, freshJob, false, None);
+        await db.Uploads.CreateAsync(old, oldJob, false, QuotaLimits.Unlimited, None);
+        await db.Uploads.CreateAsync(fresh, freshJob, false, QuotaLimits.Unlimited, None);
 
         Assert.Equal([old.Id], (await db.Uploads.FindExpiredAsync(Records.T0.AddMinutes(2), 10, None)).Select(u => u.Id));
         await db.Uploads.FailAsync(old.Id, [UploadStatuses.Pending], "expired", JobStatuses.Failure, Records.T0, None);

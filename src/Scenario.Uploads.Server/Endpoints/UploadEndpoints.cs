@@ -9,6 +9,7 @@ using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
@@ -30,7 +31,7 @@ public static class UploadEndpoints
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
     private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Create(
         HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, UploadPresenter presenter, PublicBaseUrl baseUrl,
-        IOptions<UploadsOptions> options, CancellationToken cancellationToken)
+        IOptions<UploadsOptions> options, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -44,11 +45,11 @@ public static class UploadEndpoints
             return ApiProblem.Of(parseError);
         }
         var created = parsed.Value is MultipartCreate multipart
-            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), cancellationToken)
-            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), cancellationToken);
+            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), quotas.For(user), cancellationToken)
+            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), quotas.For(user), cancellationToken);
         if (created.Error is { } createError)
         {
-            // The only way a valid create fails: the service's own disk has no room. Retryable, not the client's fault.
+            // A valid create fails when the service's own disk has no room (retryable, with Retry-After) or past a quota.
             return ApiProblem.Of(createError, request.HttpContext);
         }
         return JsonOk.Of(new UploadEnvelope(presenter.Present(created.Value, [], baseUrl.For(request))));
@@ -71,7 +72,7 @@ public static class UploadEndpoints
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
     private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
-        HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
+        HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -96,7 +97,7 @@ public static class UploadEndpoints
         }
         var outcome = action.Value == "abort"
             ? await service.AbortAsync(upload, cancellationToken)
-            : await service.CompleteAsync(upload, cancellationToken);
+            : await service.CompleteAsync(upload, quotas.For(user), cancellationToken);
         if (outcome.Error is { } problem)
         {
             return ApiProblem.Of(problem);

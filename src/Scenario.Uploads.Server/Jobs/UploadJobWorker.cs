@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Webhooks;
+using Scenario.Uploads.Webhooks;
 
 namespace Scenario.Uploads.Server.Jobs;
 
@@ -13,6 +15,7 @@ namespace Scenario.Uploads.Server.Jobs;
 public sealed class UploadJobWorker(
     IJobQueue queue,
     UploadProcessor processor,
+    WebhookDelivery webhooks,
     JobSignal signal,
     IOptions<JobsOptions> options,
     TimeProvider time,
@@ -53,9 +56,19 @@ public sealed class UploadJobWorker(
     {
         try
         {
+            if (job.JobType == UploadEvent.JobType)
+            {
+                // One POST, shorter than a lease (Webhooks:Timeout); its retries are its own, not an upload's.
+                await webhooks.RunAsync(job, _workerId, stoppingToken);
+                return;
+            }
             await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
             var outcome = await processor.RunAsync(job, lease, lease.Token);
             await queue.FinishAsync(job.Id, _workerId, outcome.Status, outcome.MetadataJson, time.GetUtcNow(), CancellationToken.None);
+            if (webhooks.Enabled)
+            {
+                signal.Notify(); // the upload ended: its deliveries are runnable now
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Quotas;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Storage;
 
@@ -20,7 +22,8 @@ public sealed class UploadWorkflow(
     TimeProvider time,
     ILogger<UploadWorkflow> logger)
 {
-    public async Task<Result<UploadRecord>> CreateMultipartAsync(MultipartCreate request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CreateMultipartAsync(
+        MultipartCreate request, string ownerId, string authorId, QuotaLimits quota, CancellationToken cancellationToken)
     {
         var (fileSize, parts) = (request.FileSize, request.Parts);
         if (!space.HasRoomFor(fileSize, out var available))
@@ -54,15 +57,21 @@ public sealed class UploadWorkflow(
         };
         upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, upload.ContentType, cancellationToken) };
         var job = NewJob(upload, now);
+        QuotaBreach? breach;
         try
         {
-            await uploads.CreateAsync(upload, job, runnable: false, cancellationToken);
+            breach = await uploads.CreateAsync(upload, job, runnable: false, quota, cancellationToken);
         }
         catch
         {
             // No record points at the blob: remove it rather than leave it for ever.
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
             throw;
+        }
+        if (breach is not null)
+        {
+            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+            return Result<UploadRecord>.Fail(QuotaProblem.For(breach, atComplete: false));
         }
         return Result<UploadRecord>.Ok(upload);
     }
@@ -71,7 +80,8 @@ public sealed class UploadWorkflow(
     /// Creates a url, huggingface or civitai upload: pending, with its job runnable at once (spec: url /
     /// huggingface / civitai go pending → validating without a complete action). The job downloads the file.
     /// </summary>
-    public async Task<Result<UploadRecord>> CreateImportAsync(CreateUploadRequest request, string ownerId, string authorId, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CreateImportAsync(
+        CreateUploadRequest request, string ownerId, string authorId, QuotaLimits quota, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
@@ -102,7 +112,11 @@ public sealed class UploadWorkflow(
             ExpiresAt = now + options.Value.PendingLifetime,
             AssetOptions = request.AssetOptions,
         };
-        await uploads.CreateAsync(upload, NewJob(upload, now), runnable: true, cancellationToken);
+        // Its size is unknown until the download: it counts as one more pending upload.
+        if (await uploads.CreateAsync(upload, NewJob(upload, now), runnable: true, quota, cancellationToken) is { } breach)
+        {
+            return Result<UploadRecord>.Fail(QuotaProblem.For(breach, atComplete: false));
+        }
         jobSignal.Notify();
         return Result<UploadRecord>.Ok(upload);
     }
@@ -132,7 +146,7 @@ public sealed class UploadWorkflow(
     /// The complete action (spec: missing parts → 400 listing them; again after pending → no-op; on
     /// failed → 409). Returns the upload, or the problem.
     /// </summary>
-    public async Task<Result<UploadRecord>> CompleteAsync(UploadRecord upload, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CompleteAsync(UploadRecord upload, QuotaLimits quota, CancellationToken cancellationToken)
     {
         if (upload.Status == UploadStatuses.Failed)
         {
@@ -155,10 +169,14 @@ public sealed class UploadWorkflow(
             }
             verifiedPartSize = fit.Plan!.PartSize;
         }
-        var outcome = await uploads.CompleteAsync(upload.Id, verifiedPartSize, time.GetUtcNow(), cancellationToken);
+        var outcome = await uploads.CompleteAsync(upload.Id, verifiedPartSize, quota, time.GetUtcNow(), cancellationToken);
         if (outcome.MissingParts.Count > 0)
         {
             return MissingParts(outcome.MissingParts, upload.Plan);
+        }
+        if (outcome.Breach is { } breach)
+        {
+            return Result<UploadRecord>.Fail(QuotaProblem.For(breach, atComplete: true));
         }
         if (outcome.Completed)
         {
