@@ -70,7 +70,7 @@ public sealed class UploadWorkflow(
         }
         if (breach is not null)
         {
-            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+            await DeleteUnrecordedAsync(upload);
             return Result<UploadRecord>.Fail(QuotaProblem.For(breach, atComplete: false));
         }
         return Result<UploadRecord>.Ok(upload);
@@ -119,6 +119,25 @@ public sealed class UploadWorkflow(
         }
         jobSignal.Notify();
         return Result<UploadRecord>.Ok(upload);
+    }
+
+    /// <summary>
+    /// Removes what the store began for an upload that was never recorded; on local disk nothing exists
+    /// before the first part, so there may be nothing to remove.
+    /// </summary>
+    private async Task DeleteUnrecordedAsync(UploadRecord upload)
+    {
+        try
+        {
+            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not remove the storage begun for refused upload {UploadId}.", upload.Id);
+        }
     }
 
     private static string PlaceholderName(CreateUploadRequest request) => request switch
