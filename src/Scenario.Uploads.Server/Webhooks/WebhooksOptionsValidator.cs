@@ -18,7 +18,12 @@ internal sealed class WebhooksOptionsValidator(IConfiguration configuration) : I
         var allowPrivate = configuration.GetValue<bool>("Imports:AllowPrivateNetworks");
         foreach (var (key, target) in options.Keys)
         {
-            if (WebhookUrlCheck.Refusal(target.Url, allowPrivate) is { } why)
+            if (Uri.TryCreate(target.Url, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                rules.FailHidden($"{s}:Keys:{key}:Url", "holds credentials (user:password@), which would travel with every delivery",
+                    "a URL without credentials: the signature authenticates the service to the receiver");
+            }
+            else if (WebhookUrlCheck.Refusal(target.Url, allowPrivate) is { } why)
             {
                 rules.Fail($"{s}:Keys:{key}:Url", target.Url, $"an http:// or https:// URL of a public host without credentials (it is {why})");
             }
