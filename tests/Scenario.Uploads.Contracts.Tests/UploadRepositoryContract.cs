@@ -1,5 +1,7 @@
 using Scenario.Uploads.Quotas;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence.Sql;
+using Scenario.Uploads.Webhooks;
 
 namespace Scenario.Uploads.Contracts.Tests;
 
@@ -181,6 +183,60 @@ public abstract class UploadRepositoryContract
         Assert.Equal([old.Id], (await db.Uploads.FindFailedWithBytesAsync(10, None)).Select(u => u.Id));
         await db.Uploads.MarkBytesDeletedAsync(old.Id, None);
         Assert.Empty(await db.Uploads.FindFailedWithBytesAsync(10, None));
+    }
+
+    [Fact]
+    public async Task Of_creates_racing_for_the_last_pending_upload_of_a_quota_exactly_one_is_stored()
+    {
+        var db = await OpenAsync();
+        var quota = new QuotaLimits(StoredBytes: null, PendingBytes: null, PendingUploads: 1);
+        var racers = Enumerable.Range(0, 8).Select(_ => Records.New()).ToList();
+
+        var breaches = await Task.WhenAll(racers.Select(r => Task.Run(() => db.Uploads.CreateAsync(r.Upload, r.Job, false, quota, None))));
+
+        Assert.Single(breaches, b => b is null);
+        Assert.All(breaches.Where(b => b is not null), b => Assert.Equal(new QuotaBreach(QuotaNames.PendingUploads, 1, 1, 1), b));
+        Assert.Single(await db.Uploads.ListAsync("owner_a", 10, null, None));
+    }
+
+    [Fact]
+    public async Task Of_completes_racing_for_the_last_stored_bytes_exactly_one_wins_and_the_others_stay_pending()
+    {
+        var db = await OpenAsync();
+        var racers = Enumerable.Range(0, 6).Select(_ => Records.New(parts: 1)).ToList();
+        foreach (var (upload, job) in racers)
+        {
+            await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+        }
+        var quota = new QuotaLimits(StoredBytes: racers[0].Upload.FileSize, PendingBytes: null, PendingUploads: null);
+
+        var outcomes = await Task.WhenAll(racers.Select(r =>
+            Task.Run(() => db.Uploads.CompleteAsync(r.Upload.Id, r.Upload.PartSize, quota, Records.T0, None))));
+
+        Assert.Single(outcomes, o => o.Completed);
+        Assert.All(outcomes.Where(o => !o.Completed), o => Assert.Equal(QuotaNames.StoredBytes, o.Breach?.Quota));
+        var statuses = await Task.WhenAll(racers.Select(async r => (await db.Uploads.FindAsync(r.Upload.Id, None))!.Status));
+        Assert.Equal(5, statuses.Count(s => s == UploadStatuses.Pending));
+    }
+
+    [Fact]
+    public async Task An_upload_that_ends_queues_one_webhook_delivery_per_key_of_its_owner_with_a_webhook()
+    {
+        var db = await OpenAsync();
+        await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_a", "hash", "owner_a", "author_a", Records.T0), None);
+        await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_quiet", "hash", "owner_a", "author_a", Records.T0), None);
+        await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_b", "hash", "owner_b", "author_b", Records.T0), None);
+        await new SqlWebhookKeyStore((ISqlDatabase)db.Database).ReplaceAsync(["key_a", "key_b"], None);
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+
+        Assert.True(await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "aborted", JobStatuses.Canceled, Records.T0, None));
+        var delivery = await db.Jobs.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None);
+
+        Assert.NotNull(delivery);
+        Assert.Equal((UploadEvent.JobType, "key_a", upload.Id), (delivery.JobType, delivery.Target, delivery.UploadId));
+        Assert.Equal(UploadEvent.Failed, UploadEvent.FromJson(delivery.MetadataJson!).Type);
+        Assert.Null(await db.Jobs.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None));
     }
 }
 

@@ -59,7 +59,7 @@ public sealed class UploadJobWorker(
             if (job.JobType == UploadEvent.JobType)
             {
                 // One POST, shorter than a lease (Webhooks:Timeout); its retries are its own, not an upload's.
-                await webhooks.RunAsync(job, _workerId, stoppingToken);
+                await RunDeliveryAsync(job, stoppingToken);
                 return;
             }
             await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
@@ -87,6 +87,20 @@ public sealed class UploadJobWorker(
         finally
         {
             slots.Release();
+        }
+    }
+
+    private async Task RunDeliveryAsync(JobRecord job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await webhooks.RunAsync(job, _workerId, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database failed us, not the receiver: the lease runs out and the delivery is tried again, as
+            // after a crash. An upload's failure path must not run for it (its upload has ended already).
+            logger.LogError(e, "Webhook delivery {JobId} could not run; it is tried again once its lease runs out.", job.Id);
         }
     }
 

@@ -19,7 +19,26 @@ internal sealed class QuotasOptionsValidator(IConfiguration configuration) : IVa
             }
             Check(rules, $"{s}:Keys:{key}", limits.StoredBytes, limits.PendingBytes, limits.PendingUploads);
         }
+        CheckUnbound(rules, configuration.GetSection($"{s}:Keys"));
         return rules.Result();
+    }
+
+    private static readonly HashSet<string> Limits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(QuotaOverride.StoredBytes), nameof(QuotaOverride.PendingBytes), nameof(QuotaOverride.PendingUploads),
+    };
+
+    // The binder leaves out a dictionary entry's value it cannot convert, silently: the override would vanish.
+    private static void CheckUnbound(ConfigurationRules rules, IConfigurationSection keys)
+    {
+        foreach (var limit in keys.GetChildren().SelectMany(key => key.GetChildren()))
+        {
+            if (Limits.Contains(limit.Key) && !string.IsNullOrEmpty(limit.Value)
+                && !long.TryParse(limit.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                rules.Fail(limit.Path, limit.Value, "a whole number of at least 0, such as 1073741824, or no value for the default");
+            }
+        }
     }
 
     private static void Check(ConfigurationRules rules, string prefix, long? storedBytes, long? pendingBytes, long? pendingUploads)
