@@ -226,7 +226,10 @@ public abstract class UploadRepositoryContract
         await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_a", "hash", "owner_a", "author_a", Records.T0), None);
         await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_quiet", "hash", "owner_a", "author_a", Records.T0), None);
         await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_b", "hash", "owner_b", "author_b", Records.T0), None);
-        await new SqlWebhookKeyStore((ISqlDatabase)db.Database).ReplaceAsync(["key_a", "key_b"], None);
+        var store = new SqlWebhookKeyStore((ISqlDatabase)db.Database);
+        await store.ReplaceAsync(["key_quiet"], None);
+        await store.ReplaceAsync(["key_a", "key_b"], None); // key_quiet no longer has one
+        await store.ReplaceAsync(["key_a", "key_b"], None); // and a second start changes nothing
         var (upload, job) = Records.New();
         await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
