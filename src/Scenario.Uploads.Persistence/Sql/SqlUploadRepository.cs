@@ -146,7 +146,9 @@ public abstract class SqlUploadRepository : IUploadRepository
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         // The owner's lock comes before the upload's row lock, in the order every quota-checked write takes them.
-        var usage = quota.LimitsStoredBytes ? await QuotaSql.ReadAsync(connection, transaction, _dialect, await OwnerOfAsync(connection, transaction, uploadId)) : null;
+        var usage = quota.LimitsStoredBytes
+            ? await QuotaSql.ReadAsync(connection, transaction, _dialect, await OwnerOfAsync(connection, transaction, uploadId))
+            : null;
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
             $"{SelectUpload} WHERE id = @uploadId{_dialect.ForUpdate};", new { uploadId }, transaction);
         if (row is null || row.Status != UploadStatuses.Pending)
