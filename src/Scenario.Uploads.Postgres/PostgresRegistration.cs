@@ -21,6 +21,7 @@ public static class PostgresRegistration
         services.AddSingleton<IJobQueue, PostgresJobQueue>();
         services.AddSingleton<IEntityRepository, PostgresEntityRepository>();
         services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
+        services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<PostgresDatabase>()));
         return options;
     }
 }

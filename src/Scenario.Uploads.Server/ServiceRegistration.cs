@@ -11,10 +11,12 @@ using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Proxy;
 using Scenario.Uploads.Server.RateLimits;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Server.Webhooks;
 
 namespace Scenario.Uploads.Server;
 
@@ -57,6 +59,7 @@ public static class ServiceRegistration
 
         // Order matters: the schema and keys exist before the worker and the server start.
         services.AddHostedService<StartupInitializer>();
+        services.AddQuotas().AddWebhooks();
         services.AddHostedService<UploadJobWorker>();
         services.AddSingleton<ExpirySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());

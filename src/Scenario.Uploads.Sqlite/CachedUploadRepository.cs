@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Quotas;
 
 namespace Scenario.Uploads.Sqlite;
 
@@ -65,16 +66,12 @@ public sealed class CachedUploadRepository(IUploadRepository inner) : IUploadRep
         return parts;
     }
 
-    public Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken) =>
-        WriteAsync(upload.Id, async () =>
-        {
-            await inner.CreateAsync(upload, job, runnable, cancellationToken);
-            return true;
-        });
+    public Task<QuotaBreach?> CreateAsync(UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, CancellationToken cancellationToken) =>
+        WriteAsync(upload.Id, () => inner.CreateAsync(upload, job, runnable, quota, cancellationToken));
 
-    public Task<bool> CreateOnceAsync(
-        UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken) =>
-        WriteAsync(upload.Id, () => inner.CreateOnceAsync(upload, job, runnable, claim, reclaimBefore, cancellationToken));
+    public Task<KeyedCreate> CreateOnceAsync(
+        UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken) =>
+        WriteAsync(upload.Id, () => inner.CreateOnceAsync(upload, job, runnable, quota, claim, reclaimBefore, cancellationToken));
 
     public Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken) =>
         inner.FindIdempotencyClaimAsync(ownerId, key, cancellationToken);
@@ -88,8 +85,9 @@ public sealed class CachedUploadRepository(IUploadRepository inner) : IUploadRep
     public Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken) =>
         WriteAsync(uploadId, () => inner.RecordPartAsync(uploadId, part, cancellationToken));
 
-    public Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(uploadId, () => inner.CompleteAsync(uploadId, storeVerifiedPartSize, now, cancellationToken));
+    public Task<CompleteOutcome> CompleteAsync(
+        string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(uploadId, () => inner.CompleteAsync(uploadId, storeVerifiedPartSize, quota, now, cancellationToken));
 
     public Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken) =>
         WriteAsync(updated.Id, () => inner.TryUpdateAsync(updated, expectedStatuses, cancellationToken));

@@ -18,6 +18,9 @@ public sealed class SqliteBatch : IDisposable
 
     public SqliteConnection Connection { get; }
 
+    /// <summary>The batch's open transaction, for a query that must see what the batch wrote so far.</summary>
+    internal SqliteTransaction Transaction => _transaction ?? throw new InvalidOperationException("The batch has no open transaction.");
+
 
     internal static async Task<SqliteBatch> OpenAsync(string connectionString)
     {

@@ -26,6 +26,7 @@ public static class SqliteRegistration
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
         services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
+        services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<SqliteDatabase>()));
         return options;
     }
 }

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Quotas;
 using Scenario.Testing;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
@@ -18,7 +19,7 @@ public sealed class CachedUploadRepositoryTests
         for (var round = 0; round < 5; round++)
         {
             var (upload, job) = Records.New();
-            await cached.CreateAsync(upload, job, false, None);
+            await cached.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
             using var stop = new CancellationTokenSource();
             var reads = 0;
             var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -62,7 +63,7 @@ public sealed class CachedUploadRepositoryTests
         var db = await PersistenceSet.SqliteAsync();
         var cached = new CachedUploadRepository(db.Uploads);
         var (upload, job) = Records.New(parts: 2);
-        await cached.CreateAsync(upload, job, false, None);
+        await cached.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         Assert.Empty(await cached.GetPartsAsync(upload.Id, None));
         Assert.Equal(UploadStatuses.Pending, (await cached.FindAsync(upload.Id, None))!.Status);
 
@@ -73,7 +74,7 @@ public sealed class CachedUploadRepositoryTests
         Assert.Equal([1], (await cached.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
         await cached.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
 
-        await cached.CompleteAsync(upload.Id, null, Records.T0, None);
+        await cached.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.Equal(UploadStatuses.Validating, (await cached.FindForOwnerAsync("owner_a", upload.Id, None))!.Status);
         await cached.FailAsync(upload.Id, [UploadStatuses.Validating], "broken", JobStatuses.Failure, Records.T0, None);
         Assert.Equal("broken", (await cached.FindAsync(upload.Id, None))!.ErrorMessage);

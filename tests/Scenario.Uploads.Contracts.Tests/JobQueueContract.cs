@@ -1,3 +1,4 @@
+using Scenario.Uploads.Quotas;
 using System.Collections.Concurrent;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
@@ -15,8 +16,8 @@ public abstract class JobQueueContract
     private static async Task<JobRecord> RunnableJobAsync(PersistenceSet db)
     {
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
-        await db.Uploads.CompleteAsync(upload.Id, upload.PartSize, Records.T0, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+        await db.Uploads.CompleteAsync(upload.Id, upload.PartSize, QuotaLimits.Unlimited, Records.T0, None);
         return job;
     }
 
@@ -25,7 +26,7 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
         Assert.Null(await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0, None));
     }
@@ -132,7 +133,7 @@ public abstract class JobQueueContract
         var db = await OpenAsync();
         Assert.Equal(new JobQueueDepth(0, null), await db.Jobs.MeasureAsync(Records.T0, None));
         var (pending, pendingJob) = Records.New();
-        await db.Uploads.CreateAsync(pending, pendingJob, false, None);
+        await db.Uploads.CreateAsync(pending, pendingJob, false, QuotaLimits.Unlimited, None);
         var first = await RunnableJobAsync(db);
         await RunnableJobAsync(db);
 

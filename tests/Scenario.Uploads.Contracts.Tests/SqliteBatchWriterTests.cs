@@ -1,3 +1,4 @@
+using Scenario.Uploads.Quotas;
 using Microsoft.Data.Sqlite;
 using Scenario.Testing;
 using Scenario.Uploads.Model;
@@ -19,9 +20,9 @@ public sealed class SqliteBatchWriterTests
         var created = Enumerable.Range(0, 300).Select(_ => Records.New()).ToList();
         var (clash, clashJob) = created[150];
 
-        var writes = created.Select(c => Task.Run(() => uploads.CreateAsync(c.Upload, c.Job, false, None))).ToList();
+        var writes = created.Select(c => Task.Run(() => uploads.CreateAsync(c.Upload, c.Job, false, QuotaLimits.Unlimited, None))).ToList();
         // Same upload id, its own job: whichever of the two runs second breaks the primary key.
-        writes.Add(Task.Run(() => uploads.CreateAsync(clash, clashJob with { Id = Ids.New("job") }, false, None)));
+        writes.Add(Task.Run(() => uploads.CreateAsync(clash, clashJob with { Id = Ids.New("job") }, false, QuotaLimits.Unlimited, None)));
         var outcomes = await Task.WhenAll(writes.Select(async w =>
         {
             try
@@ -50,11 +51,11 @@ public sealed class SqliteBatchWriterTests
         await database.InitializeAsync(None);
         var uploads = new SqliteUploadRepository(database);
         var (upload, job) = Records.New();
-        await uploads.CreateAsync(upload, job, false, None);
+        await uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
         database.Dispose();
 
         var (later, laterJob) = Records.New();
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => uploads.CreateAsync(later, laterJob, false, None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => uploads.CreateAsync(later, laterJob, false, QuotaLimits.Unlimited, None));
     }
 }

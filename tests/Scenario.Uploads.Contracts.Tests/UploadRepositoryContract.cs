@@ -1,4 +1,7 @@
+using Scenario.Uploads.Quotas;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence.Sql;
+using Scenario.Uploads.Webhooks;
 
 namespace Scenario.Uploads.Contracts.Tests;
 
@@ -14,7 +17,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
         var found = await db.Uploads.FindAsync(upload.Id, None);
 
@@ -32,7 +35,7 @@ public abstract class UploadRepositoryContract
         for (var i = 0; i < 5; i++)
         {
             var (upload, job) = Records.New(createdAt: Records.T0.AddSeconds(i));
-            await db.Uploads.CreateAsync(upload, job, false, None);
+            await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
             ids.Insert(0, upload.Id);
         }
         var first = await db.Uploads.ListAsync("owner_a", 3, null, None);
@@ -47,7 +50,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         Assert.True(await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None));
         Assert.Equal([2], (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
 
@@ -65,20 +68,20 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 2), None);
 
-        var missing = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
+        var missing = await db.Uploads.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.False(missing.Completed);
         Assert.Equal([1, 3], missing.MissingParts);
 
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 3), None);
-        var done = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.True(done.Completed);
         Assert.Equal(UploadStatuses.Validating, done.Upload!.Status);
         Assert.Equal(UploadStatuses.Validating, (await db.Uploads.FindAsync(upload.Id, None))!.Status);
-        var again = await db.Uploads.CompleteAsync(upload.Id, null, Records.T0, None);
+        var again = await db.Uploads.CompleteAsync(upload.Id, null, QuotaLimits.Unlimited, Records.T0, None);
         Assert.False(again.Completed);
         Assert.Equal(UploadStatuses.Validating, again.Upload!.Status);
     }
@@ -88,9 +91,9 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, QuotaLimits.Unlimited, None);
 
-        var done = await db.Uploads.CompleteAsync(upload.Id, PartPlan.MinPartSize, Records.T0, None);
+        var done = await db.Uploads.CompleteAsync(upload.Id, PartPlan.MinPartSize, QuotaLimits.Unlimited, Records.T0, None);
 
         Assert.True(done.Completed);
         Assert.Equal(PartPlan.MinPartSize, done.Upload!.PartSize);
@@ -103,7 +106,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, QuotaLimits.Unlimited, None);
         var eight = 8 * 1024 * 1024L;
 
         Assert.Equal(new(UploadStatuses.Pending, true, eight), await db.Uploads.BeginPartWriteAsync(upload.Id, 3, eight, Records.T0, None));
@@ -117,7 +120,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New(parts: 3);
-        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, None);
+        await db.Uploads.CreateAsync(upload with { PartSize = null }, job, false, QuotaLimits.Unlimited, None);
         long[] sizes = [PartPlan.MinPartSize, PartPlan.MinPartSize + 1, PartPlan.MinPartSize + 2, PartPlan.MinPartSize + 3];
 
         var starts = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
@@ -136,9 +139,9 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, upload.PartSize, Records.T0, None)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.Uploads.CompleteAsync(upload.Id, upload.PartSize, QuotaLimits.Unlimited, Records.T0, None)));
 
         Assert.Single(outcomes, o => o.Completed);
     }
@@ -148,7 +151,7 @@ public abstract class UploadRepositoryContract
     {
         var db = await OpenAsync();
         var (upload, job) = Records.New();
-        await db.Uploads.CreateAsync(upload, job, false, None);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
         await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
 
         Assert.False(await db.Uploads.TryUpdateAsync(upload with { Status = UploadStatuses.Validating }, [UploadStatuses.Complete], None));
@@ -171,8 +174,8 @@ public abstract class UploadRepositoryContract
         var db = await OpenAsync();
         var (old, oldJob) = Records.New(expiresAt: Records.T0.AddMinutes(1));
         var (fresh, freshJob) = Records.New(expiresAt: Records.T0.AddHours(1));
-        await db.Uploads.CreateAsync(old, oldJob, false, None);
-        await db.Uploads.CreateAsync(fresh, freshJob, false, None);
+        await db.Uploads.CreateAsync(old, oldJob, false, QuotaLimits.Unlimited, None);
+        await db.Uploads.CreateAsync(fresh, freshJob, false, QuotaLimits.Unlimited, None);
 
         Assert.Equal([old.Id], (await db.Uploads.FindExpiredAsync(Records.T0.AddMinutes(2), 10, None)).Select(u => u.Id));
         await db.Uploads.FailAsync(old.Id, [UploadStatuses.Pending], "expired", JobStatuses.Failure, Records.T0, None);
@@ -180,6 +183,63 @@ public abstract class UploadRepositoryContract
         Assert.Equal([old.Id], (await db.Uploads.FindFailedWithBytesAsync(10, None)).Select(u => u.Id));
         await db.Uploads.MarkBytesDeletedAsync(old.Id, None);
         Assert.Empty(await db.Uploads.FindFailedWithBytesAsync(10, None));
+    }
+
+    [Fact]
+    public async Task Of_creates_racing_for_the_last_pending_upload_of_a_quota_exactly_one_is_stored()
+    {
+        var db = await OpenAsync();
+        var quota = new QuotaLimits(StoredBytes: null, PendingBytes: null, PendingUploads: 1);
+        var racers = Enumerable.Range(0, 8).Select(_ => Records.New()).ToList();
+
+        var breaches = await Task.WhenAll(racers.Select(r => Task.Run(() => db.Uploads.CreateAsync(r.Upload, r.Job, false, quota, None))));
+
+        Assert.Single(breaches, b => b is null);
+        Assert.All(breaches.Where(b => b is not null), b => Assert.Equal(new QuotaBreach(QuotaNames.PendingUploads, 1, 1, 1), b));
+        Assert.Single(await db.Uploads.ListAsync("owner_a", 10, null, None));
+    }
+
+    [Fact]
+    public async Task Of_completes_racing_for_the_last_stored_bytes_exactly_one_wins_and_the_others_stay_pending()
+    {
+        var db = await OpenAsync();
+        var racers = Enumerable.Range(0, 6).Select(_ => Records.New(parts: 1)).ToList();
+        foreach (var (upload, job) in racers)
+        {
+            await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+        }
+        var quota = new QuotaLimits(StoredBytes: racers[0].Upload.FileSize, PendingBytes: null, PendingUploads: null);
+
+        var outcomes = await Task.WhenAll(racers.Select(r =>
+            Task.Run(() => db.Uploads.CompleteAsync(r.Upload.Id, r.Upload.PartSize, quota, Records.T0, None))));
+
+        Assert.Single(outcomes, o => o.Completed);
+        Assert.All(outcomes.Where(o => !o.Completed), o => Assert.Equal(QuotaNames.StoredBytes, o.Breach?.Quota));
+        var statuses = await Task.WhenAll(racers.Select(async r => (await db.Uploads.FindAsync(r.Upload.Id, None))!.Status));
+        Assert.Equal(5, statuses.Count(s => s == UploadStatuses.Pending));
+    }
+
+    [Fact]
+    public async Task An_upload_that_ends_queues_one_webhook_delivery_per_key_of_its_owner_with_a_webhook()
+    {
+        var db = await OpenAsync();
+        await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_a", "hash", "owner_a", "author_a", Records.T0), None);
+        await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_quiet", "hash", "owner_a", "author_a", Records.T0), None);
+        await db.ApiKeys.UpsertAsync(new ApiKeyRecord("key_b", "hash", "owner_b", "author_b", Records.T0), None);
+        var store = new SqlWebhookKeyStore((ISqlDatabase)db.Database);
+        await store.ReplaceAsync(["key_quiet"], None);
+        await store.ReplaceAsync(["key_a", "key_b"], None); // key_quiet no longer has one
+        await store.ReplaceAsync(["key_a", "key_b"], None); // and a second start changes nothing
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+
+        Assert.True(await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "aborted", JobStatuses.Canceled, Records.T0, None));
+        var delivery = await db.Jobs.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None);
+
+        Assert.NotNull(delivery);
+        Assert.Equal((UploadEvent.JobType, "key_a", upload.Id), (delivery.JobType, delivery.Target, delivery.UploadId));
+        Assert.Equal(UploadEvent.Failed, UploadEvent.FromJson(delivery.MetadataJson!).Type);
+        Assert.Null(await db.Jobs.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None));
     }
 }
 

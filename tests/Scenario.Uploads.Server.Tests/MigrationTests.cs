@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -6,12 +7,15 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>
-/// A database made by the previous version of the service (its exact schema, in Migrations/v1, and rows as it
-/// wrote them) is upgraded on start, on whichever database the run uses.
+/// A database made by a previous version of the service (its exact schema, in Migrations/v1 and v2, and rows as
+/// it wrote them) is upgraded on start, on whichever database the run uses.
 /// </summary>
 public sealed class MigrationTests
 {
     private const long MiB = 1024 * 1024;
+
+    /// <summary>The version this build migrates to (3: webhooks and quotas).</summary>
+    private const long LatestVersion = 4;
 
     [Fact]
     public async Task A_version_1_database_is_upgraded_on_start_and_its_pending_uploads_take_any_part_size()
@@ -38,9 +42,8 @@ public sealed class MigrationTests
             await using var host = await ServiceHost.StartAsync(new ServiceHostOptions { DataDirectory = dataDirectory, Settings = settings });
             using var api = new UploadApi(host);
 
-            Assert.Equal(Persistence.Sql.SchemaMigrations.Latest,
-                await BackendSql.SingleAsync<long>(dataDirectory, Settings(host, settings), "SELECT max(version) FROM schema_version"));
-            // Version 3's table: a create under an idempotency key is answered twice with one upload.
+            Assert.Equal(LatestVersion, await BackendSql.SingleAsync<long>(dataDirectory, Settings(host, settings), "SELECT max(version) FROM schema_version"));
+            // Version 4's table: a create under an idempotency key is answered twice with one upload.
             var keyed = Enumerable.Range(0, 2).Select(async _ =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "v1/uploads")
@@ -74,6 +77,70 @@ public sealed class MigrationTests
         {
             TempDirectory.TryDelete(dataDirectory);
         }
+    }
+
+    [Fact]
+    public async Task A_version_2_database_is_upgraded_on_start_its_assets_count_toward_quotas_and_its_old_jobs_keep_working()
+    {
+        var dataDirectory = TempDirectory.Create();
+        try
+        {
+            const long assetSize = 4000;
+            var settings = new Dictionary<string, string> { ["Quotas:StoredBytes"] = "5000" };
+            if (TestBackend.IsPostgresS3)
+            {
+                settings["Database:ConnectionString"] = await TestBackend.CreateDatabaseAsync();
+                await using var postgres = new NpgsqlConnection(settings["Database:ConnectionString"]);
+                await SeedVersion2Async(postgres, "postgres.sql", assetSize);
+            }
+            else
+            {
+                await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")};Pooling=false");
+                await SeedVersion2Async(sqlite, "sqlite.sql", assetSize);
+            }
+
+            await using var host = await ServiceHost.StartAsync(new ServiceHostOptions { DataDirectory = dataDirectory, Settings = settings });
+            using var api = new UploadApi(host);
+            var backend = Settings(host, settings);
+
+            Assert.Equal(LatestVersion, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT max(version) FROM schema_version"));
+            Assert.Equal(0, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT count(*) FROM webhook_keys"));
+            Assert.Equal(1, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT count(*) FROM jobs WHERE target IS NULL"));
+            Assert.Equal("success", (await api.GetJsonAsync("v1/jobs/job_00000000migratedone00")).GetProperty("job").GetProperty("status").GetString());
+            // The version 2 asset is the owner's stored bytes: 4000 of 5000.
+            var refused = await api.Client.PostAsJsonAsync("v1/uploads",
+                new { fileName = "big.bin", contentType = "application/octet-stream", fileSize = 1001, parts = 1, kind = "asset" });
+            var problem = await ProblemAssert.IsProblem(refused, System.Net.HttpStatusCode.Forbidden, "quota_exceeded");
+            Assert.Equal(assetSize, problem.GetProperty("usage").GetInt64());
+            var (bytes, fileName, contentType) = TestFiles.ValidFileFor("asset");
+            Assert.Equal("imported", (await api.UploadAsync(bytes, "asset", fileName, contentType)).GetProperty("status").GetString());
+        }
+        finally
+        {
+            TempDirectory.TryDelete(dataDirectory);
+        }
+    }
+
+    private static async Task SeedVersion2Async(System.Data.Common.DbConnection connection, string schemaFile, long assetSize)
+    {
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", "v2", schemaFile)));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO uploads (id, owner_id, author_id, created_at, updated_at, file_name, kind, source, status, job_id, storage_key,
+                expires_at, content_type, file_size, original_file_name, parts_count, part_size, entity_id, sha256, bytes_deleted)
+            VALUES ('upload_00000000migratedone00', @owner, 'author_test', @now, @now, 'old.png', 'asset', 'multipart', 'imported',
+                'job_00000000migratedone00', 'uploads/upload_00000000migratedone00', @now, 'image/png', @size, 'old.png', 1, @size,
+                'asset_00000000migratedone00', '00', 0);
+            INSERT INTO jobs (id, owner_id, upload_id, job_type, status, progress, metadata, attempts, runnable, not_before, created_at, updated_at)
+            VALUES ('job_00000000migratedone00', @owner, 'upload_00000000migratedone00', 'upload', 'success', 1, '{}', 1, 0, @now, @now, @now);
+            INSERT INTO assets (id, owner_id, author_id, upload_id, kind, file_name, content_type, file_size, sha256, storage_key,
+                collection_ids, hidden, created_at)
+            VALUES ('asset_00000000migratedone00', @owner, 'author_test', 'upload_00000000migratedone00', 'image', 'old.png', 'image/png',
+                @size, '00', 'uploads/upload_00000000migratedone00', '[]', 0, @now);
+            """,
+            new { owner = TestKeys.OwnerId, now, size = assetSize });
     }
 
     private static Dictionary<string, string> Settings(ServiceHost host, Dictionary<string, string> settings) =>

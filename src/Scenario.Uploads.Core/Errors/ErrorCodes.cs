@@ -45,6 +45,8 @@ public static class ErrorCodes
     /// <summary>A state-changing API request that a browser says comes from another site's page.</summary>
     public const string CrossSiteRequest = "cross_site_request";
     public const string Unauthorized = "unauthorized";
+    /// <summary>The request would take the owner past a quota (403): which one, its limit and the usage are in the answer.</summary>
+    public const string QuotaExceeded = "quota_exceeded";
     public const string InvalidPageSize = "invalid_page_size";
     public const string InvalidPaginationToken = "invalid_pagination_token";
     /// <summary>A download's Range asks for bytes the file does not have (416).</summary>

@@ -18,6 +18,9 @@ public static class ErrorStatuses
         [InvalidIdempotencyKey] = 400,
         [Unauthorized] = 401,
         [InvalidSignature] = 403, [UrlExpired] = 403, [CrossSiteRequest] = 403,
+        // 403, not 413 (this request's body is small), 409 (clients retry a conflict) or 507 (the server's own
+        // disk): the account's state forbids it, and only the client (aborting, deleting) or the operator changes that.
+        [QuotaExceeded] = 403,
         [NotFound] = 404,
         [PartStalled] = 408,
         [UploadFailed] = 409, [UploadNotPending] = 409, [UploadProcessing] = 409, [IdempotencyKeyReused] = 409,

@@ -19,4 +19,7 @@ public sealed record JobRecord
     public string? LeaseOwner { get; init; }
     public DateTimeOffset? LeaseUntil { get; init; }
     public string? LastError { get; init; }
+
+    /// <summary>What a job of another type than the upload's works for: the API key a webhook delivery goes to.</summary>
+    public string? Target { get; init; }
 }

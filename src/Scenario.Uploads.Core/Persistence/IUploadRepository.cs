@@ -1,4 +1,5 @@
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Quotas;
 
 namespace Scenario.Uploads.Persistence;
 
@@ -11,16 +12,19 @@ public interface IUploadRepository
 {
     /// <summary>
     /// Stores a new upload together with its job, in one transaction. A multipart upload's job is not
-    /// <paramref name="runnable"/> until the complete action; an import's job is runnable at once.
+    /// <paramref name="runnable"/> until the complete action; an import's job is runnable at once. Within
+    /// <paramref name="quota"/> (<see cref="QuotaRules.AtCreate"/>), judged in the same transaction; beyond
+    /// it nothing is stored and the breach is returned.
     /// </summary>
-    Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken);
+    Task<QuotaBreach?> CreateAsync(UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, CancellationToken cancellationToken);
 
     /// <summary>
     /// The same, under an idempotency key: in the same transaction, takes <paramref name="claim"/> if its key
-    /// is free or its holder was created before <paramref name="reclaimBefore"/>. False, with nothing
-    /// written, when another create holds the key.
+    /// is free or its holder was created before <paramref name="reclaimBefore"/>, then judges the quota.
+    /// Nothing is written when another create holds the key or the quota is full.
     /// </summary>
-    Task<bool> CreateOnceAsync(UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken);
+    Task<KeyedCreate> CreateOnceAsync(
+        UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken);
 
     /// <summary>The claim on the owner's key, or null.</summary>
     Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken);
@@ -56,17 +60,22 @@ public interface IUploadRepository
     /// The complete action: when the upload is pending and every part of the plan is held (or the blob
     /// store's own parts were checked and fit <paramref name="storeVerifiedPartSize"/>, which is then
     /// recorded as the upload's part size), moves it to validating and makes its job runnable, atomically:
-    /// no client ever sees a completed upload that nothing is working on.
+    /// no client ever sees a completed upload that nothing is working on. Beyond <paramref name="quota"/>
+    /// (<see cref="QuotaRules.AtComplete"/>, judged in the same transaction) the upload stays pending.
     /// </summary>
-    Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the upload's mutable fields when its status is one of <paramref name="expectedStatuses"/>.</summary>
+    /// <summary>
+    /// Replaces the upload's mutable fields when its status is one of <paramref name="expectedStatuses"/>; an
+    /// upload that ends (imported) queues its webhook deliveries in the same transaction.
+    /// </summary>
     Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken);
 
     /// <summary>
     /// Fails the upload (when its status is one of <paramref name="expectedStatuses"/>) and, in the same
     /// transaction, ends its job with <paramref name="jobStatus"/> unless a worker holds the job's lease: the
     /// job's end state then has one owner, that worker, which writes it with its metadata when it finishes.
+    /// The owner's webhook deliveries are queued in the same transaction.
     /// </summary>
     Task<bool> FailAsync(string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -86,4 +95,4 @@ public sealed record UploadCursor(DateTimeOffset CreatedAt, string Id);
 public sealed record PartWriteStart(string? Status, bool MayWrite, long? PartSize = null);
 
 /// <summary>The answer to <see cref="IUploadRepository.CompleteAsync"/>.</summary>
-public sealed record CompleteOutcome(UploadRecord? Upload, bool Completed, IReadOnlyList<int> MissingParts);
+public sealed record CompleteOutcome(UploadRecord? Upload, bool Completed, IReadOnlyList<int> MissingParts, QuotaBreach? Breach = null);

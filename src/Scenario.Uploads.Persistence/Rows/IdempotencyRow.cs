@@ -1,6 +1,6 @@
 namespace Scenario.Uploads.Persistence.Rows;
 
-/// <summary>A row of <c>idempotency_keys</c> (schema version 3), and the SQL that claims one.</summary>
+/// <summary>A row of <c>idempotency_keys</c> (schema version 4), and the SQL that claims one.</summary>
 internal sealed class IdempotencyRow
 {
     /// <summary>
@@ -19,6 +19,10 @@ internal sealed class IdempotencyRow
         SELECT owner_id AS OwnerId, idem_key AS IdemKey, request_sha256 AS RequestSha256, upload_id AS UploadId, created_at AS CreatedAt
         FROM idempotency_keys WHERE owner_id = @ownerId AND idem_key = @key;
         """;
+
+    public const string Release = "DELETE FROM idempotency_keys WHERE owner_id = @OwnerId AND idem_key = @Key AND upload_id = @UploadId;";
+
+    public static readonly string[] ReleaseNames = ["@OwnerId", "@Key", "@UploadId"];
 
     public const string DeleteBefore = "DELETE FROM idempotency_keys WHERE created_at < @before;";
 

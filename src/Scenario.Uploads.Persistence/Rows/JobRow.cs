@@ -18,6 +18,7 @@ internal sealed class JobRow
     public string? LastError { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    public string? Target { get; set; }
 
     public JobRecord ToRecord() => new()
     {
@@ -34,5 +35,6 @@ internal sealed class JobRow
         LastError = LastError,
         CreatedAt = UnixTime.At(CreatedAt),
         UpdatedAt = UnixTime.At(UpdatedAt),
+        Target = Target,
     };
 }

@@ -28,9 +28,19 @@ public static class SchemaMigrations
             WHERE status = 'pending' AND source = 'multipart' AND parts_count > 1
               AND NOT EXISTS (SELECT 1 FROM upload_parts p WHERE p.upload_id = uploads.id);
             """),
-        // 3: Idempotency-Key on create. A key names the upload its first request made, for 24 h
-        // (Uploads:IdempotencyKeyLifetime); the sweeper deletes older ones.
+        // 3: webhooks and quotas. The keys with a webhook (their URLs and secrets stay in the settings), and the
+        // key a job works for (a webhook delivery's); quotas sum an owner's uploads by status and its assets
+        // and models, which had no index by owner.
         (3, """
+            CREATE TABLE IF NOT EXISTS webhook_keys (api_key TEXT PRIMARY KEY);
+            ALTER TABLE jobs ADD COLUMN target TEXT;
+            CREATE INDEX IF NOT EXISTS ix_uploads_owner_status ON uploads (owner_id, status);
+            CREATE INDEX IF NOT EXISTS ix_assets_owner ON assets (owner_id);
+            CREATE INDEX IF NOT EXISTS ix_models_owner ON models (owner_id);
+            """),
+        // 4: Idempotency-Key on create. A key names the upload its first request made, for 24 h
+        // (Uploads:IdempotencyKeyLifetime); the sweeper deletes older ones.
+        (4, """
             CREATE TABLE IF NOT EXISTS idempotency_keys (
                 owner_id TEXT NOT NULL,
                 idem_key TEXT NOT NULL,

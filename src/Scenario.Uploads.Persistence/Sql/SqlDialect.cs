@@ -22,6 +22,12 @@ public abstract class SqlDialect
     /// <summary>Ends the SELECT of a row to claim, passing over rows another transaction is claiming.</summary>
     public virtual string SkipLocked => "";
 
+    /// <summary>
+    /// A statement that makes the rest of the transaction the only one judging the quota of the owner bound as
+    /// <c>@ownerId</c>, or "" where a write transaction already excludes every other (SQLite's).
+    /// </summary>
+    public virtual string OwnerLock => "";
+
     /// <summary>Free text as stored, for a database whose text cannot hold every character.</summary>
     public virtual string? StoreText(string? value) => value;
 

@@ -13,7 +13,7 @@ namespace Scenario.Uploads.Persistence.Sql;
 public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
 {
     private const string JobColumns = """
-        id, owner_id, upload_id, job_type, status, progress, metadata, attempts, lease_owner, lease_until, last_error, created_at, updated_at
+        id, owner_id, upload_id, job_type, status, progress, metadata, attempts, lease_owner, lease_until, last_error, created_at, updated_at, target
         """;
 
     public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence.Rows;
+using Scenario.Uploads.Quotas;
 
 namespace Scenario.Uploads.Persistence.Sql;
 
@@ -30,18 +32,27 @@ public abstract class SqlUploadRepository : IUploadRepository
         _readText = _dialect.ReadText;
     }
 
-    /// <summary>The upload's row and its job's, in one write transaction.</summary>
-    public virtual async Task CreateAsync(UploadRecord upload, JobRecord job, bool runnable, CancellationToken cancellationToken)
+    /// <summary>The upload's row and its job's, in one write transaction that first judges the quota.</summary>
+    public virtual async Task<QuotaBreach?> CreateAsync(UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        if (await QuotaSql.JudgeCreateAsync(connection, transaction, _dialect, upload, quota) is { } breach)
+        {
+            return breach;
+        }
         await connection.ExecuteAsync(InsertUpload, UploadRow.From(upload, _storeText), transaction);
         await connection.ExecuteAsync(NewJobRow.Insert, NewJobRow.From(job, runnable), transaction);
         await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 
-    public virtual async Task<bool> CreateOnceAsync(
-        UploadRecord upload, JobRecord job, bool runnable, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken)
+    /// <inheritdoc cref="CreateAsync"/>
+    private protected Task<QuotaBreach?> JudgeCreateAsync(DbConnection connection, DbTransaction transaction, UploadRecord upload, QuotaLimits quota) =>
+        QuotaSql.JudgeCreateAsync(connection, transaction, _dialect, upload, quota);
+
+    public virtual async Task<KeyedCreate> CreateOnceAsync(
+        UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, IdempotencyClaim claim, DateTimeOffset reclaimBefore, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
@@ -55,12 +66,17 @@ public abstract class SqlUploadRepository : IUploadRepository
         // sees its row: exactly one of them writes an upload.
         if (await connection.ExecuteAsync(claimSql, parameters, transaction) == 0)
         {
-            return false;
+            return KeyedCreate.Taken;
+        }
+        // Past the quota the transaction ends without a commit: the key is not taken either.
+        if (await QuotaSql.JudgeCreateAsync(connection, transaction, _dialect, upload, quota) is { } breach)
+        {
+            return new KeyedCreate(KeyTaken: false, breach);
         }
         await connection.ExecuteAsync(InsertUpload, UploadRow.From(upload, _storeText), transaction);
         await connection.ExecuteAsync(NewJobRow.Insert, NewJobRow.From(job, runnable), transaction);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return KeyedCreate.Created;
     }
 
     public async Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken)
@@ -79,6 +95,10 @@ public abstract class SqlUploadRepository : IUploadRepository
     /// <summary>The SQL and values that take an idempotency key (<see cref="CreateOnceAsync"/>): one row changed when taken.</summary>
     private protected static (string Sql, string[] Names, object?[] Values) ClaimInsert(IdempotencyClaim claim, DateTimeOffset reclaimBefore) =>
         (IdempotencyRow.Claim, IdempotencyRow.ClaimNames, IdempotencyRow.ClaimValues(claim, reclaimBefore));
+
+    /// <summary>The SQL and values that give back a key taken in the same transaction, for a create that then stopped.</summary>
+    private protected static (string Sql, string[] Names, object?[] Values) ClaimRelease(IdempotencyClaim claim) =>
+        (IdempotencyRow.Release, IdempotencyRow.ReleaseNames, [claim.OwnerId, claim.Key, claim.UploadId]);
 
     /// <summary>The SQL and values of <see cref="CreateAsync"/>, for a database that writes them its own way.</summary>
     private protected (string Sql, string[] Names, object?[] Values) UploadInsert(UploadRecord upload) =>
@@ -169,10 +189,15 @@ public abstract class SqlUploadRepository : IUploadRepository
         return inserted > 0;
     }
 
-    public async Task<CompleteOutcome> CompleteAsync(string uploadId, long? storeVerifiedPartSize, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<CompleteOutcome> CompleteAsync(
+        string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
+        // The owner's lock comes before the upload's row lock, in the order every quota-checked write takes them.
+        var usage = quota.LimitsStoredBytes
+            ? await QuotaSql.ReadAsync(connection, transaction, _dialect, await OwnerOfAsync(connection, transaction, uploadId))
+            : null;
         var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
             $"{SelectUpload} WHERE id = @uploadId{_dialect.ForUpdate};", new { uploadId }, transaction);
         if (row is null || row.Status != UploadStatuses.Pending)
@@ -188,6 +213,10 @@ public abstract class SqlUploadRepository : IUploadRepository
             {
                 return new CompleteOutcome(row.ToRecord(_readText), false, missing);
             }
+        }
+        if (usage is not null && QuotaRules.AtComplete(quota, usage, row.FileSize ?? 0) is { } breach)
+        {
+            return new CompleteOutcome(row.ToRecord(_readText), false, [], breach);
         }
         var nowMs = UnixTime.Ms(now);
         await connection.ExecuteAsync(
@@ -208,10 +237,16 @@ public abstract class SqlUploadRepository : IUploadRepository
     public async Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         var parameters = new DynamicParameters(UploadRow.From(updated, _storeText));
         parameters.Add("expected", _dialect.ListValue(expectedStatuses));
         var changed = await connection.ExecuteAsync(
-            $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND {_dialect.IsIn("status", "@expected")};", parameters);
+            $"UPDATE uploads SET {UploadRow.MutableAssignments} WHERE id = @Id AND {_dialect.IsIn("status", "@expected")};", parameters, transaction);
+        if (changed > 0)
+        {
+            await UploadEndSql.QueueAsync(connection, transaction, updated.Id, updated.Status, updated.UpdatedAt);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return changed > 0;
     }
 
@@ -243,6 +278,7 @@ public abstract class SqlUploadRepository : IUploadRepository
             """,
             new { uploadId, jobStatus, errorMessage, nowMs }, transaction);
         await connection.ExecuteAsync("DELETE FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction);
+        await UploadEndSql.QueueAsync(connection, transaction, uploadId, UploadStatuses.Failed, now);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -269,6 +305,9 @@ public abstract class SqlUploadRepository : IUploadRepository
         await using var connection = await _database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId });
     }
+
+    private static async Task<string> OwnerOfAsync(DbConnection connection, DbTransaction transaction, string uploadId) =>
+        await connection.QuerySingleOrDefaultAsync<string>("SELECT owner_id FROM uploads WHERE id = @uploadId;", new { uploadId }, transaction) ?? "";
 
     private List<UploadRecord> ToRecords(IEnumerable<UploadRow> rows) => rows.Select(r => r.ToRecord(_readText)).ToList();
 }

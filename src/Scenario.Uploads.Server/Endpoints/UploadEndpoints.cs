@@ -12,6 +12,7 @@ using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.RateLimits;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
@@ -33,7 +34,7 @@ public static class UploadEndpoints
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
     private static async Task<Results<JsonOk<UploadCreateResponse>, ProblemHttpResult>> Create(
         HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, HeldParts heldParts, UploadPresenter presenter,
-        PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, CancellationToken cancellationToken)
+        PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -52,11 +53,11 @@ public static class UploadEndpoints
             return ApiProblem.Of(keyError);
         }
         var created = parsed.Value is MultipartCreate multipart
-            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), idempotent.Value, cancellationToken)
-            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), idempotent.Value, cancellationToken);
+            ? await service.CreateMultipartAsync(multipart, user.OwnerId(), user.AuthorId(), quotas.For(user), idempotent.Value, cancellationToken)
+            : await service.CreateImportAsync(parsed.Value, user.OwnerId(), user.AuthorId(), quotas.For(user), idempotent.Value, cancellationToken);
         if (created.Error is { } createError)
         {
-            // A key reused for another body (409), or the service's own disk without room (507, retryable).
+            // A key reused for another body (409), a quota (403), or the service's own disk without room (507, retryable).
             return ApiProblem.Of(createError, request.HttpContext);
         }
         var (upload, replayed) = created.Value;
@@ -87,7 +88,7 @@ public static class UploadEndpoints
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
     private static async Task<Results<JsonOk<UploadTriggerActionResponse>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
-        HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
+        HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -112,7 +113,7 @@ public static class UploadEndpoints
         }
         var outcome = action.Value == "abort"
             ? await service.AbortAsync(upload, cancellationToken)
-            : await service.CompleteAsync(upload, cancellationToken);
+            : await service.CompleteAsync(upload, quotas.For(user), cancellationToken);
         if (outcome.Error is { } problem)
         {
             return ApiProblem.Of(problem);

@@ -3,6 +3,8 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Telemetry;
+using Scenario.Uploads.Server.Webhooks;
+using Scenario.Uploads.Webhooks;
 
 namespace Scenario.Uploads.Server.Jobs;
 
@@ -14,6 +16,7 @@ namespace Scenario.Uploads.Server.Jobs;
 public sealed class UploadJobWorker(
     IJobQueue queue,
     UploadProcessor processor,
+    WebhookDelivery webhooks,
     JobSignal signal,
     WorkerHeartbeat heartbeat,
     IOptions<JobsOptions> options,
@@ -66,9 +69,19 @@ public sealed class UploadJobWorker(
         activity?.SetTag("scenario.job.attempt", job.Attempts);
         try
         {
+            if (job.JobType == UploadEvent.JobType)
+            {
+                // One POST, shorter than a lease (Webhooks:Timeout); its retries are its own, not an upload's.
+                await RunDeliveryAsync(job, stoppingToken);
+                return;
+            }
             await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
             var outcome = await processor.RunAsync(job, lease, lease.Token);
             await queue.FinishAsync(job.Id, _workerId, outcome.Status, outcome.MetadataJson, time.GetUtcNow(), CancellationToken.None);
+            if (webhooks.Enabled)
+            {
+                signal.Notify(); // the upload ended: its deliveries are runnable now
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -88,6 +101,20 @@ public sealed class UploadJobWorker(
         finally
         {
             slots.Release();
+        }
+    }
+
+    private async Task RunDeliveryAsync(JobRecord job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await webhooks.RunAsync(job, _workerId, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database failed us, not the receiver: the lease runs out and the delivery is tried again, as
+            // after a crash. An upload's failure path must not run for it (its upload has ended already).
+            logger.LogError(e, "Webhook delivery {JobId} could not run; it is tried again once its lease runs out.", job.Id);
         }
     }
 

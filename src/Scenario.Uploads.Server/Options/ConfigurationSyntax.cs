@@ -18,7 +18,7 @@ internal static class ConfigurationSyntax
 
     private static void Walk(IConfigurationSection section, string key, Type type, object? defaults, List<Unparsable> found)
     {
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
         {
             var child = section.GetSection(property.Name);
             var childKey = $"{key}:{property.Name}";
@@ -35,9 +35,11 @@ internal static class ConfigurationSyntax
                     found.Add(new Unparsable(child.Path, ConfigurationRules.Line(childKey, text, ExpectedForm(valueType, example))));
                 }
             }
-            else if (valueType.IsGenericType && valueType.GetGenericTypeDefinition() == typeof(List<>))
+            else if (valueType.IsGenericType && valueType.GetGenericTypeDefinition() is var generic
+                && (generic == typeof(List<>) || generic == typeof(Dictionary<,>)))
             {
-                var itemType = valueType.GetGenericArguments()[0];
+                // A list's items are keyed 0, 1, …; a dictionary's (Quotas:Keys:<apiKey>) by their own names.
+                var itemType = valueType.GetGenericArguments()[^1];
                 foreach (var item in child.GetChildren())
                 {
                     Walk(item, $"{childKey}:{item.Key}", itemType, null, found);

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Quotas;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Storage;
@@ -23,7 +25,7 @@ public sealed class UploadWorkflow(
     ILogger<UploadWorkflow> logger)
 {
     public async Task<Result<CreatedUpload>> CreateMultipartAsync(
-        MultipartCreate request, string ownerId, string authorId, IdempotentRequest? idempotent, CancellationToken cancellationToken)
+        MultipartCreate request, string ownerId, string authorId, QuotaLimits quota, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
         using var activity = UploadsTracing.Source.StartActivity("upload create");
         activity?.SetTag("scenario.upload.source", UploadSources.Multipart);
@@ -67,18 +69,18 @@ public sealed class UploadWorkflow(
         Result<CreatedUpload> created;
         try
         {
-            created = await StoreAsync(upload, job, runnable: false, idempotent, cancellationToken);
+            created = await StoreAsync(upload, job, runnable: false, quota, idempotent, cancellationToken);
         }
         catch
         {
             // No record points at the blob: remove it rather than leave it for ever.
-            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+            await DeleteUnrecordedAsync(upload);
             throw;
         }
         if (created.Value?.Replayed != false)
         {
-            // Another create with the same key made its upload first: this one's blob is nobody's.
-            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+            // Refused (a quota), or another create with the same key made its upload first: this one's storage is nobody's.
+            await DeleteUnrecordedAsync(upload);
         }
         else
         {
@@ -93,7 +95,7 @@ public sealed class UploadWorkflow(
     /// huggingface / civitai go pending → validating without a complete action). The job downloads the file.
     /// </summary>
     public async Task<Result<CreatedUpload>> CreateImportAsync(
-        CreateUploadRequest request, string ownerId, string authorId, IdempotentRequest? idempotent, CancellationToken cancellationToken)
+        CreateUploadRequest request, string ownerId, string authorId, QuotaLimits quota, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
         using var activity = UploadsTracing.Source.StartActivity("upload create");
         if (idempotent is not null && await ReplayAsync(ownerId, idempotent, cancellationToken) is { } earlier)
@@ -129,7 +131,8 @@ public sealed class UploadWorkflow(
             ExpiresAt = now + options.Value.PendingLifetime,
             AssetOptions = request.AssetOptions,
         };
-        var created = await StoreAsync(upload, NewJob(upload, now), runnable: true, idempotent, cancellationToken);
+        // Its size is unknown until the download: it counts as one more pending upload.
+        var created = await StoreAsync(upload, NewJob(upload, now), runnable: true, quota, idempotent, cancellationToken);
         if (created.Value?.Replayed == false)
         {
             activity?.SetTag("scenario.upload.source", source);
@@ -146,19 +149,25 @@ public sealed class UploadWorkflow(
     /// key stored its upload first, that one's answer (<see cref="ReplayAsync"/>) instead.
     /// </summary>
     private async Task<Result<CreatedUpload>> StoreAsync(
-        UploadRecord upload, JobRecord job, bool runnable, IdempotentRequest? idempotent, CancellationToken cancellationToken)
+        UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
         if (idempotent is null)
         {
-            await uploads.CreateAsync(upload, job, runnable, cancellationToken);
-            return Result<CreatedUpload>.Ok(new CreatedUpload(upload, Replayed: false));
+            return await uploads.CreateAsync(upload, job, runnable, quota, cancellationToken) is { } breach
+                ? Result<CreatedUpload>.Fail(QuotaProblem.For(breach, atComplete: false))
+                : Result<CreatedUpload>.Ok(new CreatedUpload(upload, Replayed: false));
         }
         var claim = new IdempotencyClaim(upload.OwnerId, idempotent.Key, idempotent.RequestSha256, upload.Id, upload.CreatedAt);
         // Each round either stores the upload or finds the key's holder; a holder can only vanish by the
         // sweep of expired keys, after which the key is free for the next round.
         for (var round = 0; ; round++)
         {
-            if (await uploads.CreateOnceAsync(upload, job, runnable, claim, upload.CreatedAt - options.Value.IdempotencyKeyLifetime, cancellationToken))
+            var outcome = await uploads.CreateOnceAsync(upload, job, runnable, quota, claim, upload.CreatedAt - options.Value.IdempotencyKeyLifetime, cancellationToken);
+            if (outcome.Breach is { } breach)
+            {
+                return Result<CreatedUpload>.Fail(QuotaProblem.For(breach, atComplete: false));
+            }
+            if (outcome.Stored)
             {
                 return Result<CreatedUpload>.Ok(new CreatedUpload(upload, Replayed: false));
             }
@@ -200,6 +209,21 @@ public sealed class UploadWorkflow(
         return earlier is null ? null : Result<CreatedUpload>.Ok(new CreatedUpload(earlier, Replayed: true));
     }
 
+    /// <summary>
+    /// Removes what the store began for an upload that was never recorded (on local disk nothing exists before
+    /// the first part, and deleting nothing is no error); a failure is logged, not the client's answer.
+    /// </summary>
+    private async Task DeleteUnrecordedAsync(UploadRecord upload)
+    {
+        try
+        {
+            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not remove the storage begun for refused upload {UploadId}.", upload.Id);
+        }
+    }
 
     private static string PlaceholderName(CreateUploadRequest request) => request switch
     {
@@ -226,7 +250,7 @@ public sealed class UploadWorkflow(
     /// The complete action (spec: missing parts → 400 listing them; again after pending → no-op; on
     /// failed → 409). Returns the upload, or the problem.
     /// </summary>
-    public async Task<Result<UploadRecord>> CompleteAsync(UploadRecord upload, CancellationToken cancellationToken)
+    public async Task<Result<UploadRecord>> CompleteAsync(UploadRecord upload, QuotaLimits quota, CancellationToken cancellationToken)
     {
         if (upload.Status == UploadStatuses.Failed)
         {
@@ -249,10 +273,14 @@ public sealed class UploadWorkflow(
             }
             verifiedPartSize = fit.Plan!.PartSize;
         }
-        var outcome = await uploads.CompleteAsync(upload.Id, verifiedPartSize, time.GetUtcNow(), cancellationToken);
+        var outcome = await uploads.CompleteAsync(upload.Id, verifiedPartSize, quota, time.GetUtcNow(), cancellationToken);
         if (outcome.MissingParts.Count > 0)
         {
             return MissingParts(outcome.MissingParts, upload.Plan);
+        }
+        if (outcome.Breach is { } breach)
+        {
+            return Result<UploadRecord>.Fail(QuotaProblem.For(breach, atComplete: true));
         }
         if (outcome.Completed)
         {

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Dapper;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Quotas;
+
+namespace Scenario.Uploads.Persistence.Sql;
+
+/// <summary>
+/// Reads an owner's usage inside the write transaction that the quota check guards, after the dialect's
+/// per-owner lock (<see cref="SqlDialect.OwnerLock"/>): the check and the write it allows are one step.
+/// </summary>
+internal static class QuotaSql
+{
+    private const string Usage = """
+        SELECT
+          (SELECT CAST(count(*) AS BIGINT) FROM uploads WHERE owner_id = @ownerId AND status = @pending),
+          (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads WHERE owner_id = @ownerId AND status = @pending),
+          (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads
+              WHERE owner_id = @ownerId AND status IN (@complete, @validating, @validated))
+            + (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM assets WHERE owner_id = @ownerId)
+            + (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM models WHERE owner_id = @ownerId);
+        """;
+
+    public static async Task<QuotaUsage> ReadAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string ownerId)
+    {
+        if (dialect.OwnerLock.Length > 0)
+        {
+            await connection.ExecuteAsync(dialect.OwnerLock, new { ownerId }, transaction);
+        }
+        var (pendingUploads, pendingBytes, storedBytes) = await connection.QuerySingleAsync<(long, long, long)>(Usage,
+            new
+            {
+                ownerId, pending = UploadStatuses.Pending, complete = UploadStatuses.Complete,
+                validating = UploadStatuses.Validating, validated = UploadStatuses.Validated,
+            },
+            transaction);
+        return new QuotaUsage(storedBytes, pendingBytes, pendingUploads);
+    }
+
+    /// <summary>The breach of creating <paramref name="upload"/>, or null; reads nothing when nothing is limited.</summary>
+    public static async Task<QuotaBreach?> JudgeCreateAsync(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, UploadRecord upload, QuotaLimits quota) =>
+        quota.IsUnlimited
+            ? null
+            : QuotaRules.AtCreate(quota, await ReadAsync(connection, transaction, dialect, upload.OwnerId), upload.FileSize ?? 0);
+}
