@@ -92,6 +92,7 @@ public sealed partial class DownloadCommandTests(CliServiceFixture service) : IC
         Assert.True(hint.Success, stopped.Err);
         Assert.Equal(assetId, hint.Groups[1].Value);
         Assert.Equal(target, hint.Groups[2].Value);
+        Assert.Equal(service.Host.ApiBaseUrl.TrimEnd('/'), hint.Groups[3].Value.TrimEnd('/'));
         var counting = new CountingRanges();
         var resumed = await CliRun.RunAsync(service.Env, counting, Ct, "download", hint.Groups[1].Value, "-o", hint.Groups[2].Value);
         Assert.Equal(ExitCodes.Success, resumed.ExitCode);
@@ -148,7 +149,9 @@ public sealed partial class DownloadCommandTests(CliServiceFixture service) : IC
         Directory.Delete(_directory, recursive: true);
     }
 
-    [GeneratedRegex(@"resume it with: scenario download (\S+) -o ""([^""]+)""")]
+    // The printed command, as a shell reads it: the id, the target (shell-quoted only when it needs it), then the
+    // connection flags the download was started with.
+    [GeneratedRegex(@"resume it with: scenario download (\S+) -o (\S+) --base-url (\S+)")]
     private static partial Regex ResumeHint();
 
     /// <summary>Holds the first ranged GET from a byte on until the request is cancelled, after signalling.</summary>

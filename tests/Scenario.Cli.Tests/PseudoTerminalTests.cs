@@ -18,7 +18,7 @@ public sealed class PseudoTerminalTests(CliServiceFixture service) : IClassFixtu
         var second = Path.Combine(_directory, "second.png");
         File.WriteAllBytes(first, TestFiles.Png());
         File.WriteAllBytes(second, TestFiles.Png(5, 5));
-        var cli = Path.Combine(AppContext.BaseDirectory, "scenario.dll");
+        var cli = CliBuildOutput();
 
         var (code, screen) = await RunInTerminalAsync($"dotnet {Shell.Quote(cli)} upload {Shell.Quote(first)} {Shell.Quote(second)} --kind image");
 
@@ -29,6 +29,24 @@ public sealed class PseudoTerminalTests(CliServiceFixture service) : IClassFixtu
         Assert.Contains("second.png (imported", screen);
         Assert.Contains("2 uploaded.", screen);
         Assert.Contains("\u001b[", screen); // drawn with terminal escapes: the live display, not plain lines
+    }
+
+    /// <summary>
+    /// The CLI as its own build left it: this test project's output lacks the CLI's package assemblies that the
+    /// ASP.NET Core framework (the test's, not the CLI's) already provides, so <c>scenario.dll</c> cannot run from here.
+    /// </summary>
+    private static string CliBuildOutput()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scenario.Uploads.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        // bin/<Configuration>/<tfm>/ of the test project: the same configuration and framework for the CLI.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(directory!.FullName, "src", "Scenario.Cli", "bin", output.Parent!.Name, output.Name, "scenario.dll");
+        Assert.True(File.Exists(path), $"{path} is missing: build src/Scenario.Cli first (the solution's build does).");
+        return path;
     }
 
     private async Task<(int Code, string Screen)> RunInTerminalAsync(string command)
