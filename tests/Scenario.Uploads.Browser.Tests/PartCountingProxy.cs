@@ -1,3 +1,4 @@
+using Scenario.Testing;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -173,11 +174,11 @@ public sealed partial class PartCountingProxy : IAsyncDisposable
         _client.Dispose();
     }
 
-    private sealed class ThrottledStream(Stream inner, PartCountingProxy proxy) : Stream
+    private sealed class ThrottledStream(Stream inner, PartCountingProxy proxy) : ReadingStream(inner, ownsInner: false)
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, 64 * 1024)], cancellationToken);
+            var read = await Inner.ReadAsync(buffer[..Math.Min(buffer.Length, 64 * 1024)], cancellationToken);
             var wait = proxy.DelayFor(read);
             if (wait > TimeSpan.Zero)
             {
@@ -185,18 +186,6 @@ public sealed partial class PartCountingProxy : IAsyncDisposable
             }
             return read;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

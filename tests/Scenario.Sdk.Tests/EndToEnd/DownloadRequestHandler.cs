@@ -1,3 +1,4 @@
+using Scenario.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 
@@ -76,7 +77,7 @@ public sealed class DownloadRequestHandler() : DelegatingHandler(new SocketsHttp
 }
 
 /// <summary>A response body that breaks off after a number of bytes, as a dropped connection does.</summary>
-internal sealed class CutOffStream(Stream inner, long limit) : Stream
+internal sealed class CutOffStream(Stream inner, long limit) : ReadingStream(inner)
 {
     private long _passed;
 
@@ -86,30 +87,9 @@ internal sealed class CutOffStream(Stream inner, long limit) : Stream
         {
             throw new IOException("The connection was reset (test).");
         }
-        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, limit - _passed)], cancellationToken);
+        var read = await Inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, limit - _passed)], cancellationToken);
         _passed += read;
         return read;
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }
 

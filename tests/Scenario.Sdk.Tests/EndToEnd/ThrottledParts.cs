@@ -1,3 +1,4 @@
+using Scenario.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 
@@ -39,36 +40,15 @@ public sealed class ThrottledParts(long bytesPerSecond) : DelegatingHandler(new 
         }
     }
 
-    private sealed class SlowStream(Stream inner, long bytesPerSecond) : Stream
+    private sealed class SlowStream(Stream inner, long bytesPerSecond) : ReadingStream(inner)
     {
         private const int Slice = 64 * 1024;
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, Slice)], cancellationToken);
+            var read = await Inner.ReadAsync(buffer[..Math.Min(buffer.Length, Slice)], cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds((double)read / bytesPerSecond), cancellationToken);
             return read;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-            base.Dispose(disposing);
         }
     }
 }
