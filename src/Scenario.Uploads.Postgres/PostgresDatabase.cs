@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Data.Common;
 using Dapper;
 using Npgsql;
@@ -18,7 +19,15 @@ public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
 
     public PostgresDatabase(string connectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Npgsql's spans only inside an operation we trace (a request, a job step): the job worker's idle polls,
+        // several a second on every instance, would otherwise each be a root span, and they filled the trace
+        // exporter's queue until it dropped the spans that matter.
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null)
+            .EnablePhysicalOpenTracing(false));
+        _dataSource = builder.Build();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
