@@ -44,7 +44,11 @@ public sealed class OtlpExportTests
             };
             request.Headers.TryAddWithoutValidation("traceparent", $"00-{Convert.ToHexStringLower(traceId)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
 
-            using var response = await api.Client.SendAsync(request);
+            // No propagator: when another test's in-process service has OpenTelemetry listening to HttpClient in
+            // this process, the default one replaces the traceparent set above with a trace of its own.
+            using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = api.Client.BaseAddress };
+            client.DefaultRequestHeaders.Authorization = api.Client.DefaultRequestHeaders.Authorization;
+            using var response = await client.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
 
             var exported = await ExportedAsync(bodies, traceId, "upload create", "db IUploadRepository.CreateAsync", "POST /v1/uploads/");
