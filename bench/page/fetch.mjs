@@ -4,15 +4,10 @@
 // Prints "SECONDS UPLOAD_ID".
 //
 //   node bench/page/fetch.mjs http://127.0.0.1:18501 KEY SECRET /path/to/file
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const [base, apiKey, apiSecret, file] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   // The service's own origin (its CSP only governs the page's scripts, not what Playwright evaluates).

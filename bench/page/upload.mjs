@@ -4,15 +4,10 @@
 // which is what `scenario upload --no-wait` waits for. The browser's start and the sign-in are not timed.
 //
 //   node bench/page/upload.mjs http://127.0.0.1:18501 KEY SECRET /path/to/file
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const [base, apiKey, apiSecret, file] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(base);

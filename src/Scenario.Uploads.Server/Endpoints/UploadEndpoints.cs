@@ -47,7 +47,7 @@ public static class UploadEndpoints
         {
             return ApiProblem.Of(parseError);
         }
-        var idempotent = IdempotentRequest.Read(request, document.RootElement.GetRawText());
+        var idempotent = IdempotentRequest.Read(request, document.RootElement);
         if (idempotent.Error is { } keyError)
         {
             return ApiProblem.Of(keyError);

@@ -42,12 +42,9 @@ public sealed class OtlpExportTests
             {
                 Content = new StringContent("""{"fileName":"traced.png","contentType":"image/png","fileSize":100,"parts":1,"kind":"image"}""", Encoding.UTF8, "application/json"),
             };
-            request.Headers.TryAddWithoutValidation("traceparent", $"00-{Convert.ToHexStringLower(traceId)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+            request.Headers.TryAddWithoutValidation("traceparent", OutsideClient.Traceparent(traceId));
 
-            // No propagator: when another test's in-process service has OpenTelemetry listening to HttpClient in
-            // this process, the default one replaces the traceparent set above with a trace of its own.
-            using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = api.Client.BaseAddress };
-            client.DefaultRequestHeaders.Authorization = api.Client.DefaultRequestHeaders.Authorization;
+            using var client = OutsideClient.Create(api.Client.BaseAddress!, api.Client.DefaultRequestHeaders.Authorization);
             using var response = await client.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
 

@@ -6,13 +6,7 @@ namespace Scenario.Uploads.Server.Tests.Telemetry;
 /// <summary>A problem's traceId is the W3C trace id of its request: the one the client sent, or a new one.</summary>
 public sealed class TraceIdTests(HostFixture fixture) : IClassFixture<HostFixture>, IDisposable
 {
-    // As an outside client: this process's HttpClient would put its own traceparent on every request (the
-    // in-process hosts listen to System.Net.Http), so this one propagates nothing but what a test sets.
-    private readonly HttpClient _client = new(new SocketsHttpHandler { ActivityHeadersPropagator = null })
-    {
-        BaseAddress = fixture.Host.BaseUrl,
-        DefaultRequestHeaders = { Authorization = fixture.Api.Client.DefaultRequestHeaders.Authorization },
-    };
+    private readonly HttpClient _client = OutsideClient.Create(fixture.Host.BaseUrl, fixture.Api.Client.DefaultRequestHeaders.Authorization);
 
     public void Dispose() => _client.Dispose();
 
@@ -21,15 +15,15 @@ public sealed class TraceIdTests(HostFixture fixture) : IClassFixture<HostFixtur
     [InlineData("v1/no-such-endpoint")] // the framework's 404, given our fields
     public async Task A_problem_carries_the_trace_id_of_the_traceparent_the_client_sent(string path)
     {
-        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var traceId = RandomNumberGenerator.GetBytes(16);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+        request.Headers.TryAddWithoutValidation("traceparent", OutsideClient.Traceparent(traceId));
 
         using var response = await _client.SendAsync(request);
         var problem = await UploadApi.ReadJson(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(traceId, problem.GetProperty("traceId").GetString());
+        Assert.Equal(Convert.ToHexStringLower(traceId), problem.GetProperty("traceId").GetString());
     }
 
     [Fact]

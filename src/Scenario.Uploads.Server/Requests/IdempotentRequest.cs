@@ -18,7 +18,8 @@ public sealed record IdempotentRequest(string Key, string RequestSha256)
     public const int MaxKeyLength = 255;
 
     /// <summary>The request's key and body digest; null without the header; a problem for a malformed key.</summary>
-    public static Result<IdempotentRequest?> Read(HttpRequest request, string body)
+    /// <remarks>The body's text is only copied out for a request that has the header: most creates do not.</remarks>
+    public static Result<IdempotentRequest?> Read(HttpRequest request, System.Text.Json.JsonElement body)
     {
         var values = request.Headers[Header];
         if (values.Count == 0)
@@ -31,6 +32,6 @@ public sealed record IdempotentRequest(string Key, string RequestSha256)
             return Result<IdempotentRequest?>.Fail(ErrorCodes.InvalidIdempotencyKey,
                 $"The {Header} header must be one value of 1 to {MaxKeyLength} printable ASCII characters without spaces, such as a UUID.");
         }
-        return Result<IdempotentRequest?>.Ok(new IdempotentRequest(key, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))));
+        return Result<IdempotentRequest?>.Ok(new IdempotentRequest(key, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body.GetRawText())))));
     }
 }
