@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Cors;
@@ -52,6 +53,7 @@ public static class ServiceRegistration
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
         services.AddSingleton<UploadWorkflow>();
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<ReceivedHashes>();
         services.AddSingleton<FileValidation>();
         services.AddSingleton<UploadProcessor>();
         AddImports(services);

@@ -16,7 +16,7 @@ public sealed class LocalDiskBlobStoreTests : BlobStoreContract
         var plan = upload.Plan!;
         var written = await ((IServicePartStore)store).WritePartAsync(
             upload.StorageKey, plan.OffsetOf(number), plan.SizeOf(number), PipeReader.Create(new MemoryStream(bytes.ToArray())),
-            withMd5: number % 2 == 1, CancellationToken.None);
+            withMd5: number % 2 == 1, written: null, CancellationToken.None);
         Assert.Equal(PartWriteStatus.Written, written.Status);
         Assert.Equal(System.IO.Hashing.XxHash128.Hash(bytes.Span), written.Xxh128);
         // MD5 only when asked for: odd parts ask.

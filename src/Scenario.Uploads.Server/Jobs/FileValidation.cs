@@ -1,16 +1,19 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Server.Hashing;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Storage;
 using Scenario.Uploads.Validation;
 
 namespace Scenario.Uploads.Server.Jobs;
 
 /// <summary>
-/// Reads a stored upload once from start to end for its SHA-256 (reporting progress as it goes), and
-/// has the inspectors judge its content against the kind.
+/// Has the inspectors judge a stored upload's content against its kind, and gives its SHA-256: the one
+/// taken while the parts arrived (<see cref="ReceivedHashes"/>) where there is one, else from reading the
+/// file once from start to end (reporting progress either way).
 /// </summary>
-public sealed class FileValidation(IBlobStore blobs)
+public sealed class FileValidation(IBlobStore blobs, ReceivedHashes receivedHashes, UploadsMetrics metrics)
 {
     // Large reads: fewer thread-pool hops per GiB (each read is a blocking pread on a pool thread on Unix).
     private const int BufferSize = 4 * 1024 * 1024;
@@ -28,11 +31,12 @@ public sealed class FileValidation(IBlobStore blobs)
         {
             return ValidationResult.Fail(inspection.ErrorMessage ?? "The file is not valid for its kind.", ValidationResult.ContentRefused);
         }
-        var sha256 = await HashAsync(content, progress, cancellationToken);
+        var sha256 = await receivedHashes.TryFinishAsync(upload, progress, cancellationToken)
+            ?? await HashAsync(content, progress, cancellationToken);
         return new ValidationResult(sha256, inspection, null);
     }
 
-    private static async Task<string> HashAsync(IRandomAccessContent content, IProgress<double> progress, CancellationToken cancellationToken)
+    private async Task<string> HashAsync(IRandomAccessContent content, IProgress<double> progress, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var current = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -59,6 +63,7 @@ public sealed class FileValidation(IBlobStore blobs)
                 reading = content.ReadAtAsync(offset, next.AsMemory(0, BufferSize), cancellationToken);
                 readPending = true;
                 hash.AppendData(current, 0, read);
+                metrics.Hashed(UploadsMetrics.AtValidation, read);
                 progress.Report(content.Length == 0 ? 1 : (double)offset / content.Length);
                 (current, next) = (next, current);
             }

@@ -46,4 +46,11 @@ public sealed class UploadsOptions
     /// back instead of a second one (24 h, as Stripe and the IETF draft's examples keep keys).
     /// </summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Local disk: take each upload's SHA-256 while its parts arrive, so complete → imported does not read the
+    /// whole file again. Off: validation reads the stored file once for it (as on S3, where the service never
+    /// sees the bytes).
+    /// </summary>
+    public bool HashWhileReceiving { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
@@ -23,6 +24,7 @@ internal sealed class PartWriter(
     PartRequirements requirements,
     IUploadRepository uploads,
     PartLocks locks,
+    ReceivedHashes receivedHashes,
     IHostApplicationLifetime lifetime,
     IOptions<UploadsOptions> options,
     TimeProvider time,
@@ -74,9 +76,12 @@ internal sealed class PartWriter(
         var size = plan.SizeOf(number);
         PartWriteResult written;
         using var body = new IdleTimeoutPipeReader(write.Request.Body, options.Value.PartIdleTimeout, time);
+        // The upload's SHA-256 follows the bytes as they land (disposed: it hears the write ended, whole or not).
+        using var follower = receivedHashes.Follow(write.Upload, plan, number);
         try
         {
-            written = await write.Store.WritePartAsync(write.Upload.StorageKey, plan.OffsetOf(number), size, body, write.ExpectedMd5 is not null, cancellationToken);
+            written = await write.Store.WritePartAsync(write.Upload.StorageKey, plan.OffsetOf(number), size, body, write.ExpectedMd5 is not null, follower, cancellationToken);
+            follower?.Whole = written.Status == PartWriteStatus.Written;
         }
         catch (Exception e) when (DiskFull.Is(e))
         {

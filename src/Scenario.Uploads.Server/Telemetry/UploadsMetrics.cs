@@ -30,6 +30,7 @@ public sealed class UploadsMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _downloaded;
     private readonly Counter<long> _swept;
+    private readonly Counter<long> _hashed;
 
     public UploadsMetrics(IMeterFactory meters)
     {
@@ -51,6 +52,8 @@ public sealed class UploadsMetrics
         _downloaded = Meter.CreateCounter<long>("scenario.uploads.import.downloaded", "By", "Bytes imports downloaded into storage, by source.");
         _swept = Meter.CreateCounter<long>("scenario.uploads.sweeper.deleted", "{item}",
             "What the expiry sweeper removed: expired uploads, bytes of failed uploads, leftover files of interrupted imports.");
+        _hashed = Meter.CreateCounter<long>("scenario.uploads.sha256.hashed", "By",
+            "Bytes read for uploads' SHA-256, by phase: receiving (while the parts arrive) or validation (after complete: what was left, or the whole file).");
     }
 
     /// <summary>The meter itself, for the observable gauges registered beside it.</summary>
@@ -81,6 +84,11 @@ public sealed class UploadsMetrics
     public void ValidationRefused(string kind, string reason) => _refused.Add(1, Kind(kind), Reason(reason));
 
     public void Downloaded(string source, long bytes) => _downloaded.Add(bytes, Source(source));
+
+    /// <summary>Phases of <see cref="Hashed"/>.</summary>
+    public const string WhileReceiving = "receiving", AtValidation = "validation";
+
+    public void Hashed(string phase, long bytes) => _hashed.Add(bytes, new KeyValuePair<string, object?>("phase", phase));
 
     public void Swept(string what, long count = 1) => _swept.Add(count, new KeyValuePair<string, object?>("what", what));
 

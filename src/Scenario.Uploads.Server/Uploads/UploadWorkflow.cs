@@ -3,6 +3,7 @@ using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Quotas;
+using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Quotas;
@@ -17,6 +18,7 @@ public sealed class UploadWorkflow(
     IUploadRepository uploads,
     IBlobStore blobs,
     HeldParts heldParts,
+    ReceivedHashes receivedHashes,
     JobSignal jobSignal,
     StorageSpace space,
     IOptions<UploadsOptions> options,
@@ -322,6 +324,7 @@ public sealed class UploadWorkflow(
     /// <summary>Deletes a failed upload's bytes; on error (false) the sweeper tries again later.</summary>
     public async Task<bool> DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
+        receivedHashes.Forget(upload.Id);
         try
         {
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);
