@@ -139,7 +139,10 @@ internal sealed class ReceivedHasher : IDisposable
         }
         while (true)
         {
-            EnsureRunning();
+            if (!EnsureRunning())
+            {
+                throw new InvalidOperationException("The SHA-256 of the parts received stopped on an error.", _failure);
+            }
             var loop = _loop!;
             using (cancellationToken.Register(() => _stop.Cancel()))
             {
@@ -182,19 +185,23 @@ internal sealed class ReceivedHasher : IDisposable
         }
     }
 
-    /// <summary>Starts following the parts (the first write, or a finish after a restart starts it).</summary>
-    public void EnsureRunning()
+    /// <summary>
+    /// Starts following the parts (the first write, or a finish after a restart starts it); false when this
+    /// hasher stopped on an error and must be replaced.
+    /// </summary>
+    public bool EnsureRunning()
     {
         lock (_lock)
         {
-            if (_failure is { } failed)
+            if (_failure is not null)
             {
-                throw new InvalidOperationException("The SHA-256 of the parts received stopped on an error.", failed);
+                return false;
             }
             if (_loop is null || _loop.IsCompleted)
             {
                 _loop = Task.Run(RunAsync);
             }
+            return true;
         }
     }
 
@@ -270,6 +277,10 @@ internal sealed class ReceivedHasher : IDisposable
                 }
                 if (read < want)
                 {
+                    if (_finishing)
+                    {
+                        throw new IOException($"The stored file ends inside part {part}, which the upload's plan says is whole.");
+                    }
                     // Shorter than its writer said: it is being written again (by another instance, or after
                     // a failure). Wait for the next report rather than hash a hole.
                     await _wake.WaitAsync(_stop.Token);
@@ -305,7 +316,7 @@ internal sealed class ReceivedHasher : IDisposable
                         }
                     }
                 }
-                checkpoint?.Save(_checkpointPath);
+                SaveQuietly(checkpoint);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -322,6 +333,21 @@ internal sealed class ReceivedHasher : IDisposable
         finally
         {
             await ReleaseAsync(content, buffer);
+        }
+    }
+
+    /// <summary>A checkpoint only saves re-reading after a restart: one that cannot be written (a full disk) is skipped.</summary>
+    private void SaveQuietly(HashCheckpoint? checkpoint)
+    {
+        try
+        {
+            if (!_stop.IsCancellationRequested)
+            {
+                checkpoint?.Save(_checkpointPath);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

@@ -33,10 +33,26 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
         {
             return null;
         }
-        var hasher = HasherFor(upload.Id, upload.StorageKey, plan);
-        hasher.PartStarting(number);
-        hasher.EnsureRunning();
-        return new PartFollower(hasher, number);
+        // Hashing only saves time later: nothing in it may fail a part write.
+        try
+        {
+            var hasher = HasherFor(upload.Id, upload.StorageKey, plan);
+            hasher.PartStarting(number);
+            if (!hasher.EnsureRunning())
+            {
+                // It stopped on an error (logged at complete): a fresh one starts from the checkpoint.
+                Drop(upload.Id, hasher);
+                hasher = HasherFor(upload.Id, upload.StorageKey, plan);
+                hasher.PartStarting(number);
+                hasher.EnsureRunning();
+            }
+            return new PartFollower(hasher, number);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Part {Part} of upload {UploadId} is not hashed as it arrives; validation will read it.", number, upload.Id);
+            return null;
+        }
     }
 
     /// <summary>
@@ -63,8 +79,9 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
             Drop(upload.Id, hasher);
             throw;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Whatever went wrong, the file itself is whole: read it as if nothing had been hashed.
             logger.LogWarning(e, "The SHA-256 of upload {UploadId} taken while it arrived is unusable; reading the file whole instead.", upload.Id);
             Forget(upload.Id);
             return null;
