@@ -5,6 +5,7 @@ using Scenario.Bench;
 return args switch
 {
     ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
+    ["raw-upload", var file, var concurrency, var partSize] => await RawUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
     ["complete-and-wait", var uploadId] => await CompleteAndWait.RunAsync(uploadId),
     _ => Usage(),
@@ -12,7 +13,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID");
     return 2;
 }
 

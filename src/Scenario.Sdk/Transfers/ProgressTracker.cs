@@ -5,7 +5,7 @@ namespace Scenario.Transfers;
 /// <summary>
 /// Adds up bytes of parts in flight and done. A part that fails gives its bytes back, but the
 /// reported count never goes down: it holds until the retry has caught up again. Reads arrive per buffer
-/// (8,192 a GiB at 128 KiB), far more than a display can use: byte counts are passed on at most once per interval,
+/// (1,024 a GiB at the default 1 MiB; 8,192 at 128 KiB), far more than a display can use: byte counts are passed on at most once per interval,
 /// a change of phase always.
 /// </summary>
 internal sealed class ProgressTracker

@@ -49,8 +49,11 @@ public sealed record UploadFileOptions
     /// <summary>The timeout of one part PUT; none when null (the cancellation token still applies).</summary>
     public TimeSpan? PartTimeout { get; init; }
 
-    /// <summary>The read buffer of one part transfer (default 128 KiB).</summary>
-    public int BufferSize { get; init; } = 128 * 1024;
+    /// <summary>
+    /// The read buffer of one part transfer (default 1 MiB): each buffer is one read of the file and one write to the
+    /// socket, so a larger one makes fewer system calls (1,024 of each a GiB instead of 8,192 at 128 KiB).
+    /// </summary>
+    public int BufferSize { get; init; } = 1024 * 1024;
 
     /// <summary>Part URLs expiring sooner than this are re-signed before use (default 2 minutes).</summary>
     public TimeSpan UrlRefreshMargin { get; init; } = TimeSpan.FromMinutes(2);
