@@ -26,8 +26,8 @@ public static class ServerApp
             // Small by default; the part endpoint raises it to the part's planned size per request.
             kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
         });
-        // Registered after Kestrel's own pool factory, so the socket transport takes this one.
-        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBlockPool.Factory>();
+        // After Kestrel's own pool factory, so the socket transport takes ours.
+        builder.Services.AddBulkReceive();
         builder.Services.AddUploadsService(builder.Configuration);
         // Under systemd (deploy/scenario-uploads.service, Type=notify): ready is signalled once the port is bound,
         // and SIGTERM's stop is reported; elsewhere this does nothing.
