@@ -137,6 +137,7 @@ internal sealed class ReceivedHasher : IDisposable
             Array.Fill(_whole, true);
             _finishing = true;
         }
+        Wake();
         while (true)
         {
             if (!EnsureRunning())
