@@ -7,12 +7,14 @@ return args switch
     ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
     ["complete-and-wait", var uploadId] => await CompleteAndWait.RunAsync(uploadId),
+    ["sdk-import", var file] => await SdkImport.RunAsync(file),
+    ["wait-imported", var uploadId] => await WaitImported.RunAsync(uploadId),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID");
     return 2;
 }
 
@@ -20,6 +22,8 @@ namespace Scenario.Bench
 {
     internal static class Seconds
     {
-        public static string Of(Stopwatch watch) => watch.Elapsed.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+        public static string Of(Stopwatch watch) => Of(watch.Elapsed);
+
+        public static string Of(TimeSpan time) => time.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
