@@ -9,12 +9,14 @@ return args switch
     ["complete-and-wait", var uploadId] => await CompleteAndWait.RunAsync(uploadId),
     ["sdk-import", var file] => await SdkImport.RunAsync(file),
     ["wait-imported", var uploadId] => await WaitImported.RunAsync(uploadId),
+    ["window-source", var source, var size, var pattern, var uploads] => await WindowSource.RunAsync(source, long.Parse(size), pattern, uploads),
+    ["window-sha256", var size, var pattern] => WindowSource.ExpectedSha256(long.Parse(size), pattern),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN");
     return 2;
 }
 
