@@ -20,24 +20,9 @@ internal static class CompleteAndWait
         var watch = Stopwatch.StartNew();
         await client.Uploads.TriggerActionAsync(uploadId, new UploadTriggerActionParams { Action = UploadAction.Complete });
         var complete = watch.Elapsed;
-        while (true)
+        if (await ImportPoller.WaitAsync(client, uploadId, PollInterval) is null)
         {
-            var upload = (await client.Uploads.RetrieveAsync(uploadId)).Upload;
-            if (upload.Status == UploadStatus.Imported)
-            {
-                break;
-            }
-            if (upload.Status == UploadStatus.Failed)
-            {
-                Console.Error.WriteLine($"upload {uploadId} failed: {upload.ErrorMessage}");
-                return 1;
-            }
-            if (watch.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                Console.Error.WriteLine($"upload {uploadId} not imported in time");
-                return 1;
-            }
-            await Task.Delay(PollInterval);
+            return 1;
         }
         watch.Stop();
         Console.WriteLine($"{complete.TotalSeconds.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} {Seconds.Of(watch)}");

@@ -8,12 +8,16 @@ return args switch
     ["raw-upload", var file, var concurrency, var partSize] => await RawUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
     ["complete-and-wait", var uploadId] => await CompleteAndWait.RunAsync(uploadId),
+    ["sdk-import", var file] => await SdkImport.RunAsync(file),
+    ["wait-imported", var uploadId] => await WaitImported.RunAsync(uploadId),
+    ["window-source", var source, var size, var pattern, var uploads] => await WindowSource.RunAsync(source, long.Parse(size), pattern, uploads),
+    ["window-sha256", var size, var pattern] => WindowSource.ExpectedSha256(long.Parse(size), pattern),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN");
     return 2;
 }
 
@@ -21,6 +25,8 @@ namespace Scenario.Bench
 {
     internal static class Seconds
     {
-        public static string Of(Stopwatch watch) => watch.Elapsed.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+        public static string Of(Stopwatch watch) => Of(watch.Elapsed);
+
+        public static string Of(TimeSpan time) => time.TotalSeconds.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
