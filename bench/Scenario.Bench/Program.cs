@@ -7,12 +7,14 @@ return args switch
     ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
     ["complete-and-wait", var uploadId] => await CompleteAndWait.RunAsync(uploadId),
+    ["make-pngs", var directory, var count, var bytes] => MakePngs.Run(directory, int.Parse(count), int.Parse(bytes)),
+    ["sdk-many", var directory, var concurrency] => await SdkMany.RunAsync(directory, int.Parse(concurrency)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | make-pngs DIR COUNT BYTES | sdk-many DIR CONCURRENCY");
     return 2;
 }
 

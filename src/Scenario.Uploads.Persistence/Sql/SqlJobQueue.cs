@@ -18,9 +18,8 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
 
     public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var nowMs = UnixTime.Ms(now);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
+        var row = await database.WriteStatementAsync((connection, transaction) => connection.QuerySingleOrDefaultAsync<JobRow>(
             $"""
             UPDATE jobs SET status = @inProgress, lease_owner = @workerId, lease_until = @leaseUntil,
                 attempts = attempts + 1, updated_at = @nowMs
@@ -30,58 +29,59 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
                 ORDER BY not_before, created_at LIMIT 1{database.Dialect.SkipLocked})
             RETURNING {JobColumns};
             """,
-            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, inProgress = JobStatuses.InProgress });
+            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, inProgress = JobStatuses.InProgress }, transaction),
+            cancellationToken);
         return row?.ToRecord();
     }
 
     public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
+        var changed = await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET lease_until = @until, progress = @progress, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId AND runnable = 1;
             """,
-            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(now) });
+            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(now) }, transaction),
+            cancellationToken);
         return changed > 0;
     }
 
     public async Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
+        var changed = await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @status, runnable = 0, lease_owner = NULL, lease_until = NULL,
                 progress = CASE WHEN @status = @success THEN 1 ELSE progress END,
                 metadata = COALESCE(@metadataJson, metadata), updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, status, metadataJson, nowMs = UnixTime.Ms(now), success = JobStatuses.Success });
+            new { jobId, workerId, status, metadataJson, nowMs = UnixTime.Ms(now), success = JobStatuses.Success }, transaction),
+            cancellationToken);
         return changed > 0;
     }
 
     public async Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @notBefore,
                 last_error = @error, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), error, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
+            new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), error, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued }, transaction),
+            cancellationToken);
     }
 
     public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @nowMs,
                 attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
+            new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued }, transaction),
+            cancellationToken);
     }
 
     public async Task<JobQueueDepth> MeasureAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public sealed class UploadsMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _downloaded;
     private readonly Counter<long> _swept;
+    private readonly Counter<long> _repositoryCalls;
 
     public UploadsMetrics(IMeterFactory meters)
     {
@@ -51,6 +52,8 @@ public sealed class UploadsMetrics
         _downloaded = Meter.CreateCounter<long>("scenario.uploads.import.downloaded", "By", "Bytes imports downloaded into storage, by source.");
         _swept = Meter.CreateCounter<long>("scenario.uploads.sweeper.deleted", "{item}",
             "What the expiry sweeper removed: expired uploads, bytes of failed uploads, leftover files of interrupted imports.");
+        _repositoryCalls = Meter.CreateCounter<long>("scenario.uploads.db.calls", "{call}",
+            "Calls of the persistence seams (uploads, jobs, entities, keys), by operation: the database round trips an upload costs.");
     }
 
     /// <summary>The meter itself, for the observable gauges registered beside it.</summary>
@@ -81,6 +84,9 @@ public sealed class UploadsMetrics
     public void ValidationRefused(string kind, string reason) => _refused.Add(1, Kind(kind), Reason(reason));
 
     public void Downloaded(string source, long bytes) => _downloaded.Add(bytes, Source(source));
+
+    /// <summary>One call of a repository method, <paramref name="operation"/> being <c>IUploadRepository.FindAsync</c> and the like.</summary>
+    public void RepositoryCalled(string operation) => _repositoryCalls.Add(1, new KeyValuePair<string, object?>("db.operation.name", operation));
 
     public void Swept(string what, long count = 1) => _swept.Add(count, new KeyValuePair<string, object?>("what", what));
 
