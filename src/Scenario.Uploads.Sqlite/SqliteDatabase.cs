@@ -105,13 +105,14 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
     /// The shared repositories' small writes of every upload (a part's record, complete, each job step, the
     /// job's claim and end) as durable items of the group commit: under 16 concurrent small uploads they each
     /// held the write gate for their own transaction and its log sync (about seven per file, one after the
-    /// other); batched, one sync serves every write queued meanwhile, and each is still on disk when it returns.
+    /// other); batched, one sync serves every write queued meanwhile, and each is still on disk when it returns
+    /// (a <see cref="Durability.Redoable"/> one: on disk with the next synced one).
     /// </summary>
-    Task<T> ISqlDatabase.WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteBatchedAsync(durable: true, batch => work(batch.Connection, batch.Transaction), cancellationToken);
+    Task<T> ISqlDatabase.WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteBatchedAsync(durability == Durability.Synced, batch => work(batch.Connection, batch.Transaction), cancellationToken);
 
-    Task<T> ISqlDatabase.WriteStatementAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteBatchedAsync(durable: true, batch => work(batch.Connection, batch.Transaction), cancellationToken);
+    Task<T> ISqlDatabase.WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteBatchedAsync(durability == Durability.Synced, batch => work(batch.Connection, batch.Transaction), cancellationToken);
 
     async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 

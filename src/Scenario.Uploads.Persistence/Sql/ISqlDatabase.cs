@@ -25,13 +25,13 @@ public interface ISqlDatabase
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction (<see cref="BeginWriteAsync"/>) and commits what it
-    /// wrote, durably, before returning its result. A database may share that transaction with other writes
+    /// wrote before returning its result, on disk as <paramref name="durability"/> asks. A database may share that transaction with other writes
     /// queued meanwhile (SQLite's group commit: one log sync for many small writes instead of one each), so
     /// <paramref name="work"/> runs only statements on the connection and transaction it is given, commits
     /// whatever it wrote on every path it returns by (never relying on a rollback), and may run a second time
     /// if a write it shared the transaction with failed.
     /// </summary>
-    async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    async Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
@@ -45,7 +45,7 @@ public interface ISqlDatabase
     /// it comes (autocommit, no BEGIN and COMMIT round trips, <paramref name="work"/> given a null transaction);
     /// SQLite still adds it to its group commit.
     /// </summary>
-    async Task<T> WriteStatementAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken)
+    async Task<T> WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await OpenWriterAsync(cancellationToken);
         return await work(connection, null);

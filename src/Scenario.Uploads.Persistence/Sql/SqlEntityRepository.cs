@@ -13,7 +13,9 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
 {
     public async Task<AssetRecord> CreateAssetIfAbsentAsync(AssetRecord asset, CancellationToken cancellationToken)
     {
-        await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
+        // Redoable: made by the import step before the upload's synced move to imported, which syncs it too;
+        // lost before that, the step makes it again under the same id.
+        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
                 """
                 INSERT INTO assets (id, owner_id, author_id, upload_id, kind, file_name, content_type, file_size, sha256,
                     storage_key, collection_ids, hidden, parent_id, metadata, created_at)
@@ -34,7 +36,8 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
 
     public async Task<ModelRecord> CreateModelIfAbsentAsync(ModelRecord model, CancellationToken cancellationToken)
     {
-        await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
+        // Redoable, as an asset is.
+        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
                 """
                 INSERT INTO models (id, owner_id, author_id, upload_id, name, file_name, content_type, file_size, sha256,
                     storage_key, source, config, metadata, created_at)

@@ -19,7 +19,8 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
     public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = UnixTime.Ms(now);
-        var row = await database.WriteStatementAsync((connection, transaction) => connection.QuerySingleOrDefaultAsync<JobRow>(
+        // Redoable: a claim lost to power loss leaves the job claimable, and it runs again from its last step.
+        var row = await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.QuerySingleOrDefaultAsync<JobRow>(
             $"""
             UPDATE jobs SET status = @inProgress, lease_owner = @workerId, lease_until = @leaseUntil,
                 attempts = attempts + 1, updated_at = @nowMs
@@ -36,7 +37,7 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
 
     public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var changed = await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
+        var changed = await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET lease_until = @until, progress = @progress, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId AND runnable = 1;
@@ -48,7 +49,7 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
 
     public async Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var changed = await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
+        var changed = await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @status, runnable = 0, lease_owner = NULL, lease_until = NULL,
                 progress = CASE WHEN @status = @success THEN 1 ELSE progress END,
@@ -62,7 +63,7 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
 
     public async Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
+        await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @notBefore,
                 last_error = @error, updated_at = @nowMs
@@ -74,7 +75,7 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
 
     public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await database.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(
+        await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @nowMs,
                 attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = @nowMs

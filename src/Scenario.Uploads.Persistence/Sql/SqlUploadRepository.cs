@@ -147,7 +147,7 @@ public abstract class SqlUploadRepository : IUploadRepository
     }
 
     public Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync((connection, transaction) => BeginPartWriteAsync(connection, transaction, uploadId, partNumber, partSize), cancellationToken);
+        _database.WriteAsync(Durability.Synced, (connection, transaction) => BeginPartWriteAsync(connection, transaction, uploadId, partNumber, partSize), cancellationToken);
 
     private async Task<PartWriteStart> BeginPartWriteAsync(DbConnection connection, DbTransaction transaction, string uploadId, int partNumber, long partSize)
     {
@@ -173,7 +173,7 @@ public abstract class SqlUploadRepository : IUploadRepository
     }
 
     public Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken) =>
-        _database.WriteStatementAsync(async (connection, transaction) =>
+        _database.WriteStatementAsync(Durability.Synced, async (connection, transaction) =>
     {
         // One statement, so the status it checks holds until the part is in: parts of one upload record side
         // by side (a shared lock), but never while complete holds the row. SQLite's parser needs the WHERE
@@ -192,7 +192,7 @@ public abstract class SqlUploadRepository : IUploadRepository
 
     public Task<CompleteOutcome> CompleteAsync(
         string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync((connection, transaction) => CompleteAsync(connection, transaction, uploadId, storeVerifiedPartSize, quota, now), cancellationToken);
+        _database.WriteAsync(Durability.Synced, (connection, transaction) => CompleteAsync(connection, transaction, uploadId, storeVerifiedPartSize, quota, now), cancellationToken);
 
     private async Task<CompleteOutcome> CompleteAsync(
         DbConnection connection, DbTransaction transaction, string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now)
@@ -237,7 +237,9 @@ public abstract class SqlUploadRepository : IUploadRepository
     }
 
     public Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (connection, transaction) =>
+        // Validated is the job's own step, done again (the file hashed again) if power loss takes it; the job's
+        // next synced write, imported or failed, syncs it. Every other status is what the client is told.
+        _database.WriteAsync(updated.Status == UploadStatuses.Validated ? Durability.Redoable : Durability.Synced, async (connection, transaction) =>
     {
         var parameters = new DynamicParameters(UploadRow.From(updated, _storeText));
         parameters.Add("expected", _dialect.ListValue(expectedStatuses));
@@ -252,7 +254,7 @@ public abstract class SqlUploadRepository : IUploadRepository
 
     public Task<bool> FailAsync(
         string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (connection, transaction) =>
+        _database.WriteAsync(Durability.Synced, async (connection, transaction) =>
     {
         var nowMs = UnixTime.Ms(now);
         // A list is bound through DynamicParameters: Dapper expands it by its runtime type only there.
@@ -299,7 +301,7 @@ public abstract class SqlUploadRepository : IUploadRepository
     }
 
     public Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken) =>
-        _database.WriteStatementAsync((connection, transaction) =>
+        _database.WriteStatementAsync(Durability.Synced, (connection, transaction) =>
             connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId }, transaction), cancellationToken);
 
     private static async Task<string> OwnerOfAsync(DbConnection connection, DbTransaction transaction, string uploadId) =>
