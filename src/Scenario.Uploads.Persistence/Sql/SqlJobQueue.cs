@@ -16,23 +16,28 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
         id, owner_id, upload_id, job_type, status, progress, metadata, attempts, lease_owner, lease_until, last_error, created_at, updated_at, target
         """;
 
-    public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ClaimAsync(workerId, lease, now, 1, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<JobRecord>> ClaimAsync(string workerId, TimeSpan lease, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var nowMs = UnixTime.Ms(now);
         // Redoable: a claim lost to power loss leaves the job claimable, and it runs again from its last step.
-        var row = await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.QuerySingleOrDefaultAsync<JobRow>(
+        var rows = await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.QueryAsync<JobRow>(
             $"""
             UPDATE jobs SET status = @inProgress, lease_owner = @workerId, lease_until = @leaseUntil,
                 attempts = attempts + 1, updated_at = @nowMs
-            WHERE id = (
+            WHERE id IN (
                 SELECT id FROM jobs
                 WHERE runnable = 1 AND not_before <= @nowMs AND (lease_until IS NULL OR lease_until < @nowMs)
-                ORDER BY not_before, created_at LIMIT 1{database.Dialect.SkipLocked})
+                ORDER BY not_before, created_at LIMIT @max{database.Dialect.SkipLocked})
             RETURNING {JobColumns};
             """,
-            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, inProgress = JobStatuses.InProgress }, transaction),
+            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, max, inProgress = JobStatuses.InProgress }, transaction),
             cancellationToken);
-        return row?.ToRecord();
+        // RETURNING keeps no order: the oldest first, as they were picked.
+        return rows.Select(r => r.ToRecord()).OrderBy(j => j.CreatedAt).ToList();
     }
 
     public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken)

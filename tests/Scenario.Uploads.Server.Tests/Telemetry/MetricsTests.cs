@@ -67,7 +67,7 @@ public sealed class MetricsTests(TelemetryProcess service) : IClassFixture<Telem
         Assert.Equal(2, Calls(before, after, "IUploadRepository.TryUpdateAsync"));
         Assert.Equal(1, Calls(before, after, "IEntityRepository.CreateAssetIfAbsentAsync"));
         Assert.Equal(1, Calls(before, after, "IJobQueue.FinishAsync"));
-        Assert.True(Calls(before, after, "IJobQueue.ClaimNextAsync") >= 1, after.Text);
+        Assert.True(Calls(before, after, "IJobQueue.ClaimAsync") >= 1, after.Text);
     }
 
     private static double Calls(Scrape before, Scrape after, string operation) =>
