@@ -12,12 +12,14 @@ return args switch
     ["wait-imported", var uploadId] => await WaitImported.RunAsync(uploadId),
     ["window-source", var source, var size, var pattern, var uploads] => await WindowSource.RunAsync(source, long.Parse(size), pattern, uploads),
     ["window-sha256", var size, var pattern] => WindowSource.ExpectedSha256(long.Parse(size), pattern),
+    ["make-pngs", var directory, var count, var bytes] => MakePngs.Run(directory, int.Parse(count), int.Parse(bytes)),
+    ["sdk-many", var directory, var concurrency] => await SdkMany.RunAsync(directory, int.Parse(concurrency)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN");
+    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN | make-pngs DIR COUNT BYTES | sdk-many DIR CONCURRENCY");
     return 2;
 }
 

@@ -101,6 +101,19 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
     public Task<T> WriteBatchedAsync<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken) =>
         _batchWriter.Value.WriteAsync(durable, work, cancellationToken);
 
+    /// <summary>
+    /// The shared repositories' small writes of every upload (a part's record, complete, each job step, the
+    /// job's claim and end) as durable items of the group commit: under 16 concurrent small uploads they each
+    /// held the write gate for their own transaction and its log sync (about seven per file, one after the
+    /// other); batched, one sync serves every write queued meanwhile, and each is still on disk when it returns
+    /// (a <see cref="Durability.Redoable"/> one: on disk with the next synced one).
+    /// </summary>
+    Task<T> ISqlDatabase.WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteBatchedAsync(durability == Durability.Synced, batch => work(batch.Connection, batch.Transaction), cancellationToken);
+
+    Task<T> ISqlDatabase.WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteBatchedAsync(durability == Durability.Synced, batch => work(batch.Connection, batch.Transaction), cancellationToken);
+
     async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     async Task<DbConnection> ISqlDatabase.OpenWriterAsync(CancellationToken cancellationToken) => await OpenWriterAsync(cancellationToken);

@@ -54,6 +54,43 @@ public abstract class JobQueueContract
     }
 
     [Fact]
+    public async Task Workers_claiming_several_at_once_take_each_job_exactly_once_and_never_more_than_asked()
+    {
+        var db = await OpenAsync();
+        var jobs = new List<string>();
+        for (var i = 0; i < 15; i++)
+        {
+            jobs.Add((await RunnableJobAsync(db)).Id);
+        }
+        var claims = new ConcurrentBag<string>();
+        var largest = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            while (await db.Jobs.ClaimAsync($"w{w}", Lease, Records.T0.AddSeconds(1), 4, None) is { Count: > 0 } claimed)
+            {
+                InterlockedMax(ref largest, claimed.Count);
+                foreach (var job in claimed)
+                {
+                    Assert.Equal($"w{w}", job.LeaseOwner);
+                    claims.Add(job.Id);
+                }
+            }
+        })));
+
+        Assert.Equal(jobs.Order(), claims.Order());
+        Assert.InRange(largest, 1, 4);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    [Fact]
     public async Task A_lapsed_lease_is_reclaimed_and_the_first_holder_loses_it()
     {
         var db = await OpenAsync();

@@ -11,6 +11,12 @@ public interface IJobQueue
     /// <summary>Claims the oldest runnable job whose lease is free, or returns null.</summary>
     Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims up to <paramref name="max"/> of the oldest runnable jobs whose lease is free, in one write: a worker
+    /// with several free slots fills them with one round trip instead of one claim (and one commit) each.
+    /// </summary>
+    Task<IReadOnlyList<JobRecord>> ClaimAsync(string workerId, TimeSpan lease, DateTimeOffset now, int max, CancellationToken cancellationToken);
+
     /// <summary>Extends the lease and records progress; false when the worker no longer holds the job.</summary>
     Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken);
 

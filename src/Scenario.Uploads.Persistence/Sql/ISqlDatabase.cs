@@ -22,4 +22,32 @@ public interface ISqlDatabase
     /// they read (<see cref="SqlDialect.ForUpdate"/>).
     /// </summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection writer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction (<see cref="BeginWriteAsync"/>) and commits what it
+    /// wrote before returning its result, on disk as <paramref name="durability"/> asks. A database may share that transaction with other writes
+    /// queued meanwhile (SQLite's group commit: one log sync for many small writes instead of one each), so
+    /// <paramref name="work"/> runs only statements on the connection and transaction it is given, commits
+    /// whatever it wrote on every path it returns by (never relying on a rollback), and may run a second time
+    /// if a write it shared the transaction with failed.
+    /// </summary>
+    async Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenWriterAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> for one statement that needs no transaction of its own: PostgreSQL runs it as
+    /// it comes (autocommit, no BEGIN and COMMIT round trips, <paramref name="work"/> given a null transaction);
+    /// SQLite still adds it to its group commit.
+    /// </summary>
+    async Task<T> WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenWriterAsync(cancellationToken);
+        return await work(connection, null);
+    }
 }

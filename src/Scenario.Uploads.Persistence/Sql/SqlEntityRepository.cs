@@ -13,9 +13,9 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
 {
     public async Task<AssetRecord> CreateAssetIfAbsentAsync(AssetRecord asset, CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenWriterAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(
+        // Redoable: made by the import step before the upload's synced move to imported, which syncs it too;
+        // lost before that, the step makes it again under the same id.
+        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
                 """
                 INSERT INTO assets (id, owner_id, author_id, upload_id, kind, file_name, content_type, file_size, sha256,
                     storage_key, collection_ids, hidden, parent_id, metadata, created_at)
@@ -28,16 +28,16 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
                     asset.Id, asset.OwnerId, asset.AuthorId, asset.UploadId, asset.Kind, asset.FileName, asset.ContentType,
                     asset.FileSize, asset.Sha256, asset.StorageKey, CollectionIds = JsonSerializer.Serialize(asset.CollectionIds),
                     Hidden = asset.Hidden ? 1 : 0, asset.ParentId, asset.MetadataJson, CreatedAt = UnixTime.Ms(asset.CreatedAt),
-                });
-        }
+                },
+                transaction),
+            cancellationToken);
         return await FindAssetAsync(asset.Id, cancellationToken) ?? throw new InvalidOperationException($"Asset {asset.Id} vanished after insert.");
     }
 
     public async Task<ModelRecord> CreateModelIfAbsentAsync(ModelRecord model, CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenWriterAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(
+        // Redoable, as an asset is.
+        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
                 """
                 INSERT INTO models (id, owner_id, author_id, upload_id, name, file_name, content_type, file_size, sha256,
                     storage_key, source, config, metadata, created_at)
@@ -50,8 +50,9 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
                     model.Id, model.OwnerId, model.AuthorId, model.UploadId, model.Name, model.FileName, model.ContentType,
                     model.FileSize, model.Sha256, model.StorageKey, model.Source, model.ConfigJson, model.MetadataJson,
                     CreatedAt = UnixTime.Ms(model.CreatedAt),
-                });
-        }
+                },
+                transaction),
+            cancellationToken);
         return await FindModelAsync(model.Id, cancellationToken) ?? throw new InvalidOperationException($"Model {model.Id} vanished after insert.");
     }
 

@@ -16,72 +16,78 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
         id, owner_id, upload_id, job_type, status, progress, metadata, attempts, lease_owner, lease_until, last_error, created_at, updated_at, target
         """;
 
-    public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ClaimAsync(workerId, lease, now, 1, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<JobRecord>> ClaimAsync(string workerId, TimeSpan lease, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var nowMs = UnixTime.Ms(now);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
+        // Redoable: a claim lost to power loss leaves the job claimable, and it runs again from its last step.
+        var rows = await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.QueryAsync<JobRow>(
             $"""
             UPDATE jobs SET status = @inProgress, lease_owner = @workerId, lease_until = @leaseUntil,
                 attempts = attempts + 1, updated_at = @nowMs
-            WHERE id = (
+            WHERE id IN (
                 SELECT id FROM jobs
                 WHERE runnable = 1 AND not_before <= @nowMs AND (lease_until IS NULL OR lease_until < @nowMs)
-                ORDER BY not_before, created_at LIMIT 1{database.Dialect.SkipLocked})
+                ORDER BY not_before, created_at LIMIT @max{database.Dialect.SkipLocked})
             RETURNING {JobColumns};
             """,
-            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, inProgress = JobStatuses.InProgress });
-        return row?.ToRecord();
+            new { workerId, leaseUntil = nowMs + (long)lease.TotalMilliseconds, nowMs, max, inProgress = JobStatuses.InProgress }, transaction),
+            cancellationToken);
+        // RETURNING keeps no order: the oldest first, as they were picked.
+        return rows.Select(r => r.ToRecord()).OrderBy(j => j.CreatedAt).ToList();
     }
 
     public async Task<bool> HeartbeatAsync(string jobId, string workerId, DateTimeOffset leaseUntil, double progress, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
+        var changed = await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET lease_until = @until, progress = @progress, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId AND runnable = 1;
             """,
-            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(now) });
+            new { jobId, workerId, until = UnixTime.Ms(leaseUntil), progress, nowMs = UnixTime.Ms(now) }, transaction),
+            cancellationToken);
         return changed > 0;
     }
 
     public async Task<bool> FinishAsync(string jobId, string workerId, string status, string? metadataJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
+        var changed = await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @status, runnable = 0, lease_owner = NULL, lease_until = NULL,
                 progress = CASE WHEN @status = @success THEN 1 ELSE progress END,
                 metadata = COALESCE(@metadataJson, metadata), updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, status, metadataJson, nowMs = UnixTime.Ms(now), success = JobStatuses.Success });
+            new { jobId, workerId, status, metadataJson, nowMs = UnixTime.Ms(now), success = JobStatuses.Success }, transaction),
+            cancellationToken);
         return changed > 0;
     }
 
     public async Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @notBefore,
                 last_error = @error, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), error, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
+            new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), error, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued }, transaction),
+            cancellationToken);
     }
 
     public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @nowMs,
                 attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued });
+            new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued }, transaction),
+            cancellationToken);
     }
 
     public async Task<JobQueueDepth> MeasureAsync(DateTimeOffset now, CancellationToken cancellationToken)

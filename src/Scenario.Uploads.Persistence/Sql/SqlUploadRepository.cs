@@ -146,10 +146,11 @@ public abstract class SqlUploadRepository : IUploadRepository
         return rows.Select(r => new PartRecord((int)r.Number, r.Size, r.Etag, UnixTime.At(r.UploadedAt))).ToList();
     }
 
-    public async Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<PartWriteStart> BeginPartWriteAsync(string uploadId, int partNumber, long partSize, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync(Durability.Synced, (connection, transaction) => BeginPartWriteAsync(connection, transaction, uploadId, partNumber, partSize), cancellationToken);
+
+    private async Task<PartWriteStart> BeginPartWriteAsync(DbConnection connection, DbTransaction transaction, string uploadId, int partNumber, long partSize)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         // Held until the end: of two first parts racing with different sizes, the second reads the size the first set.
         var row = await connection.QuerySingleOrDefaultAsync<(string? Status, long? PartSize)>(
             $"SELECT status, part_size FROM uploads WHERE id = @uploadId{_dialect.ForUpdate};", new { uploadId }, transaction);
@@ -168,13 +169,12 @@ public abstract class SqlUploadRepository : IUploadRepository
         }
         await connection.ExecuteAsync(
             "DELETE FROM upload_parts WHERE upload_id = @uploadId AND number = @partNumber;", new { uploadId, partNumber }, transaction);
-        await transaction.CommitAsync(cancellationToken);
         return new PartWriteStart(row.Status, true, partSize);
     }
 
-    public async Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken)
+    public Task<bool> RecordPartAsync(string uploadId, PartRecord part, CancellationToken cancellationToken) =>
+        _database.WriteStatementAsync(Durability.Synced, async (connection, transaction) =>
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
         // One statement, so the status it checks holds until the part is in: parts of one upload record side
         // by side (a shared lock), but never while complete holds the row. SQLite's parser needs the WHERE
         // of an INSERT … SELECT to tell ON CONFLICT from a join; it has one.
@@ -185,15 +185,18 @@ public abstract class SqlUploadRepository : IUploadRepository
             WHERE EXISTS (SELECT 1 FROM uploads WHERE id = @uploadId AND status = @pending{_dialect.ForShare})
             ON CONFLICT (upload_id, number) DO UPDATE SET size = excluded.size, etag = excluded.etag, uploaded_at = excluded.uploaded_at;
             """,
-            new { uploadId, part.Number, part.Size, part.ETag, UploadedAt = UnixTime.Ms(part.UploadedAt), pending = UploadStatuses.Pending });
+            new { uploadId, part.Number, part.Size, part.ETag, UploadedAt = UnixTime.Ms(part.UploadedAt), pending = UploadStatuses.Pending },
+            transaction);
         return inserted > 0;
-    }
+    }, cancellationToken);
 
-    public async Task<CompleteOutcome> CompleteAsync(
-        string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<CompleteOutcome> CompleteAsync(
+        string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync(Durability.Synced, (connection, transaction) => CompleteAsync(connection, transaction, uploadId, storeVerifiedPartSize, quota, now), cancellationToken);
+
+    private async Task<CompleteOutcome> CompleteAsync(
+        DbConnection connection, DbTransaction transaction, string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now)
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         // The owner's lock comes before the upload's row lock, in the order every quota-checked write takes them.
         var usage = quota.LimitsStoredBytes
             ? await QuotaSql.ReadAsync(connection, transaction, _dialect, await OwnerOfAsync(connection, transaction, uploadId))
@@ -227,17 +230,17 @@ public abstract class SqlUploadRepository : IUploadRepository
             new { uploadId, storeVerifiedPartSize, nowMs, validating = UploadStatuses.Validating }, transaction);
         await connection.ExecuteAsync(
             "UPDATE jobs SET runnable = 1, not_before = @nowMs, updated_at = @nowMs WHERE id = @jobId;", new { nowMs, jobId = row.JobId }, transaction);
-        await transaction.CommitAsync(cancellationToken);
         row.Status = UploadStatuses.Validating;
         row.PartSize = storeVerifiedPartSize ?? row.PartSize;
         row.UpdatedAt = nowMs;
         return new CompleteOutcome(row.ToRecord(_readText), true, []);
     }
 
-    public async Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken)
+    public Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken) =>
+        // Validated is the job's own step, done again (the file hashed again) if power loss takes it; the job's
+        // next synced write, imported or failed, syncs it. Every other status is what the client is told.
+        _database.WriteAsync(updated.Status == UploadStatuses.Validated ? Durability.Redoable : Durability.Synced, async (connection, transaction) =>
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         var parameters = new DynamicParameters(UploadRow.From(updated, _storeText));
         parameters.Add("expected", _dialect.ListValue(expectedStatuses));
         var changed = await connection.ExecuteAsync(
@@ -246,15 +249,13 @@ public abstract class SqlUploadRepository : IUploadRepository
         {
             await UploadEndSql.QueueAsync(connection, transaction, updated.Id, updated.Status, updated.UpdatedAt);
         }
-        await transaction.CommitAsync(cancellationToken);
         return changed > 0;
-    }
+    }, cancellationToken);
 
-    public async Task<bool> FailAsync(
-        string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> FailAsync(
+        string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync(Durability.Synced, async (connection, transaction) =>
     {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
         var nowMs = UnixTime.Ms(now);
         // A list is bound through DynamicParameters: Dapper expands it by its runtime type only there.
         var parameters = new DynamicParameters(new { uploadId, errorMessage, nowMs, failed = UploadStatuses.Failed });
@@ -279,9 +280,8 @@ public abstract class SqlUploadRepository : IUploadRepository
             new { uploadId, jobStatus, errorMessage, nowMs }, transaction);
         await connection.ExecuteAsync("DELETE FROM upload_parts WHERE upload_id = @uploadId;", new { uploadId }, transaction);
         await UploadEndSql.QueueAsync(connection, transaction, uploadId, UploadStatuses.Failed, now);
-        await transaction.CommitAsync(cancellationToken);
         return true;
-    }
+    }, cancellationToken);
 
     public async Task<IReadOnlyList<UploadRecord>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
@@ -300,11 +300,9 @@ public abstract class SqlUploadRepository : IUploadRepository
         return ToRecords(rows);
     }
 
-    public async Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId });
-    }
+    public Task MarkBytesDeletedAsync(string uploadId, CancellationToken cancellationToken) =>
+        _database.WriteStatementAsync(Durability.Synced, (connection, transaction) =>
+            connection.ExecuteAsync("UPDATE uploads SET bytes_deleted = 1 WHERE id = @uploadId;", new { uploadId }, transaction), cancellationToken);
 
     private static async Task<string> OwnerOfAsync(DbConnection connection, DbTransaction transaction, string uploadId) =>
         await connection.QuerySingleOrDefaultAsync<string>("SELECT owner_id FROM uploads WHERE id = @uploadId;", new { uploadId }, transaction) ?? "";

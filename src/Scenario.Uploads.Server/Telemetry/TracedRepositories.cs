@@ -29,7 +29,7 @@ internal static class TracedRepositories
             throw new InvalidOperationException($"No {typeof(T).Name} is registered to trace: call AddDatabase first.");
         }
         var original = services[index];
-        services[index] = ServiceDescriptor.Describe(typeof(T), sp => TracedRepository<T>.Wrap(Create<T>(sp, original), system), original.Lifetime);
+        services[index] = ServiceDescriptor.Describe(typeof(T), sp => TracedRepository<T>.Wrap(Create<T>(sp, original), system, sp.GetRequiredService<UploadsMetrics>()), original.Lifetime);
     }
 
     private static T Create<T>(IServiceProvider services, ServiceDescriptor original)

@@ -31,6 +31,7 @@ public sealed class UploadsMetrics
     private readonly Counter<long> _downloaded;
     private readonly Counter<long> _swept;
     private readonly Counter<long> _hashed;
+    private readonly Counter<long> _repositoryCalls;
 
     public UploadsMetrics(IMeterFactory meters)
     {
@@ -54,6 +55,8 @@ public sealed class UploadsMetrics
             "What the expiry sweeper removed: expired uploads, bytes of failed uploads, leftover files of interrupted imports.");
         _hashed = Meter.CreateCounter<long>("scenario.uploads.sha256.hashed", "By",
             "Bytes read for uploads' SHA-256, by phase: receiving (while the parts arrive) or validation (after complete: what was left, or the whole file).");
+        _repositoryCalls = Meter.CreateCounter<long>("scenario.uploads.db.calls", "{call}",
+            "Calls of the persistence seams (uploads, jobs, entities, keys), by operation: the database round trips an upload costs.");
     }
 
     /// <summary>The meter itself, for the observable gauges registered beside it.</summary>
@@ -89,6 +92,9 @@ public sealed class UploadsMetrics
     public const string WhileReceiving = "receiving", AtValidation = "validation";
 
     public void Hashed(string phase, long bytes) => _hashed.Add(bytes, new KeyValuePair<string, object?>("phase", phase));
+
+    /// <summary>One call of a repository method, <paramref name="operation"/> being <c>IUploadRepository.FindAsync</c> and the like.</summary>
+    public void RepositoryCalled(string operation) => _repositoryCalls.Add(1, new KeyValuePair<string, object?>("db.operation.name", operation));
 
     public void Swept(string what, long count = 1) => _swept.Add(count, new KeyValuePair<string, object?>("what", what));
 

@@ -49,6 +49,31 @@ public sealed class MetricsTests(TelemetryProcess service) : IClassFixture<Telem
     }
 
     [Fact]
+    public async Task Each_write_of_an_upload_and_its_job_counts_one_repository_call()
+    {
+        var api = service.Api;
+        var before = await Scrape.TakeAsync(api.Client);
+
+        var imported = await api.UploadAsync(TestFiles.Png(32, 32), "image", "calls.png", "image/png");
+        Assert.Equal("imported", imported.GetProperty("status").GetString());
+        // The job's end is written a moment after the imported status the test saw.
+        var after = await ScrapeUntilAsync(s => Calls(before, s, "IJobQueue.FinishAsync") >= 1);
+
+        // The chain of one file, as bench/run's case 8 counts it per file: one create, the part's two
+        // writes (through the service only), complete, the validated and imported moves, the asset, the job's end.
+        Assert.Equal(1, Calls(before, after, "IUploadRepository.CreateAsync") + Calls(before, after, "IUploadRepository.CreateOnceAsync"));
+        Assert.Equal(TestBackend.PartsGoThroughService ? 1 : 0, Calls(before, after, "IUploadRepository.RecordPartAsync"));
+        Assert.Equal(1, Calls(before, after, "IUploadRepository.CompleteAsync"));
+        Assert.Equal(2, Calls(before, after, "IUploadRepository.TryUpdateAsync"));
+        Assert.Equal(1, Calls(before, after, "IEntityRepository.CreateAssetIfAbsentAsync"));
+        Assert.Equal(1, Calls(before, after, "IJobQueue.FinishAsync"));
+        Assert.True(Calls(before, after, "IJobQueue.ClaimAsync") >= 1, after.Text);
+    }
+
+    private static double Calls(Scrape before, Scrape after, string operation) =>
+        Delta(before, after, "scenario_uploads_db_calls_total", ("db_operation_name", operation));
+
+    [Fact]
     public async Task The_job_queue_gauges_are_in_every_scrape_and_say_no_job_waits_once_all_ended()
     {
         var scrape = await Scrape.TakeAsync(service.Api.Client);
