@@ -264,12 +264,16 @@ internal sealed class ReceivedHasher : IDisposable
                     xxh.Reset();
                     xxhFor = (part, epoch);
                 }
-                content ??= await _blobs.OpenReadAsync(_storageKey, _stop.Token);
-                buffer ??= ArrayPool<byte>.Shared.Rent((int)Math.Min(ReadSize, _plan.PartSize));
                 var read = 0;
+                if (want > 0)
+                {
+                    // Only now: an empty file's one part may have no file yet, and needs none.
+                    content ??= await _blobs.OpenReadAsync(_storageKey, _stop.Token);
+                    buffer ??= ArrayPool<byte>.Shared.Rent((int)Math.Min(ReadSize, _plan.PartSize));
+                }
                 while (read < want)
                 {
-                    var n = await content.ReadAtAsync(OffsetOf(part) + at + read, buffer.AsMemory(read, want - read), _stop.Token);
+                    var n = await content!.ReadAtAsync(OffsetOf(part) + at + read, buffer!.AsMemory(read, want - read), _stop.Token);
                     if (n == 0)
                     {
                         break;
@@ -287,8 +291,9 @@ internal sealed class ReceivedHasher : IDisposable
                     await _wake.WaitAsync(_stop.Token);
                     continue;
                 }
-                state.Append(buffer.AsSpan(0, read));
-                xxh.Append(buffer.AsSpan(0, read));
+                var bytes = buffer.AsSpan(0, read);
+                state.Append(bytes);
+                xxh.Append(bytes);
                 _metrics.Hashed(_finishing ? UploadsMetrics.AtValidation : UploadsMetrics.WhileReceiving, read);
                 HashCheckpoint? checkpoint = null;
                 lock (_lock)
