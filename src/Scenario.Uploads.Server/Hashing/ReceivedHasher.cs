@@ -73,6 +73,18 @@ internal sealed class ReceivedHasher : IDisposable
 
     public PartPlan Plan => _plan;
 
+    /// <summary>The hash stopped on an error: this hasher is done with, a fresh one takes over.</summary>
+    public bool Failed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _failure is not null;
+            }
+        }
+    }
+
     /// <summary>Where the hash has got to (bytes from the file's start).</summary>
     public long Position
     {

@@ -25,7 +25,7 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
     /// <summary>
     /// Part <paramref name="number"/> of <paramref name="upload"/> is about to be written with
     /// <paramref name="plan"/>: the returned progress goes to the store's write, and disposing it says the
-    /// write ended (<paramref name="whole"/> is asked then). Null when nothing is hashed here.
+    /// write ended (whole when <see cref="PartFollower.Whole"/> was set). Null when nothing is hashed here.
     /// </summary>
     internal PartFollower? Follow(UploadRecord upload, PartPlan plan, int number)
     {
@@ -38,14 +38,7 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
         {
             var hasher = HasherFor(upload.Id, upload.StorageKey, plan);
             hasher.PartStarting(number);
-            if (!hasher.EnsureRunning())
-            {
-                // It stopped on an error (logged at complete): a fresh one starts from the checkpoint.
-                Drop(upload.Id, hasher);
-                hasher = HasherFor(upload.Id, upload.StorageKey, plan);
-                hasher.PartStarting(number);
-                hasher.EnsureRunning();
-            }
+            hasher.EnsureRunning();
             return new PartFollower(hasher, number);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -122,11 +115,12 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
                 Directory.CreateDirectory(_folder);
                 return new ReceivedHasher(blobs, storageKey, plan, CheckpointPath(uploadId), metrics);
             });
-            if (hasher.Plan == plan)
+            if (hasher.Plan == plan && !hasher.Failed)
             {
                 return hasher;
             }
-            // Made for another plan (cannot happen once a part fixed it; guards the checkpoint's meaning).
+            // Stopped on an error (a fresh one starts from the checkpoint), or made for another plan (cannot
+            // happen once a part fixed it; guards the checkpoint's meaning).
             Drop(uploadId, hasher);
         }
     }
