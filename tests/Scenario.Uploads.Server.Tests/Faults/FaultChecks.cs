@@ -46,6 +46,21 @@ public static class FaultChecks
     }
 
     /// <summary>
+    /// While a backend hangs: a create on every instance is answered 503 with <paramref name="code"/> (the
+    /// service's bounded wait on the backend ran out) rather than waiting with its client until the backend returns.
+    /// </summary>
+    public static async Task AssertCreateRefusedAsync(IEnumerable<Uri> instances, LoadLedger ledger, string code)
+    {
+        var answers = await Task.WhenAll(instances.Select(async instance =>
+        {
+            using var client = new LoadClient(number: 3000 + instance.Port, [instance], ledger);
+            return await client.CreateOnceAsync();
+        }));
+        Assert.All(answers, a => Assert.True(a.IsWellFormedRefusal && a.Status == 503 && a.Code == code,
+            $"A create while the backend hung: expected 503 {code}, got {a}"));
+    }
+
+    /// <summary>
     /// Once the backend is back: every instance takes a full upload again and its <c>/readyz</c> answers 200,
     /// within <paramref name="within"/>; how long the uploads took is noted in the ledger.
     /// </summary>

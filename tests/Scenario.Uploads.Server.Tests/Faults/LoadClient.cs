@@ -72,6 +72,26 @@ public sealed class LoadClient : IDisposable
         return id;
     }
 
+    /// <summary>One create on the first instance, sent once: its answer (recorded in the ledger too).</summary>
+    public async Task<ServiceAnswer> CreateOnceAsync()
+    {
+        var body = new { fileName = $"probe-{_number}.bin", contentType = "application/octet-stream", fileSize = 1024, parts = 1, kind = "asset" };
+        var sentAt = _ledger.Now;
+        try
+        {
+            using var response = await Post(_apis[0], "v1/uploads", body, Guid.NewGuid().ToString("N"));
+            var answer = await ServiceAnswer.OfAsync("create", _instances[0].Authority, response);
+            _ledger.Record(answer, sentAt);
+            return answer;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            var failed = ServiceAnswer.Failed("create", _instances[0].Authority, e);
+            _ledger.Record(failed, sentAt);
+            return failed;
+        }
+    }
+
     /// <summary>Reads an upload on the given instance, retrying refusals; null when its time ran out.</summary>
     public Task<JsonElement?> RetrieveAsync(int instance, string id, DateTime deadline) =>
         SendUntilAcceptedAsync("retrieve", instance, deadline, () => _apis[instance].GetAsync($"v1/uploads/{id}"));

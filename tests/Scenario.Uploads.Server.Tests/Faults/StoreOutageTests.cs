@@ -7,8 +7,8 @@ namespace Scenario.Uploads.Server.Tests.Faults;
 /// The object store hung (radosgw SIGSTOPped for 8 s, then SIGCONT) and then gone (SIGKILLed, started again
 /// a few seconds later) under two instances and a steady load. Clients PUT parts straight to the store, so
 /// their own PUTs fail or wait; what the service does itself (create's CreateMultipartUpload, complete,
-/// validation, import) must answer a retryable 503 with Retry-After, never a 500, and lose nothing it
-/// acknowledged. The store is a second radosgw of the test's own over the shared Ceph cluster, so the
+/// validation, import) must answer a retryable 503 with Retry-After, never a 500 (a hung store within the
+/// service's bounded wait, not when the store comes back), and lose nothing it acknowledged. The store is a second radosgw of the test's own over the shared Ceph cluster, so the
 /// gateway every other test uses keeps running.
 /// </summary>
 public sealed class StoreOutageTests
@@ -23,7 +23,9 @@ public sealed class StoreOutageTests
         await using var gateway = await RadosGateway.StartAsync();
         var settings = await TestBackend.CreatePostgresS3SettingsAsync();
         settings["Storage:S3:ServiceUrl"] = gateway.Endpoint;
-        // /readyz gives up on a hung store within the freeze.
+        // The service (each of its S3 calls: 2 s, one retry) and /readyz give up on a hung store well within the freeze.
+        settings["Storage:S3:Timeout"] = "00:00:02";
+        settings["Storage:S3:MaxRetries"] = "1";
         settings["Health:CheckTimeout"] = "00:00:02";
         await using var fleet = await ServiceFleet.StartAsync(settings);
         var ledger = new LoadLedger();
@@ -35,6 +37,7 @@ public sealed class StoreOutageTests
             await gateway.FreezeAsync();
             ledger.Mark("store frozen");
             await FaultChecks.AssertNotReadyAsync(fleet.Urls, "storage", Freeze);
+            await FaultChecks.AssertCreateRefusedAsync(fleet.Urls, ledger, "storage_unavailable");
             await FaultPass.UntilAsync(frozen, Freeze);
             await gateway.ResumeAsync();
             ledger.Mark("store resumed");
