@@ -8,8 +8,14 @@ namespace Scenario.Uploads.Server.Tests.Faults;
 /// </summary>
 public static class FaultPass
 {
-    /// <summary>How long the load runs on healthy backends before a fault, and again after the recovery.</summary>
-    public static readonly TimeSpan Steady = TimeSpan.FromSeconds(2.5);
+    /// <summary>
+    /// The fault tests run one after another (each beside the rest of the suite): each starts several
+    /// processes and bounds how soon the service must answer, which two of them at once on two cores would strain.
+    /// </summary>
+    public const string Collection = "Faults";
+
+    /// <summary>How long the load runs on healthy backends before a fault.</summary>
+    public static readonly TimeSpan Steady = TimeSpan.FromSeconds(2);
 
     /// <summary>The bound on "healthy again soon after the backend's return" (a full upload, /readyz 200).</summary>
     public static readonly TimeSpan Recovery = TimeSpan.FromSeconds(15);

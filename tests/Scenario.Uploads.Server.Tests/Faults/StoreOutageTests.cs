@@ -11,10 +11,11 @@ namespace Scenario.Uploads.Server.Tests.Faults;
 /// service's bounded wait, not when the store comes back), and lose nothing it acknowledged. The store is a second radosgw of the test's own over the shared Ceph cluster, so the
 /// gateway every other test uses keeps running.
 /// </summary>
+[Collection(FaultPass.Collection)]
 public sealed class StoreOutageTests
 {
     private static readonly TimeSpan Freeze = TimeSpan.FromSeconds(8);
-    private static readonly TimeSpan Gone = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Gone = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task A_frozen_then_killed_store_mid_load_is_answered_503_with_Retry_After_and_loses_no_acknowledged_upload()
@@ -42,7 +43,6 @@ public sealed class StoreOutageTests
             await gateway.ResumeAsync();
             ledger.Mark("store resumed");
             await FaultChecks.AssertRecoveredAsync(fleet.Urls, ledger, "storage", FaultPass.Recovery);
-            await Task.Delay(FaultPass.Steady);
 
             var killed = Stopwatch.StartNew();
             await gateway.KillAsync();
@@ -52,11 +52,12 @@ public sealed class StoreOutageTests
             await gateway.StartAgainAsync();
             ledger.Mark("store back");
             await FaultChecks.AssertRecoveredAsync(fleet.Urls, ledger, "storage", FaultPass.Recovery);
-            await Task.Delay(FaultPass.Steady);
             await load.StopAsync();
+            ledger.Mark("load stopped");
         }
 
         await FaultChecks.AssertAcknowledgedImportedAsync(ledger, fleet, FaultPass.Recovery * 4);
+        ledger.Mark("every acknowledged upload imported");
         TestContext.Current.SendDiagnosticMessage(ledger.Summary());
         FaultChecks.AssertEveryAnswerAcceptable(ledger, fleet);
     }
