@@ -27,6 +27,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("RateLimits:Create:Window", "banana")]
     [InlineData("ForwardedHeaders:Enabled", "yes")]
     [InlineData("RateLimits:Read:QueueLimit", "-1")]
+    [InlineData("RateLimits:DatabaseTimeout", "00:00:00")]
     [InlineData("Health:CheckTimeout", "-00:00:01")]
     [InlineData("Health:MinFreeSpace", "-1")]
     [InlineData("Cors:AllowedOrigins:0", "https://app.example.com/upload")]
