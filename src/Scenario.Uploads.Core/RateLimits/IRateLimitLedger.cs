@@ -19,8 +19,8 @@ public interface IRateLimitLedger
     /// <summary>Removes <paramref name="instanceId"/> on a clean stop, so the others count one fewer at once.</summary>
     Task LeaveAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the windows that ended before <paramref name="now"/> and the instances not seen since <paramref name="forgetBefore"/>.</summary>
-    Task SweepAsync(DateTimeOffset now, DateTimeOffset forgetBefore, CancellationToken cancellationToken);
+    /// <summary>Deletes the windows that ended before <paramref name="endedBefore"/> and the instances not seen since <paramref name="forgetBefore"/>.</summary>
+    Task SweepAsync(DateTimeOffset endedBefore, DateTimeOffset forgetBefore, CancellationToken cancellationToken);
 }
 
 /// <summary>One owner's window of one limit, aligned on the Unix epoch so that every instance names the same one.</summary>

@@ -53,11 +53,11 @@ public sealed class SqlRateLimitLedger(ISqlDatabase database) : IRateLimitLedger
         database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
             "DELETE FROM service_instances WHERE instance_id = @instanceId;", new { instanceId }, transaction), cancellationToken);
 
-    public Task SweepAsync(DateTimeOffset now, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
+    public Task SweepAsync(DateTimeOffset endedBefore, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
         database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
             """
-            DELETE FROM rate_limit_windows WHERE window_end < @now;
+            DELETE FROM rate_limit_windows WHERE window_end < @ended;
             DELETE FROM service_instances WHERE seen_at < @forget;
             """,
-            new { now = UnixTime.Ms(now), forget = UnixTime.Ms(forgetBefore) }, transaction), cancellationToken);
+            new { ended = UnixTime.Ms(endedBefore), forget = UnixTime.Ms(forgetBefore) }, transaction), cancellationToken);
 }

@@ -65,7 +65,8 @@ public sealed class InstanceHeartbeatService(
         {
             var now = time.GetUtcNow();
             var live = await ledger.BeatAsync(shared.InstanceId, now, now - interval * LiveForBeats, timeout.Token);
-            await ledger.SweepAsync(now, now - interval * ForgetAfterBeats, timeout.Token);
+            // A heartbeat's margin past a window's end: an instance whose clock is a little behind may still lease in it.
+            await ledger.SweepAsync(now - interval, now - interval * ForgetAfterBeats, timeout.Token);
             shared.Counted(live);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)

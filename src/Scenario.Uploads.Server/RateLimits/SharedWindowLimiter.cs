@@ -14,6 +14,9 @@ namespace Scenario.Uploads.Server.RateLimits;
 public sealed class SharedWindowLimiter(SharedRateLimits shared, string policy, string ownerId, RateLimitWindow settings) : RateLimiter
 {
     private readonly Lock _lock = new();
+
+    // Never disposed: it has no wait handle to free, and a limiter the partitioned limiter drops as idle may
+    // still be finishing a lease.
     private readonly SemaphoreSlim _leasing = new(1, 1);
     private WindowCount _count = new(SharedWindows.At(shared.Time.GetUtcNow(), settings.Window, policy, ownerId));
     private int _queued;
@@ -90,23 +93,10 @@ public sealed class SharedWindowLimiter(SharedRateLimits shared, string policy, 
         }
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _leasing.Dispose();
-        }
-        base.Dispose(disposing);
-    }
-
     /// <summary>Under the lock: moves to the current window, then admits if the permits held allow it.</summary>
     private bool TryAdmit(int permitCount)
     {
-        var now = shared.Time.GetUtcNow();
-        if (now >= _count.Window.End)
-        {
-            _count = new WindowCount(SharedWindows.At(now, settings.Window, policy, ownerId));
-        }
+        Roll();
         _lastUsed = shared.Time.GetTimestamp();
         if (_count.Admitted + permitCount > Allowance())
         {
@@ -151,11 +141,21 @@ public sealed class SharedWindowLimiter(SharedRateLimits shared, string policy, 
         }
     }
 
-    /// <summary>Under the lock: whether a lease that ended meanwhile already brought enough (the caller then admits in its loop).</summary>
+    /// <summary>Under the lock: whether a lease that ended meanwhile already settled it (the caller then admits or refuses in its loop).</summary>
     private bool TryAdmitLater(int permitCount)
     {
+        Roll();
+        return _count.Exhausted || _count.Admitted + permitCount <= Allowance();
+    }
+
+    /// <summary>Under the lock: a window that ended is replaced by the current one, with nothing leased yet.</summary>
+    private void Roll()
+    {
         var now = shared.Time.GetUtcNow();
-        return now < _count.Window.End && (_count.Exhausted || _count.Admitted + permitCount <= Allowance());
+        if (now >= _count.Window.End)
+        {
+            _count = new WindowCount(SharedWindows.At(now, settings.Window, policy, ownerId));
+        }
     }
 
     /// <summary>Half of this instance's share of what no instance has taken yet, and at least what the request lacks.</summary>
