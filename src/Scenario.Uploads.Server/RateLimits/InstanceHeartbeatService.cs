@@ -44,11 +44,9 @@ public sealed class InstanceHeartbeatService(
         await base.StopAsync(cancellationToken);
         if (ledger is not null && options.Value.Enabled)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.DatabaseTimeout);
             try
             {
-                await ledger.LeaveAsync(shared.InstanceId, timeout.Token);
+                await SharedRateLimits.Bounded(ledger.LeaveAsync(shared.InstanceId, cancellationToken), options.Value.DatabaseTimeout, cancellationToken);
             }
             catch (Exception)
             {
@@ -59,15 +57,14 @@ public sealed class InstanceHeartbeatService(
 
     private async Task BeatAsync(IRateLimitLedger ledger, TimeSpan interval, CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(interval);
         try
         {
             var now = time.GetUtcNow();
-            var live = await ledger.BeatAsync(shared.InstanceId, now, now - interval * LiveForBeats, timeout.Token);
-            // A heartbeat's margin past a window's end: an instance whose clock is a little behind may still lease in it.
-            await ledger.SweepAsync(now - interval, now - interval * ForgetAfterBeats, timeout.Token);
+            var live = await SharedRateLimits.Bounded(
+                ledger.BeatAsync(shared.InstanceId, now, now - interval * LiveForBeats, stoppingToken), interval, stoppingToken);
             shared.Counted(live);
+            // A heartbeat's margin past a window's end: an instance whose clock is a little behind may still lease in it.
+            await SharedRateLimits.Bounded(ledger.SweepAsync(now - interval, now - interval * ForgetAfterBeats, stoppingToken), interval, stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

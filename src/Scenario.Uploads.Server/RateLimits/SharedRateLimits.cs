@@ -39,11 +39,9 @@ public sealed partial class SharedRateLimits(
         {
             throw new InvalidOperationException("No ledger: the limits are not shared on this database.");
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.DatabaseTimeout);
         try
         {
-            var grant = await ledger.TakeAsync(window, wanted, limit, timeout.Token);
+            var grant = await Bounded(ledger.TakeAsync(window, wanted, limit, cancellationToken), options.Value.DatabaseTimeout, cancellationToken);
             Recovered();
             return grant;
         }
@@ -52,6 +50,31 @@ public sealed partial class SharedRateLimits(
         {
             FallBack(e);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="work"/>, given up after <paramref name="timeout"/> whether or not it heeds cancellation: a
+    /// connection to a server that accepts and never answers ignores it until the client's own connect timeout.
+    /// What it does later is not waited for, and its failure is observed here.
+    /// </summary>
+    internal static async Task<T> Bounded<T>(Task<T> work, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await Bounded((Task)work, timeout, cancellationToken);
+        return await work;
+    }
+
+    /// <inheritdoc cref="Bounded{T}"/>
+    internal static async Task Bounded(Task work, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await work.WaitAsync(timeout, cancellationToken);
+        }
+        catch (Exception) when (!work.IsCompleted)
+        {
+            _ = work.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
         }
     }
 

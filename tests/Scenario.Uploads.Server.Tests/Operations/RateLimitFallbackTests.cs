@@ -19,8 +19,32 @@ public sealed class RateLimitFallbackTests
     public async Task Without_its_database_an_instance_allows_its_share_of_the_limit_and_says_when_to_retry()
     {
         await using var database = new PostgresDatabase($"Host=127.0.0.1;Port={FreePort.Next()};Username=nobody;Database=none;Timeout=2");
+        await AssertShareAsync(database);
+    }
+
+    [Fact]
+    public async Task With_a_database_that_never_answers_an_instance_allows_its_share_once_the_timeout_passed()
+    {
+        // The kernel completes the connections into the listener's backlog; nothing ever reads or answers them.
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+            await using var database = new PostgresDatabase($"Host=127.0.0.1;Port={port};Username=nobody;Database=none;Timeout=30");
+            await AssertShareAsync(database);
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
+    private static async Task AssertShareAsync(PostgresDatabase database)
+    {
+        var options = new RateLimitsOptions { DatabaseTimeout = TimeSpan.FromMilliseconds(300) };
         var shared = new SharedRateLimits(new SqlRateLimitLedger(database),
-            Microsoft.Extensions.Options.Options.Create(new RateLimitsOptions()), TimeProvider.System, NullLogger<SharedRateLimits>.Instance);
+            Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<SharedRateLimits>.Instance);
         // The last heartbeat counted three instances: the share is 6 / 3.
         shared.Counted(3);
         using var limiter = new SharedWindowLimiter(shared, RateLimitPolicies.Create, "owner_a", Day);
@@ -38,7 +62,7 @@ public sealed class RateLimitFallbackTests
     }
 
     [Fact]
-    public async Task On_a_database_of_its_own_an_instance_keeps_its_limits_in_memory()
+    public async Task Limits_are_shared_through_PostgreSQL_and_kept_in_memory_on_SQLite()
     {
         await using var host = await Hosts.StartAsync();
         var shared = (SharedRateLimits)host.Services.GetService(typeof(SharedRateLimits))!;
