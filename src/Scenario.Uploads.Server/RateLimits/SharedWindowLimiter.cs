@@ -9,7 +9,8 @@ namespace Scenario.Uploads.Server.RateLimits;
 /// chunks of the part not yet taken divided by twice the instances alive: requests are admitted from memory
 /// while the chunk lasts, so the database sees one write per chunk (a few per window), and an instance that
 /// gets all of an owner's traffic can still lease the whole limit. A window whose permits are all taken is
-/// refused from memory until it ends. While the database does not answer, the limit is this instance's share.
+/// refused from memory until it ends (<c>QueueLimit</c> requests wait for the next one instead). While the
+/// database does not answer, the limit is this instance's share.
 /// </summary>
 public sealed class SharedWindowLimiter(SharedRateLimits shared, string policy, string ownerId, RateLimitWindow settings) : RateLimiter
 {

@@ -42,6 +42,25 @@ public sealed class SharedWindowLimiterTests
         limiters.ForEach(l => l.Dispose());
     }
 
+    [Fact]
+    public async Task Past_a_used_up_window_the_queue_waits_for_the_next_and_a_request_past_the_queue_is_refused()
+    {
+        await using var database = await DatabaseAsync();
+        var window = new RateLimitWindow { PermitLimit = 2, Window = TimeSpan.FromSeconds(2), QueueLimit = 1 };
+        using var limiter = new SharedWindowLimiter(Instance(database, "a"), RateLimitPolicies.Create, "owner_a", window);
+        // From the start of a window (they are cut from the Unix epoch), so the next requests all fall in it.
+        var now = DateTimeOffset.UtcNow;
+        await Task.Delay(window.Window - TimeSpan.FromTicks((now - DateTimeOffset.UnixEpoch).Ticks % window.Window.Ticks));
+        Assert.Equal(2, await AdmitAsync(limiter, 2));
+
+        var queued = limiter.AcquireAsync(1).AsTask();
+        using var refused = await limiter.AcquireAsync(1);
+
+        Assert.False(refused.IsAcquired, "the queue holds one request");
+        using var next = await queued;
+        Assert.True(next.IsAcquired, "the queued request got a permit of the next window");
+    }
+
     private static async Task<PostgresDatabase> DatabaseAsync()
     {
         if (TestBackend.MissingServers() is { } why)
