@@ -6,7 +6,7 @@ namespace Scenario.Uploads.Server.RateLimits;
 /// <summary>
 /// This instance's side of the limits that instances sharing a database count together: leases through the
 /// ledger, bounded by <c>RateLimits:DatabaseTimeout</c>, and the number of instances alive
-/// (<see cref="InstanceHeartbeat"/>). A lease that fails or is late never fails the request: the limiters
+/// (<see cref="InstanceHeartbeatService"/>). A lease that fails or is late never fails the request: the limiters
 /// then allow <see cref="LocalShare"/> until the next heartbeat, and one line is logged per outage.
 /// </summary>
 public sealed partial class SharedRateLimits(
