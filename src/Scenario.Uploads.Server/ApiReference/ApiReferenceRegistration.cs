@@ -25,6 +25,7 @@ public static class ApiReferenceRegistration
             openApi.AddSchemaTransformer<WireSchemaTransformer>();
             openApi.AddOperationTransformer<OperationTransformer>();
             openApi.AddOperationTransformer<ProblemResponsesTransformer>();
+            openApi.AddOperationTransformer<CorsHeadersTransformer>();
             openApi.AddDocumentTransformer<DocumentTransformer>();
         });
         return services;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scenario.Uploads.Errors;
+using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.ApiReference;
 
@@ -57,7 +58,10 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))] },
-                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(status)] },
+                ["status"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer, Format = "int32", Enum = [JsonValue.Create(status)], Minimum = Text(status), Maximum = Text(status),
+                },
             },
         };
         var response = new OpenApiResponse
@@ -72,22 +76,37 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 },
             },
         };
-        if (codes.Any(c => ErrorStatuses.RetryAfterSeconds(c) is not null))
+        if (status == StatusCodes.Status429TooManyRequests || codes.Any(c => ErrorStatuses.RetryAfterSeconds(c) is not null))
         {
-            response.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
-            };
+            response.Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() };
         }
         else if (status == StatusCodes.Status401Unauthorized)
         {
             response.Headers = new Dictionary<string, IOpenApiHeader>
             {
-                ["WWW-Authenticate"] = new OpenApiHeader { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                ["WWW-Authenticate"] = new OpenApiHeader
+                {
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(Auth.BasicApiKeyHandler.Challenge)] },
+                },
             };
         }
         return response;
     }
+
+    // Every 429 carries it: rate_limited's is the limiter's own (RateLimitProblem), whose window is a duration of
+    // at most ConfigurationRules.LongestInterval, the others' come from ErrorStatuses.
+    private static OpenApiHeader RetryAfter() => new()
+    {
+        Description = "Seconds to wait before sending the request again (also in the body's `remainingSeconds`).",
+        Required = true,
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = Text((long)ConfigurationRules.LongestInterval.TotalSeconds),
+        },
+    };
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static JsonNode ProblemExample(int status, string code) => new JsonObject
     {
