@@ -64,6 +64,8 @@ public static class ServiceRegistration
         services.AddQuotas().AddWebhooks();
         services.AddHostedService<UploadJobWorker>();
         services.AddSingleton<ExpirySweeper>();
+        services.AddSingleton<Backends.BackendFaults>();
+        services.AddHostedService<Backends.BackendWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpirySweeper>());
 
         services.AddSingleton<CredentialCache>();

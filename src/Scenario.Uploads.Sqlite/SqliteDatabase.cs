@@ -24,13 +24,17 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
     // synchronous is a setting of the native handle, which the pool keeps open: set it only when it changes.
     private readonly ConditionalWeakTable<sqlite3, StrongBox<bool?>> _durable = new();
 
-    public SqliteDatabase(string connectionString)
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    /// <param name="timeout">
+    /// How long a command waits for another process's lock on the file before it fails (as a 503): busy
+    /// waits are retried by Microsoft.Data.Sqlite up to this command timeout.
+    /// </param>
+    public SqliteDatabase(string connectionString, TimeSpan? timeout = null)
     {
-        // Busy waits are retried by Microsoft.Data.Sqlite up to the command timeout.
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling((timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds)),
         }.ToString();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         _batchWriter = new(() => new SqliteBatchWriter(_connectionString, _writeGate));

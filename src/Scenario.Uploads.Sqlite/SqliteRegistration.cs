@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Scenario.Uploads.Backends;
 using Scenario.Uploads.Persistence;
 
 namespace Scenario.Uploads.Sqlite;
@@ -22,6 +23,7 @@ public static class SqliteRegistration
             return database;
         });
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<IBackendFaultClassifier, SqliteFaults>();
         services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IEntityRepository, SqliteEntityRepository>();

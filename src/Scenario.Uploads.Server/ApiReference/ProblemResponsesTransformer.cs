@@ -48,7 +48,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         }
         // Every call with credentials may be refused for them, or for too many failed ones from its address (rate_limited).
         IEnumerable<string> codes = doc.Access == Access.ApiKey ? [.. doc.Problems, ErrorCodes.Unauthorized, ErrorCodes.RateLimited] : doc.Problems;
-        return [.. codes.Append(ErrorCodes.InternalError).Distinct()];
+        // Any call may meet the database or the store down for a moment (503), or a fault of ours (500).
+        return [.. codes.Append(ErrorCodes.DatabaseUnavailable).Append(ErrorCodes.StorageUnavailable).Append(ErrorCodes.InternalError).Distinct()];
     }
 
     private static OpenApiResponse Response(IOpenApiSchema problem, int status, IReadOnlyList<string> codes)

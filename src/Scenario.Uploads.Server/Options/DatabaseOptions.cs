@@ -10,6 +10,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Empty: <c>uploads.db</c> in the data directory.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The longest the service waits on the database for one connection or command (SQLite: for another
+    /// process's lock): past it the request is answered 503 <c>database_unavailable</c>. Each database's
+    /// options read the same key.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public sealed class StorageOptions
