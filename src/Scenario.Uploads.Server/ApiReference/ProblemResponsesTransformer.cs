@@ -65,9 +65,10 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 },
             },
         };
-        var response = new OpenApiResponse
+        return new OpenApiResponse
         {
             Description = string.Join(", ", codes.Select(c => $"`{c}`")),
+            Headers = Headers(status, codes),
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 [ProblemContentType] = new()
@@ -77,22 +78,20 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 },
             },
         };
+    }
+
+    private static Dictionary<string, IOpenApiHeader>? Headers(int status, IReadOnlyList<string> codes)
+    {
         if (status == StatusCodes.Status429TooManyRequests || codes.Any(c => ErrorStatuses.RetryAfterSeconds(c) is not null))
         {
-            response.Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() };
+            return new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() };
         }
-        else if (status == StatusCodes.Status401Unauthorized)
+        if (status == StatusCodes.Status401Unauthorized)
         {
-            response.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["WWW-Authenticate"] = new OpenApiHeader
-                {
-                    Required = true,
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(Auth.BasicApiKeyHandler.Challenge)] },
-                },
-            };
+            var challenge = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(Auth.BasicApiKeyHandler.Challenge)] };
+            return new Dictionary<string, IOpenApiHeader> { ["WWW-Authenticate"] = new OpenApiHeader { Required = true, Schema = challenge } };
         }
-        return response;
+        return null;
     }
 
     // Every 429 carries it: rate_limited's is the limiter's own (RateLimitProblem), whose window is a duration of
