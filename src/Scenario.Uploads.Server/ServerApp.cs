@@ -43,7 +43,8 @@ public static class ServerApp
             // A malformed request that Kestrel rejects mid-body (broken framing, a chunk size that overflows, a
             // body over the limit) is the client's error, not ours: its 4xx, and not logged as our failure.
             StatusCodeSelector = e => ClientRequestErrors.StatusOf(e) ?? StatusCodes.Status500InternalServerError,
-            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null,
+            // An exception an IExceptionHandler answered (a full disk's 507) is logged by that handler, in one line.
+            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null || c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseStatusCodePages();
         app.UseUploadPage();

@@ -40,7 +40,7 @@ public sealed class UploadWorkflow(
         if (!space.HasRoomFor(fileSize, out var available))
         {
             return Result<CreatedUpload>.Fail(ErrorCodes.InsufficientStorage,
-                $"The service has {available} bytes of free storage and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
+                $"The service has {available} bytes of free storage for uploads and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
         }
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
