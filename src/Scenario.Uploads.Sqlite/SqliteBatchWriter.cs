@@ -14,8 +14,8 @@ namespace Scenario.Uploads.Sqlite;
 /// A batch holds the database's write gate, so it still excludes every other writer of this process. When
 /// one item throws, the batch is rolled back and each item runs again in its own transaction, so only that
 /// one fails; a failed commit fails every item of the batch, none of which is then in the database. A commit
-/// that failed for want of disk space runs once more after the disk's reserve gave space back; the next batch
-/// always starts on a new connection after a failure, so a full disk never leaves the writer broken.
+/// that failed for want of disk space runs once more after the disk's reserve gave space back, and a batch that
+/// fails takes its connection with it (the next opens a new one), so a full disk never leaves the writer broken.
 /// </remarks>
 internal sealed class SqliteBatchWriter : IDisposable
 {
