@@ -99,6 +99,15 @@ public sealed class DiskReserve
         {
             return ReserveChange.None;
         }
+        if (Held > 0 && !File.Exists(BallastPath))
+        {
+            // Someone deleted it (an operator making room, say): it no longer holds anything.
+            lock (_gate)
+            {
+                _held = 0;
+            }
+            return ReserveChange.Missing;
+        }
         if (Held > 0)
         {
             return FreeSpace() < Size / 4 && Release() ? ReserveChange.Released : ReserveChange.None;
@@ -218,4 +227,7 @@ public enum ReserveChange
 
     /// <summary>The whole reserve is free again: the ballast file was made again.</summary>
     Held,
+
+    /// <summary>The ballast file was deleted by someone else: it is made again once the whole reserve is free.</summary>
+    Missing,
 }

@@ -56,23 +56,29 @@ internal sealed class DiskReserveKeeper : BackgroundService
         return _reserve.Held > 0;
     }
 
-    private void Maintain()
+    private ReserveChange Maintain()
     {
         try
         {
-            _reserve.Maintain();
+            return _reserve.Maintain();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.LogWarning(e, "Could not measure the free space of {Folder}; the next look is in a second.", _reserve.Folder);
+            return ReserveChange.None;
         }
     }
 
     private bool Look(bool wasHeld)
     {
-        Maintain();
+        var change = Maintain();
         var held = _reserve.Held > 0;
-        if (wasHeld && !held)
+        if (change == ReserveChange.Missing)
+        {
+            _logger.LogWarning("The reserve's ballast file {File} was deleted by someone else; it is made again once Storage:ReservedSpace ({Size} bytes) is free.",
+                _reserve.BallastPath, _reserve.Size);
+        }
+        else if (wasHeld && !held)
         {
             _logger.LogError(
                 "The disk of {Folder} is full ({Free} bytes free): the reserve's ballast file {File} ({Size} bytes) was given up so the database can still write. "

@@ -98,6 +98,20 @@ public sealed class DiskReserveTests : IDisposable
     }
 
     [Fact]
+    public void A_ballast_file_deleted_by_someone_else_no_longer_counts_and_is_made_again()
+    {
+        var reserve = NewReserve(16 * MiB);
+        reserve.Maintain();
+
+        File.Delete(reserve.BallastPath);
+
+        Assert.Equal(ReserveChange.Missing, reserve.Maintain());
+        Assert.Equal(0, reserve.Held);
+        Assert.Equal(ReserveChange.Held, reserve.Maintain());
+        Assert.Equal(8 * MiB, BallastBytes());
+    }
+
+    [Fact]
     public void A_ballast_left_by_an_earlier_run_is_held_and_one_of_another_size_is_deleted()
     {
         NewReserve(16 * MiB).Maintain();
