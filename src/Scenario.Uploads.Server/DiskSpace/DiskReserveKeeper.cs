@@ -51,7 +51,7 @@ internal sealed class DiskReserveKeeper : BackgroundService
         {
             _logger.LogWarning(
                 "The disk of {Folder} has less than Storage:ReservedSpace ({Size} bytes) free: the reserve's ballast file is not held, "
-                + "and parts and imports are refused until that much is free.", _reserve.Folder, _reserve.Size);
+                + "and creates, parts and imports are refused until more is free. Free space, or lower Storage:ReservedSpace on a small disk.", _reserve.Folder, _reserve.Size);
         }
         return _reserve.Held > 0;
     }
