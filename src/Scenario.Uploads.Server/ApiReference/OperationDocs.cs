@@ -52,7 +52,7 @@ public static class OperationDocs
             + "in the background. `complete` is idempotent: sent again (after a timeout, say) on an upload past `pending`, it answers "
             + "200 with the upload as it stands and changes nothing; only on a `failed` upload is it `409 upload_failed`. "
             + "`abort` (our extension) gives a pending upload up.",
-            Access.ApiKey, [.. JsonBody, InvalidAction, NotFound, PartsMissing, UploadFailed, UploadProcessing, QuotaExceeded]),
+            Access.ApiKey, [.. JsonBody, InvalidAction, NotFound, PartsMissing, UploadFailed, UploadProcessing, QuotaExceeded, InsufficientStorage]),
         [OperationIds.PutUploadPart] = new(Uploads, "Upload a part",
             "The raw bytes of one part, PUT to the `parts[].url` the service gave, with no API credentials; any order, in parallel, "
             + "again (the last one wins). The first part to arrive fixes the part size. Answers the part's `ETag` (`xxh128-…`).",
