@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using Polly;
+using Polly.Retry;
+using Scenario.Uploads.Backends;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Persistence.Sql;
 
@@ -16,10 +19,21 @@ public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
     // Any constant shared by all instances; "scenario" in ASCII.
     private const long SchemaLockKey = 0x7363656e6172696f;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ResiliencePipeline _retries;
 
-    public PostgresDatabase(string connectionString)
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="timeout">
+    /// How long a connection attempt, a wait for a pooled connection and a command may take, unless the
+    /// connection string sets its own <c>Timeout</c> or <c>Command Timeout</c>: a request waiting on a hung
+    /// server ends, as a 503, instead of hanging with its client.
+    /// </param>
+    public PostgresDatabase(string connectionString, TimeSpan? timeout = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (timeout is { } bound)
+        {
+            ApplyTimeout(builder.ConnectionStringBuilder, connectionString, bound);
+        }
         // Npgsql's spans only inside an operation we trace (a request, a job step): the job worker's idle polls,
         // several a second on every instance, would otherwise each be a root span, and they filled the trace
         // exporter's queue until it dropped the spans that matter.
@@ -28,13 +42,59 @@ public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
             .ConfigureBatchFilter(_ => Activity.Current is not null)
             .EnablePhysicalOpenTracing(false));
         _dataSource = builder.Build();
+        _retries = RetryPipeline();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    private static void ApplyTimeout(NpgsqlConnectionStringBuilder builder, string connectionString, TimeSpan timeout)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = seconds;
+        }
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = seconds;
+        }
+    }
+
+    /// <summary>
+    /// Two more tries, 100 ms and then about 200 ms later, of what is safe to send again (opening a connection,
+    /// a read) when the server was unreachable or restarting: after a restart every idle pooled connection
+    /// is dead, and the first command on each fails. A timeout is not tried again, which would only
+    /// multiply the wait of a client already kept waiting.
+    /// </summary>
+    private static ResiliencePipeline RetryPipeline()
+    {
+        var faults = new PostgresFaults();
+        return new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e =>
+                    faults.Classify(e) is { Kind: not BackendFaultKinds.Timeout }),
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(100),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .Build();
     }
 
     public SqlDialect Dialect => PostgresDialect.Instance;
 
+    /// <summary>A pooled connection, opened again if the server was unreachable or restarting (nothing was sent).</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken);
+        await _retries.ExecuteAsync(static async (source, token) => await source.OpenConnectionAsync(token), _dataSource, cancellationToken);
+
+    /// <summary>A read, run again on a fresh connection when the one it had broke (see <see cref="RetryPipeline"/>).</summary>
+    Task<T> ISqlDatabase.ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken) =>
+        _retries.ExecuteAsync(async token =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token);
+            return await read(connection);
+        }, cancellationToken).AsTask();
 
     async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 

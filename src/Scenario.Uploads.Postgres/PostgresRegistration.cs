@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Scenario.Uploads.Backends;
 using Scenario.Uploads.Persistence;
 
 namespace Scenario.Uploads.Postgres;
@@ -15,7 +16,12 @@ public static class PostgresRegistration
     {
         var options = services.AddOptions<PostgresUploadsOptions>().BindConfiguration(section);
         // The host checks at start that the connection string is there (the service's DatabaseOptionsValidator).
-        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<PostgresUploadsOptions>>().Value.ConnectionString!));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<PostgresUploadsOptions>>().Value;
+            return new PostgresDatabase(settings.ConnectionString!, settings.Timeout);
+        });
+        services.AddSingleton<IBackendFaultClassifier, PostgresFaults>();
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddSingleton<IUploadRepository, PostgresUploadRepository>();
         services.AddSingleton<IJobQueue, PostgresJobQueue>();

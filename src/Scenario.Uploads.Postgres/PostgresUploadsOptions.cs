@@ -9,6 +9,12 @@ public sealed class PostgresUploadsOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
+    /// The longest a connection attempt, a wait for a pooled connection or a command may take (unless the
+    /// connection string sets its own); the service checks its range at start.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Why <paramref name="connectionString"/> cannot reach a server ("has no Host", say), or null; never the
     /// value itself, which may hold a password.
     /// </summary>

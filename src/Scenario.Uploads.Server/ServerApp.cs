@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Connections;
 using Scenario.Uploads.Server.ApiReference;
+using Scenario.Uploads.Server.Backends;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Proxy;
@@ -35,6 +36,7 @@ public static class ServerApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        var backendFaults = app.Services.GetRequiredService<BackendFaults>();
         // First: every later step (the request log, the failed-auth limit, signed URLs) sees the client's own address and scheme.
         app.UseReverseProxyHeaders();
         app.UseUploadsTelemetry();
@@ -42,8 +44,14 @@ public static class ServerApp
         {
             // A malformed request that Kestrel rejects mid-body (broken framing, a chunk size that overflows, a
             // body over the limit) is the client's error, not ours: its 4xx, and not logged as our failure.
-            StatusCodeSelector = e => ClientRequestErrors.StatusOf(e) ?? StatusCodes.Status500InternalServerError,
-            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null,
+            // A passing failure of the database or the store is a 503 the client waits out (ProblemDefaults words it),
+            // logged once per outage by BackendFaults rather than once per request.
+            StatusCodeSelector = e => ClientRequestErrors.StatusOf(e)
+                ?? (backendFaults.Classify(e) is not null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError),
+            // An exception an IExceptionHandler answered (a full disk's 507) is logged by that handler, in one line.
+            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null
+                || c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
+                || backendFaults.Classify(c.Exception) is not null,
         });
         app.UseStatusCodePages();
         app.UseUploadPage();

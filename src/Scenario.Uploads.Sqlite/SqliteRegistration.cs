@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Scenario.Uploads.Backends;
 using Scenario.Uploads.Persistence;
 
 namespace Scenario.Uploads.Sqlite;
@@ -19,9 +20,14 @@ public static class SqliteRegistration
             var database = sp.GetRequiredService<IOptions<SqliteUploadsOptions>>().Value.Open();
             // The read cache below is right only while no other process writes the file.
             database.LockExclusively();
+            if (sp.GetService<Storage.DiskReserve>() is { } reserve)
+            {
+                database.ReleaseSpaceWhenFull(reserve.Release);
+            }
             return database;
         });
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<IBackendFaultClassifier, SqliteFaults>();
         services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IEntityRepository, SqliteEntityRepository>();

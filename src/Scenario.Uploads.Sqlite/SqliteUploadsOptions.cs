@@ -11,6 +11,9 @@ public sealed class SqliteUploadsOptions
     /// <summary>Empty: <see cref="FileName"/> in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>How long a command waits for another process's lock on the file; the service checks its range at start.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Where the file goes by default; set by the host (the service's <c>Uploads:DataDirectory</c>), created on open.</summary>
     public string DataDirectory { get; set; } = "./data";
 
@@ -39,6 +42,6 @@ public sealed class SqliteUploadsOptions
     public SqliteDatabase Open()
     {
         Directory.CreateDirectory(DataDirectory);
-        return new SqliteDatabase(EffectiveConnectionString);
+        return new SqliteDatabase(EffectiveConnectionString, Timeout);
     }
 }

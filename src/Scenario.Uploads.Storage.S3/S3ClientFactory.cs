@@ -15,6 +15,11 @@ public static class S3ClientFactory
             ForcePathStyle = options.ForcePathStyle,
             RequestChecksumCalculation = checksums ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = checksums ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED,
+            // Bounded: a hung store answers the service's request with a 503 within Timeout × (MaxRetries + 1),
+            // instead of keeping its client waiting on the SDK's 100 s and four tries.
+            Timeout = options.Timeout,
+            MaxErrorRetry = options.MaxRetries,
+            HttpClientFactory = new StoreTransport(),
         };
         if (string.IsNullOrWhiteSpace(options.ServiceUrl))
         {

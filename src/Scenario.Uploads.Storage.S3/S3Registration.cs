@@ -2,6 +2,7 @@ using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Scenario.Uploads.Backends;
 
 namespace Scenario.Uploads.Storage.S3;
 
@@ -19,6 +20,7 @@ public static class S3Registration
         services.AddSingleton(sp => S3ClientFactory.Create(Options(sp)));
         services.AddSingleton(sp => new S3BlobStore(sp.GetRequiredService<IAmazonS3>(), Options(sp)));
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<S3BlobStore>());
+        services.AddSingleton<IBackendFaultClassifier, S3Faults>();
         services.AddSingleton(sp => new S3UrlSigner(sp.GetRequiredService<IAmazonS3>(), Options(sp)));
         services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<S3UrlSigner>());
         services.AddSingleton<IDownloadUrlSigner>(sp => sp.GetRequiredService<S3UrlSigner>());

@@ -38,6 +38,15 @@ public sealed class S3StoreOptions
     /// <summary>Create the bucket on start when it does not exist.</summary>
     public bool CreateBucket { get; set; } = true;
 
+    /// <summary>
+    /// How long one request to the store may take until its answer's headers arrive (up to 10 min): past it, and
+    /// past <see cref="MaxRetries"/> more tries, the service answers 503 <c>storage_unavailable</c>.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many more times the S3 client tries a request that failed in a way it may try again (0 to 10).</summary>
+    public int MaxRetries { get; set; } = 2;
+
     /// <summary>Bytes fetched per ranged GET when reading an object back (64 KiB to 256 MiB); one more range is read ahead.</summary>
     public int ReadChunkSize { get; set; } = 8 * 1024 * 1024;
 }

@@ -115,12 +115,26 @@ public abstract class JobQueueContract
         var job = await RunnableJobAsync(db);
         await db.Jobs.ClaimNextAsync("stopping", Lease, Records.T0.AddSeconds(1), None);
 
-        await db.Jobs.ReleaseAsync(job.Id, "someone-else", Records.T0.AddSeconds(2), None);
+        await db.Jobs.ReleaseAsync(job.Id, "someone-else", Records.T0.AddSeconds(2), Records.T0.AddSeconds(2), None);
         Assert.Null(await db.Jobs.ClaimNextAsync("next", Lease, Records.T0.AddSeconds(2), None));
-        await db.Jobs.ReleaseAsync(job.Id, "stopping", Records.T0.AddSeconds(2), None);
+        await db.Jobs.ReleaseAsync(job.Id, "stopping", Records.T0.AddSeconds(2), Records.T0.AddSeconds(2), None);
         var again = await db.Jobs.ClaimNextAsync("next", Lease, Records.T0.AddSeconds(2), None);
 
         Assert.Equal((job.Id, 1, "next"), (again!.Id, again.Attempts, again.LeaseOwner));
+    }
+
+    [Fact]
+    public async Task A_job_handed_back_while_a_backend_is_down_waits_until_its_time_without_counting_an_attempt()
+    {
+        var db = await OpenAsync();
+        var job = await RunnableJobAsync(db);
+        await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+
+        await db.Jobs.ReleaseAsync(job.Id, "w1", notBefore: Records.T0.AddSeconds(7), now: Records.T0.AddSeconds(2), None);
+
+        Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(6), None));
+        var again = await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(7), None);
+        Assert.Equal((job.Id, 1), (again!.Id, again.Attempts));
     }
 
     [Fact]

@@ -38,6 +38,10 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     /// <summary>The instance is stopping: the request was not handled, send it again (503).</summary>
     public const string ShuttingDown = "shutting_down";
+    /// <summary>The database is unreachable, restarting or too slow: nothing was changed unless the answer says so; send it again (503).</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
+    /// <summary>The object store is unreachable, throttling or too slow; send the request again (503).</summary>
+    public const string StorageUnavailable = "storage_unavailable";
     public const string InvalidContentMd5 = "invalid_content_md5";
     public const string BadDigest = "bad_digest";
     public const string UrlExpired = "url_expired";

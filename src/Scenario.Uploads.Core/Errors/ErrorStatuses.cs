@@ -29,7 +29,7 @@ public static class ErrorStatuses
         [RangeNotSatisfiable] = 416,
         [TooManyPartsInFlight] = 429, [RateLimited] = 429,
         [InternalError] = 500,
-        [ShuttingDown] = 503,
+        [ShuttingDown] = 503, [DatabaseUnavailable] = 503, [StorageUnavailable] = 503,
         [InsufficientStorage] = 507,
     };
 
@@ -37,6 +37,8 @@ public static class ErrorStatuses
     private static readonly Dictionary<string, int> RetryAfter = new(StringComparer.Ordinal)
     {
         [TooManyPartsInFlight] = 1, [ShuttingDown] = 5, [InsufficientStorage] = 60,
+        // Long enough that the SDK's default two retries span a database restart of several seconds.
+        [DatabaseUnavailable] = 5, [StorageUnavailable] = 5,
     };
 
     public static int? RetryAfterSeconds(string code) => RetryAfter.TryGetValue(code, out var seconds) ? seconds : null;

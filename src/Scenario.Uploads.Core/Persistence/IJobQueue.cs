@@ -27,10 +27,11 @@ public interface IJobQueue
     Task RetryLaterAsync(string jobId, string workerId, DateTimeOffset notBefore, string error, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Hands the job back at once, as if never claimed (the attempt is not counted): this worker is shutting
-    /// down, so another instance, or this one restarted, takes it without waiting for the lease to run out.
+    /// Hands the job back, claimable from <paramref name="notBefore"/>, as if never claimed (the attempt is not
+    /// counted): this worker is shutting down (so another instance, or this one restarted, takes it without
+    /// waiting for the lease to run out), or a backend the job needs is down, which is no fault of the upload.
     /// </summary>
-    Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task ReleaseAsync(string jobId, string workerId, DateTimeOffset notBefore, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// How many jobs wait to be claimed now and since when the oldest of them could have been: one cheap

@@ -13,6 +13,17 @@ public interface ISqlDatabase
     /// <summary>A connection for reads.</summary>
     Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on a reader connection and returns its result. A database may run it again
+    /// on a fresh connection when the first one broke before answering (PostgreSQL after a restart): reads
+    /// change nothing, so that is always safe, and <paramref name="read"/> must not write.
+    /// </summary>
+    async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await read(connection);
+    }
+
     /// <summary>A connection for a write; on SQLite it holds the process's write gate until disposed.</summary>
     Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken);
 

@@ -11,15 +11,14 @@ public abstract class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyReposi
 
     public async Task<ApiKeyRecord?> FindAsync(string apiKey, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>($"{SelectKey} WHERE api_key = @apiKey;", new { apiKey });
+        var row = await database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<ApiKeyRow>($"{SelectKey} WHERE api_key = @apiKey;", new { apiKey }), cancellationToken);
         return row?.ToRecord();
     }
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM api_keys;") > 0;
+        return await database.ReadAsync(connection => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM api_keys;"), cancellationToken) > 0;
     }
 
     public async Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
@@ -37,8 +36,8 @@ public abstract class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyReposi
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ApiKeyRow>($"{SelectKey} ORDER BY created_at, api_key;");
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<ApiKeyRow>($"{SelectKey} ORDER BY created_at, api_key;"), cancellationToken);
         return [.. rows.Select(r => r.ToRecord())];
     }
 

@@ -58,15 +58,15 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
 
     public async Task<AssetRecord?> FindAssetAsync(string assetId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<AssetRow>("SELECT * FROM assets WHERE id = @assetId;", new { assetId });
+        var row = await database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<AssetRow>("SELECT * FROM assets WHERE id = @assetId;", new { assetId }), cancellationToken);
         return row?.ToRecord();
     }
 
     public async Task<ModelRecord?> FindModelAsync(string modelId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ModelRow>("SELECT * FROM models WHERE id = @modelId;", new { modelId });
+        var row = await database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<ModelRow>("SELECT * FROM models WHERE id = @modelId;", new { modelId }), cancellationToken);
         return row?.ToRecord();
     }
 }

@@ -78,15 +78,15 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
             cancellationToken);
     }
 
-    public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string jobId, string workerId, DateTimeOffset notBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
-            UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @nowMs,
+            UPDATE jobs SET status = @queued, lease_owner = NULL, lease_until = NULL, not_before = @notBefore,
                 attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = @nowMs
             WHERE id = @jobId AND lease_owner = @workerId;
             """,
-            new { jobId, workerId, nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued }, transaction),
+            new { jobId, workerId, notBefore = UnixTime.Ms(notBefore), nowMs = UnixTime.Ms(now), queued = JobStatuses.Queued }, transaction),
             cancellationToken);
     }
 
@@ -94,21 +94,19 @@ public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
     {
         // The claim's own condition, so the gauge counts exactly what a worker could take; ix_jobs_runnable
         // holds only runnable rows, so this reads the queue, never the history.
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var (count, oldest) = await connection.QuerySingleAsync<(long, long?)>(
+        var (count, oldest) = await database.ReadAsync(connection => connection.QuerySingleAsync<(long, long?)>(
             """
             SELECT COUNT(*), MIN(not_before) FROM jobs
             WHERE runnable = 1 AND not_before <= @nowMs AND (lease_until IS NULL OR lease_until < @nowMs);
             """,
-            new { nowMs = UnixTime.Ms(now) });
+            new { nowMs = UnixTime.Ms(now) }), cancellationToken);
         return new JobQueueDepth(count, oldest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
     public async Task<JobRecord?> FindForOwnerAsync(string ownerId, string jobId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
-            $"SELECT {JobColumns} FROM jobs WHERE id = @jobId AND owner_id = @ownerId;", new { jobId, ownerId });
+        var row = await database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<JobRow>(
+            $"SELECT {JobColumns} FROM jobs WHERE id = @jobId AND owner_id = @ownerId;", new { jobId, ownerId }), cancellationToken);
         return row?.ToRecord();
     }
 }

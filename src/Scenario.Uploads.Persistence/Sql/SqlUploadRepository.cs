@@ -81,8 +81,8 @@ public abstract class SqlUploadRepository : IUploadRepository
 
     public async Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(IdempotencyRow.Select, new { ownerId, key });
+        var row = await _database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<IdempotencyRow>(IdempotencyRow.Select, new { ownerId, key }), cancellationToken);
         return row?.ToClaim();
     }
 
@@ -110,39 +110,36 @@ public abstract class SqlUploadRepository : IUploadRepository
 
     public async Task<UploadRecord?> FindAsync(string uploadId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId;", new { uploadId });
+        var row = await _database.ReadAsync(
+            connection => connection.QuerySingleOrDefaultAsync<UploadRow>($"{SelectUpload} WHERE id = @uploadId;", new { uploadId }), cancellationToken);
         return row?.ToRecord(_readText);
     }
 
     public async Task<UploadRecord?> FindForOwnerAsync(string ownerId, string uploadId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<UploadRow>(
-            $"{SelectUpload} WHERE id = @uploadId AND owner_id = @ownerId;", new { uploadId, ownerId });
+        var row = await _database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<UploadRow>(
+            $"{SelectUpload} WHERE id = @uploadId AND owner_id = @ownerId;", new { uploadId, ownerId }), cancellationToken);
         return row?.ToRecord(_readText);
     }
 
     public async Task<IReadOnlyList<UploadRecord>> ListAsync(string ownerId, int limit, UploadCursor? after, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var rows = after is null
-            ? await connection.QueryAsync<UploadRow>(
+        var rows = await _database.ReadAsync(connection => after is null
+            ? connection.QueryAsync<UploadRow>(
                 $"{SelectUpload} WHERE owner_id = @ownerId ORDER BY created_at DESC, id DESC LIMIT @limit;", new { ownerId, limit })
-            : await connection.QueryAsync<UploadRow>(
+            : connection.QueryAsync<UploadRow>(
                 $"""
                 {SelectUpload} WHERE owner_id = @ownerId AND (created_at < @created OR (created_at = @created AND id < @id))
                 ORDER BY created_at DESC, id DESC LIMIT @limit;
                 """,
-                new { ownerId, limit, created = UnixTime.Ms(after.CreatedAt), id = after.Id });
+                new { ownerId, limit, created = UnixTime.Ms(after.CreatedAt), id = after.Id }), cancellationToken);
         return ToRecords(rows);
     }
 
     public async Task<IReadOnlyList<PartRecord>> GetPartsAsync(string uploadId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Number, long Size, string Etag, long UploadedAt)>(
-            "SELECT number, size, etag, uploaded_at FROM upload_parts WHERE upload_id = @uploadId ORDER BY number;", new { uploadId });
+        var rows = await _database.ReadAsync(connection => connection.QueryAsync<(long Number, long Size, string Etag, long UploadedAt)>(
+            "SELECT number, size, etag, uploaded_at FROM upload_parts WHERE upload_id = @uploadId ORDER BY number;", new { uploadId }), cancellationToken);
         return rows.Select(r => new PartRecord((int)r.Number, r.Size, r.Etag, UnixTime.At(r.UploadedAt))).ToList();
     }
 
@@ -285,18 +282,16 @@ public abstract class SqlUploadRepository : IUploadRepository
 
     public async Task<IReadOnlyList<UploadRecord>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UploadRow>(
+        var rows = await _database.ReadAsync(connection => connection.QueryAsync<UploadRow>(
             $"{SelectUpload} WHERE status = @pending AND expires_at <= @now ORDER BY expires_at LIMIT @limit;",
-            new { now = UnixTime.Ms(now), limit, pending = UploadStatuses.Pending });
+            new { now = UnixTime.Ms(now), limit, pending = UploadStatuses.Pending }), cancellationToken);
         return ToRecords(rows);
     }
 
     public async Task<IReadOnlyList<UploadRecord>> FindFailedWithBytesAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UploadRow>(
-            $"{SelectUpload} WHERE status = @failed AND bytes_deleted = 0 LIMIT @limit;", new { limit, failed = UploadStatuses.Failed });
+        var rows = await _database.ReadAsync(connection => connection.QueryAsync<UploadRow>(
+            $"{SelectUpload} WHERE status = @failed AND bytes_deleted = 0 LIMIT @limit;", new { limit, failed = UploadStatuses.Failed }), cancellationToken);
         return ToRecords(rows);
     }
 

@@ -15,7 +15,7 @@ public static class ApiProblem
     {
         var problem = new ProblemDetails
         {
-            Type = $"https://docs.scenario.com/errors/{code.Replace('_', '-')}",
+            Type = TypeOf(code),
             Title = Titles.GetValueOrDefault(status, "Error"),
             Status = status,
             Detail = detail,
@@ -30,6 +30,9 @@ public static class ApiProblem
         }
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>The problem's <c>type</c> URI for <paramref name="code"/>.</summary>
+    public static string TypeOf(string code) => $"https://docs.scenario.com/errors/{code.Replace('_', '-')}";
 
     /// <summary>Adds our fields to a problem the framework made (404 for unknown routes, 415, …).</summary>
     public static void Fill(ProblemDetails problem, string code, string? detail)

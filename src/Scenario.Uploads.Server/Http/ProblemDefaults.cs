@@ -1,5 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Scenario.Uploads.Backends;
 using Scenario.Uploads.Errors;
+using Scenario.Uploads.Server.Backends;
 
 namespace Scenario.Uploads.Server.Http;
 
@@ -16,6 +20,11 @@ public static class ProblemDefaults
             return;
         }
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (context.Exception is { } error && context.HttpContext.RequestServices.GetService<BackendFaults>()?.Observe(error) is { } fault)
+        {
+            BackendUnavailable(problem, fault, context.HttpContext);
+            return;
+        }
         if (context.Exception is { } exception && ClientRequestErrors.StatusOf(exception) is not null)
         {
             // The exception handler's generic wording ("An error occurred…") is for our failures, not the client's.
@@ -26,6 +35,28 @@ public static class ProblemDefaults
         var (code, detail) = ByStatus(status, problem.Detail);
         problem.Detail ??= detail;
         ApiProblem.Fill(problem, code, problem.Detail);
+    }
+
+    /// <summary>
+    /// The database or the store failed us for a moment: the server's event, which the client waits out. The
+    /// exception handler chose 503 for it already (<see cref="ServerApp"/>).
+    /// </summary>
+    private static void BackendUnavailable(ProblemDetails problem, BackendFault fault, HttpContext context)
+    {
+        var (code, detail) = fault.Backend == BackendNames.Database
+            ? (ErrorCodes.DatabaseUnavailable,
+                "The service's database is restarting, unreachable or too slow right now. Send the same request again after Retry-After seconds "
+                + "(complete, and a create with an Idempotency-Key, are safe to repeat).")
+            : (ErrorCodes.StorageUnavailable,
+                "The service's file storage is unreachable, overloaded or too slow right now. Send the same request again after Retry-After seconds.");
+        var seconds = ErrorStatuses.RetryAfterSeconds(code) ?? 5;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        problem.Status = StatusCodes.Status503ServiceUnavailable;
+        problem.Title = "Service Unavailable";
+        problem.Type = ApiProblem.TypeOf(code);
+        problem.Detail = detail;
+        ApiProblem.Fill(problem, code, detail);
+        problem.Extensions["remainingSeconds"] = seconds;
     }
 
     // A body Kestrel refused mid-read on an endpoint that did not catch it: say what was wrong with it.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Backends;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Requests;
@@ -24,6 +25,7 @@ public sealed class ExpirySweeper(
     IOptions<ImportsOptions> imports,
     TimeProvider time,
     UploadsMetrics metrics,
+    BackendFaults faults,
     ILogger<ExpirySweeper> logger) : BackgroundService
 {
     private const int Batch = 100;
@@ -41,7 +43,11 @@ public sealed class ExpirySweeper(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "The expiry sweep failed; it runs again at the next interval.");
+                    // A backend that is down is logged once, by BackendFaults; the sweep just runs again next time.
+                    if (faults.Observe(e) is null)
+                    {
+                        logger.LogError(e, "The expiry sweep failed; it runs again at the next interval.");
+                    }
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

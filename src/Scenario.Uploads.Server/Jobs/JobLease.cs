@@ -1,4 +1,5 @@
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Backends;
 
 namespace Scenario.Uploads.Server.Jobs;
 
@@ -13,14 +14,16 @@ public sealed class JobLease : IAsyncDisposable, IProgress<double>
     private readonly string _workerId;
     private readonly TimeSpan _duration;
     private readonly TimeProvider _time;
+    private readonly BackendFaults _faults;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _cancellation;
     private readonly Task _renewals;
     private double _progress;
 
-    public JobLease(IJobQueue queue, string jobId, string workerId, TimeSpan duration, TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+    public JobLease(IJobQueue queue, string jobId, string workerId, TimeSpan duration, TimeProvider time, BackendFaults faults, ILogger logger,
+        CancellationToken stoppingToken)
     {
-        (_queue, _jobId, _workerId, _duration, _time, _logger) = (queue, jobId, workerId, duration, time, logger);
+        (_queue, _jobId, _workerId, _duration, _time, _faults, _logger) = (queue, jobId, workerId, duration, time, faults, logger);
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         _renewals = RenewAsync();
     }
@@ -58,8 +61,12 @@ public sealed class JobLease : IAsyncDisposable, IProgress<double>
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Not fatal by itself: the lease still runs until it expires, and the next tick tries again.
-                    _logger.LogWarning(e, "Could not renew the lease on job {JobId}.", _jobId);
+                    // Not fatal by itself: the lease still runs until it expires, and the next tick tries again. A
+                    // database that is down is logged once, by BackendFaults.
+                    if (_faults.Observe(e) is null)
+                    {
+                        _logger.LogWarning(e, "Could not renew the lease on job {JobId}.", _jobId);
+                    }
                 }
             }
         }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Backends;
+using Scenario.Uploads.Server.DiskSpace;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Webhooks;
@@ -22,8 +24,15 @@ public sealed class UploadJobWorker(
     IOptions<JobsOptions> options,
     TimeProvider time,
     UploadsMetrics metrics,
+    BackendFaults faults,
     ILogger<UploadJobWorker> logger) : BackgroundService
 {
+    // How long a job waits after a backend it needed failed; neither this nor the claim backoff below is counted
+    // against Jobs:MaxAttempts, which is for failures of the upload itself.
+    private static readonly TimeSpan BackendRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DiskFullRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxClaimBackoff = TimeSpan.FromSeconds(5);
+
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +40,7 @@ public sealed class UploadJobWorker(
         var settings = options.Value;
         using var slots = new SemaphoreSlim(Math.Max(1, settings.Concurrency));
         var running = new List<Task>();
+        var backoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
             heartbeat.Beat();
@@ -50,10 +60,16 @@ public sealed class UploadJobWorker(
             try
             {
                 jobs = await queue.ClaimAsync(_workerId, settings.LeaseDuration, time.GetUtcNow(), held, stoppingToken);
+                backoff = TimeSpan.Zero;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not claim a job; trying again shortly.");
+                // A database that is down is logged once by BackendFaults, not at every poll.
+                if (faults.Observe(e) is null)
+                {
+                    logger.LogError(e, "Could not claim a job; trying again shortly.");
+                }
+                backoff = backoff == TimeSpan.Zero ? settings.PollInterval / 2 : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxClaimBackoff.Ticks));
             }
             if (held > jobs.Count)
             {
@@ -61,7 +77,7 @@ public sealed class UploadJobWorker(
             }
             if (jobs.Count == 0)
             {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                await (backoff > TimeSpan.Zero ? Task.Delay(backoff, time, stoppingToken) : signal.WaitAsync(settings.PollInterval, stoppingToken));
                 continue;
             }
             running.RemoveAll(t => t.IsCompleted);
@@ -88,7 +104,7 @@ public sealed class UploadJobWorker(
                 await RunDeliveryAsync(job, stoppingToken);
                 return;
             }
-            await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, logger, stoppingToken);
+            await using var lease = new JobLease(queue, job.Id, _workerId, options.Value.LeaseDuration, time, faults, logger, stoppingToken);
             var outcome = await processor.RunAsync(job, lease, lease.Token);
             await queue.FinishAsync(job.Id, _workerId, outcome.Status, outcome.MetadataJson, time.GetUtcNow(), CancellationToken.None);
             if (webhooks.Enabled)
@@ -100,11 +116,27 @@ public sealed class UploadJobWorker(
         {
             // Shutting down: hand the job back, so another instance (or this one, restarted) resumes it at once
             // from the last step it committed. If even that fails, the lease runs out and the same happens later.
-            await ReleaseQuietlyAsync(job);
+            if (await HandBackAsync(job, TimeSpan.Zero))
+            {
+                logger.LogInformation("Handed job {JobId} back on shutdown.", job.Id);
+            }
         }
         catch (Exception e) when (e is LeaseLostException or OperationCanceledException)
         {
             logger.LogWarning("Lost the lease on job {JobId}; another worker has it now.", job.Id);
+        }
+        catch (Exception e) when (faults.Observe(e) is not null || DiskFullErrors.Is(e))
+        {
+            // The database or the store failed, or a disk is full, not the upload: the job goes on from its last
+            // committed step once the backend had a moment (or space was freed), its attempt not counted (or, if
+            // the database cannot even take that, once the lease runs out).
+            activity.Fail(e);
+            var full = DiskFullErrors.Is(e);
+            if (full)
+            {
+                logger.LogWarning("Job {JobId} waits for disk space: {Error}", job.Id, e.Message);
+            }
+            await HandBackAsync(job, full ? DiskFullRetryDelay : BackendRetryDelay);
         }
         catch (Exception e)
         {
@@ -127,25 +159,46 @@ public sealed class UploadJobWorker(
         {
             // The database failed us, not the receiver: the lease runs out and the delivery is tried again, as
             // after a crash. An upload's failure path must not run for it (its upload has ended already).
-            logger.LogError(e, "Webhook delivery {JobId} could not run; it is tried again once its lease runs out.", job.Id);
+            if (faults.Observe(e) is null)
+            {
+                logger.LogError(e, "Webhook delivery {JobId} could not run; it is tried again once its lease runs out.", job.Id);
+            }
         }
     }
 
-    private async Task ReleaseQuietlyAsync(JobRecord job)
+    /// <summary>Gives the job back uncounted, claimable after <paramref name="delay"/>; false when even that failed.</summary>
+    private async Task<bool> HandBackAsync(JobRecord job, TimeSpan delay)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await queue.ReleaseAsync(job.Id, _workerId, time.GetUtcNow(), timeout.Token);
-            logger.LogInformation("Handed job {JobId} back on shutdown.", job.Id);
+            var now = time.GetUtcNow();
+            await queue.ReleaseAsync(job.Id, _workerId, now + delay, now, timeout.Token);
+            return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogWarning(e, "Could not hand job {JobId} back on shutdown; its lease will run out instead.", job.Id);
+            if (faults.Observe(e) is null)
+            {
+                logger.LogWarning(e, "Could not hand job {JobId} back; its lease will run out instead.", job.Id);
+            }
+            return false;
         }
     }
 
     private async Task HandleFailureAsync(JobRecord job, Exception error)
+    {
+        try
+        {
+            await RecordFailureAsync(job, error);
+        }
+        catch (Exception e) when (faults.Observe(e) is not null)
+        {
+            // The database went away while the failure was written: the lease runs out and the job is tried again.
+        }
+    }
+
+    private async Task RecordFailureAsync(JobRecord job, Exception error)
     {
         var settings = options.Value;
         if (job.Attempts >= settings.MaxAttempts)

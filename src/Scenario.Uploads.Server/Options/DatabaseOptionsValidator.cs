@@ -19,6 +19,7 @@ internal sealed class DatabaseOptionsValidator(IConfiguration configuration) : I
         const string s = DatabaseOptions.Section;
         var rules = new ConfigurationRules(configuration);
         rules.OneOf($"{s}:Provider", options.Provider, Sqlite, Postgres);
+        rules.Duration($"{s}:Timeout", options.Timeout, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(10));
         var connectionString = options.ConnectionString;
         if (IsPostgres(options))
         {

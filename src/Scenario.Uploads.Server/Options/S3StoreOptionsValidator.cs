@@ -17,6 +17,8 @@ internal sealed class S3StoreOptionsValidator(IConfiguration configuration) : IV
         rules.OneOf($"{s}:ChecksumMode", options.ChecksumMode, "WhenRequired", "WhenSupported");
         rules.WholeNumber($"{s}:ReadChunkSize", options.ReadChunkSize, S3StoreOptions.MinReadChunkSize, S3StoreOptions.MaxReadChunkSize,
             Defaults.ReadChunkSize, " of bytes");
+        rules.Duration($"{s}:Timeout", options.Timeout, Defaults.Timeout, TimeSpan.FromMinutes(10));
+        rules.WholeNumber($"{s}:MaxRetries", options.MaxRetries, 0, 10, Defaults.MaxRetries);
         return rules.Result();
     }
 }

@@ -15,6 +15,7 @@ public sealed class JobQueueGauges
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Lazy<IJobQueue> _queue;
+    private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ILogger<JobQueueGauges> _logger;
     private readonly Lock _gate = new();
@@ -25,7 +26,7 @@ public sealed class JobQueueGauges
         // The gauges exist from the host's build, before the configuration is checked; the database (which
         // creates the data directory) only once a scrape asks, so a refused start leaves nothing behind.
         _queue = new Lazy<IJobQueue>(services.GetRequiredService<IJobQueue>);
-        (_time, _logger) = (time, logger);
+        (_services, _time, _logger) = (services, time, logger);
         metrics.Meter.CreateObservableGauge("scenario.uploads.jobs.queued", ObserveDepth, "{job}",
             "Jobs waiting for a worker: runnable, not held by any worker.");
         metrics.Meter.CreateObservableGauge("scenario.uploads.jobs.oldest_age", ObserveOldestAge, "s",
@@ -70,7 +71,11 @@ public sealed class JobQueueGauges
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // No value rather than a wrong one: the scrape goes on with every other metric.
-            _logger.LogWarning(e, "Could not measure the job queue for the metrics scrape.");
+            // A database that is down is logged once, by BackendFaults, not at every scrape.
+            if (_services.GetRequiredService<Backends.BackendFaults>().Observe(e) is null)
+            {
+                _logger.LogWarning(e, "Could not measure the job queue for the metrics scrape.");
+            }
             return null;
         }
     }

@@ -32,6 +32,7 @@ public sealed class UploadsMetrics
     private readonly Counter<long> _swept;
     private readonly Counter<long> _hashed;
     private readonly Counter<long> _repositoryCalls;
+    private readonly Counter<long> _backendErrors;
 
     public UploadsMetrics(IMeterFactory meters)
     {
@@ -55,6 +56,8 @@ public sealed class UploadsMetrics
             "What the expiry sweeper removed: expired uploads, bytes of failed uploads, leftover files of interrupted imports.");
         _hashed = Meter.CreateCounter<long>("scenario.uploads.sha256.hashed", "By",
             "Bytes read for uploads' SHA-256, by phase: receiving (while the parts arrive) or validation (after complete: what was left, or the whole file).");
+        _backendErrors = Meter.CreateCounter<long>("scenario.uploads.backend.errors", "{error}",
+            "Failures of the database or the store that the service rode out (a 503, a job put back), by backend and kind.");
         _repositoryCalls = Meter.CreateCounter<long>("scenario.uploads.db.calls", "{call}",
             "Calls of the persistence seams (uploads, jobs, entities, keys), by operation: the database round trips an upload costs.");
     }
@@ -95,6 +98,10 @@ public sealed class UploadsMetrics
 
     /// <summary>One call of a repository method, <paramref name="operation"/> being <c>IUploadRepository.FindAsync</c> and the like.</summary>
     public void RepositoryCalled(string operation) => _repositoryCalls.Add(1, new KeyValuePair<string, object?>("db.operation.name", operation));
+
+    /// <summary>A passing failure of <paramref name="backend"/> (<c>database</c>, <c>storage</c>) of the given kind.</summary>
+    public void BackendFailed(string backend, string kind) =>
+        _backendErrors.Add(1, new KeyValuePair<string, object?>("backend", backend), new KeyValuePair<string, object?>("kind", kind));
 
     public void Swept(string what, long count = 1) => _swept.Add(count, new KeyValuePair<string, object?>("what", what));
 

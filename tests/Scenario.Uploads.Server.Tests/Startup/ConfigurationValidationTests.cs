@@ -22,6 +22,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Imports:Civitai:Endpoint", "civitai.com")]
     [InlineData("Database:Provider", "Mongo")]
     [InlineData("Storage:Provider", "Ftp")]
+    [InlineData("Storage:ReservedSpace", "-1")]
     [InlineData("RateLimits:Create:PermitLimit", "0")]
     [InlineData("RateLimits:FailedAuth:Window", "00:00:00")]
     [InlineData("RateLimits:Create:Window", "banana")]

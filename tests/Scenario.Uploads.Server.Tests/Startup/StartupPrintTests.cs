@@ -16,7 +16,10 @@ public sealed class StartupPrintTests
             await using var service = ServerCommand.Start(ServerCommand.ServiceArguments("data", port, withTestKeys: true), workingDirectory);
             var data = Path.Combine(workingDirectory, "data");
 
-            await service.WaitForOutputAsync($"data directory  {data}", TimeSpan.FromSeconds(60));
+            // The banner's lines come out one by one: wait for its last before reading the others.
+            await service.WaitForOutputAsync($"storage         Local, {Path.Combine(data, "blobs")}", TimeSpan.FromSeconds(60));
+
+            Assert.Contains($"data directory  {data}", service.Output);
 
             Assert.Contains($"database        Sqlite, {Path.Combine(data, "uploads.db")}", service.Output);
             Assert.Contains($"storage         Local, {Path.Combine(data, "blobs")}", service.Output);
