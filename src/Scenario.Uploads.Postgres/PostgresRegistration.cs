@@ -28,6 +28,8 @@ public static class PostgresRegistration
         services.AddSingleton<IEntityRepository, PostgresEntityRepository>();
         services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
         services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<PostgresDatabase>()));
+        // Instances share their rate limits through the database (SQLite, one instance, keeps them in memory).
+        services.AddSingleton<RateLimits.IRateLimitLedger>(sp => new Persistence.Sql.SqlRateLimitLedger(sp.GetRequiredService<PostgresDatabase>()));
         return options;
     }
 }

@@ -48,7 +48,10 @@ public static class ServerApp
             // logged once per outage by BackendFaults rather than once per request.
             StatusCodeSelector = e => ClientRequestErrors.StatusOf(e)
                 ?? (backendFaults.Classify(e) is not null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError),
-            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null || backendFaults.Classify(c.Exception) is not null,
+            // An exception an IExceptionHandler answered (a full disk's 507) is logged by that handler, in one line.
+            SuppressDiagnosticsCallback = c => ClientRequestErrors.StatusOf(c.Exception) is not null
+                || c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
+                || backendFaults.Classify(c.Exception) is not null,
         });
         app.UseStatusCodePages();
         app.UseUploadPage();

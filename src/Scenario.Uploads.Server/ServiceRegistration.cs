@@ -3,6 +3,7 @@ using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Cors;
+using Scenario.Uploads.Server.DiskSpace;
 using Scenario.Uploads.Server.Endpoints;
 using Scenario.Uploads.Server.Health;
 using Scenario.Uploads.Server.Http;
@@ -61,6 +62,7 @@ public static class ServiceRegistration
 
         // Order matters: the schema and keys exist before the worker and the server start.
         services.AddHostedService<StartupInitializer>();
+        services.AddDiskReserve();
         services.AddQuotas().AddWebhooks();
         services.AddHostedService<UploadJobWorker>();
         services.AddSingleton<ExpirySweeper>();

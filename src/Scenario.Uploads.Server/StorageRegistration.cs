@@ -39,7 +39,7 @@ public static class StorageRegistration
     public static IServiceCollection AddLocalBlobStore(this IServiceCollection services)
     {
         services.AddSingleton<IBlobStore>(sp =>
-            new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs")));
+            new LocalDiskBlobStore(Path.Combine(sp.GetRequiredService<IOptions<UploadsOptions>>().Value.DataDirectory, "blobs"), sp.GetRequiredService<DiskReserve>()));
         services.AddSingleton<IPartUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
         services.AddSingleton<IDownloadUrlSigner>(sp => sp.GetRequiredService<UrlSigner>());
         return services;

@@ -13,7 +13,9 @@ namespace Scenario.Uploads.Sqlite;
 /// <remarks>
 /// A batch holds the database's write gate, so it still excludes every other writer of this process. When
 /// one item throws, the batch is rolled back and each item runs again in its own transaction, so only that
-/// one fails; a failed commit fails every item of the batch, none of which is then in the database.
+/// one fails; a failed commit fails every item of the batch, none of which is then in the database. A commit
+/// that failed for want of disk space runs once more after the disk's reserve gave space back, and a batch that
+/// fails takes its connection with it (the next opens a new one), so a full disk never leaves the writer broken.
 /// </remarks>
 internal sealed class SqliteBatchWriter : IDisposable
 {
@@ -34,13 +36,22 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly Task _loop;
     private readonly Task _checkpoints;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<bool> _releaseSpace;
     private int _commitsSinceCheckpoint;
 
-    public SqliteBatchWriter(string connectionString, SemaphoreSlim writeGate)
+    // The loop's own, used by it alone.
+    private SqliteBatch? _connection;
+    private bool? _durableSetting;
+
+    /// <param name="connectionString">The database's.</param>
+    /// <param name="writeGate">The process's one writer at a time.</param>
+    /// <param name="releaseSpace">Gives back space kept for a full disk; true when it did (the write is then tried again once).</param>
+    public SqliteBatchWriter(string connectionString, SemaphoreSlim writeGate, Func<bool> releaseSpace)
     {
         // Its own connection, outside the pool: it keeps its prepared state and synchronous setting to itself.
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         _writeGate = writeGate;
+        _releaseSpace = releaseSpace;
         _loop = Task.Run(RunAsync);
         _checkpoints = Task.Run(CheckpointAsync);
     }
@@ -119,8 +130,6 @@ internal sealed class SqliteBatchWriter : IDisposable
     private async Task RunAsync()
     {
         var batch = new List<IBatchItem>(MaxBatch);
-        SqliteBatch? connection = null;
-        bool? durableSetting = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync())
@@ -139,28 +148,7 @@ internal sealed class SqliteBatchWriter : IDisposable
                     {
                         continue;
                     }
-                    if (connection is null)
-                    {
-                        connection = await SqliteBatch.OpenAsync(_connectionString);
-                        // Checkpoints are CheckpointAsync's; once the log starts over its file is cut back.
-                        await connection.Connection.ExecuteAsync("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
-                    }
-                    // FULL when any item needs it; a FULL commit also makes earlier NORMAL ones durable.
-                    var durable = batch.Exists(i => i.Durable);
-                    if (durableSetting != durable)
-                    {
-                        await connection.Connection.ExecuteAsync(durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
-                        durableSetting = durable;
-                    }
-                    if (!await TryRunTogetherAsync(connection, batch))
-                    {
-                        // One item failed and took the shared transaction with it: each goes alone, so only
-                        // the failing one fails. Items are plain database work, safe to run again.
-                        foreach (var item in batch)
-                        {
-                            await RunAloneAsync(connection, item);
-                        }
-                    }
+                    await CommitAsync(batch);
                 }
                 catch (Exception e)
                 {
@@ -169,9 +157,9 @@ internal sealed class SqliteBatchWriter : IDisposable
                         item.Fail(e);
                     }
                     batch.Clear();
-                    connection?.Dispose();
-                    connection = null;
-                    durableSetting = null;
+                    // A new connection for the next batch: nothing of this one's state (a transaction SQLite may
+                    // have rolled back by itself, after a full disk say) carries over.
+                    CloseConnection();
                 }
                 finally
                 {
@@ -186,8 +174,66 @@ internal sealed class SqliteBatchWriter : IDisposable
         }
         finally
         {
-            connection?.Dispose();
+            CloseConnection();
         }
+    }
+
+    private async Task CommitAsync(List<IBatchItem> batch)
+    {
+        try
+        {
+            await CommitOnceAsync(batch);
+        }
+        // Nothing of a batch whose commit failed is in the database: once the disk's reserve gave space back, it
+        // runs again, and the writes that free space (abort, expiry, delete) go through on a full disk.
+        catch (SqliteException e) when (SqliteFull.Is(e) && _releaseSpace())
+        {
+            CloseConnection();
+            await CommitOnceAsync(batch);
+        }
+    }
+
+    private async Task CommitOnceAsync(List<IBatchItem> batch)
+    {
+        // FULL when any item needs it; a FULL commit also makes earlier NORMAL ones durable.
+        var connection = await ConnectionAsync(durable: batch.Exists(i => i.Durable));
+        if (await TryRunTogetherAsync(connection, batch))
+        {
+            return;
+        }
+        if (batch.Exists(i => i.FailedForSpace))
+        {
+            _releaseSpace();
+        }
+        // One item failed and took the shared transaction with it: each goes alone, so only the failing one fails.
+        // Items are plain database work, safe to run again.
+        foreach (var item in batch)
+        {
+            await RunAloneAsync(connection, item);
+        }
+    }
+
+    private async Task<SqliteBatch> ConnectionAsync(bool durable)
+    {
+        if (_connection is null)
+        {
+            _connection = await SqliteBatch.OpenAsync(_connectionString);
+            // Checkpoints are CheckpointAsync's; once the log starts over its file is cut back.
+            await _connection.Connection.ExecuteAsync("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
+        }
+        if (_durableSetting != durable)
+        {
+            await _connection.Connection.ExecuteAsync(durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            _durableSetting = durable;
+        }
+        return _connection;
+    }
+
+    private void CloseConnection()
+    {
+        _connection?.Dispose();
+        _connection = null;
+        _durableSetting = null;
     }
 
     private async Task<bool> TryRunTogetherAsync(SqliteBatch connection, List<IBatchItem> batch)
@@ -207,68 +253,19 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     private async Task RunAloneAsync(SqliteBatch connection, IBatchItem item)
     {
-        await using var transaction = connection.Begin();
-        if (await item.RunAsync(connection))
+        try
         {
-            transaction.Commit();
-            Interlocked.Increment(ref _commitsSinceCheckpoint);
-        }
-    }
-
-    private interface IBatchItem
-    {
-        bool Durable { get; }
-
-        /// <summary>True when the caller gave up before the item ran: it is then left out.</summary>
-        bool CancelIfRequested();
-
-        /// <summary>Runs the work; false (the error kept for the caller) when it threw.</summary>
-        Task<bool> RunAsync(SqliteBatch batch);
-
-        void Complete();
-
-        void Fail(Exception error);
-    }
-
-    private sealed class BatchItem<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken) : IBatchItem
-    {
-        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _value;
-        private Exception? _error;
-
-        public Task<T> Result => _result.Task;
-
-        public bool Durable => durable;
-
-        public bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _result.TrySetCanceled(cancellationToken);
-
-        public async Task<bool> RunAsync(SqliteBatch batch)
-        {
-            try
+            await using var transaction = connection.Begin();
+            if (await item.RunAsync(connection))
             {
-                _value = await work(batch);
-                _error = null;
-                return true;
-            }
-            catch (Exception e)
-            {
-                _error = e;
-                return false;
+                transaction.Commit();
+                Interlocked.Increment(ref _commitsSinceCheckpoint);
             }
         }
-
-        public void Complete()
+        catch (SqliteException e)
         {
-            if (_error is null)
-            {
-                _result.TrySetResult(_value!);
-            }
-            else
-            {
-                _result.TrySetException(_error);
-            }
+            // Its own commit failed (a full disk): it alone fails; the items committed before it stand.
+            item.Fail(e);
         }
-
-        public void Fail(Exception error) => _result.TrySetException(error);
     }
 }

@@ -14,6 +14,7 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
     private readonly string _connectionString;
     private readonly Lazy<SqliteBatchWriter> _batchWriter;
     private FileStream? _ownerLock;
+    private Func<bool>? _releaseSpace;
     private int _disposed;
 
     // One writer at a time, queued here without blocking a thread. Left to SQLite, concurrent writers get
@@ -37,8 +38,14 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling((timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds)),
         }.ToString();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        _batchWriter = new(() => new SqliteBatchWriter(_connectionString, _writeGate));
+        _batchWriter = new(() => new SqliteBatchWriter(_connectionString, _writeGate, () => _releaseSpace?.Invoke() == true));
     }
+
+    /// <summary>
+    /// What gives back disk space kept for the moment the disk is full (true when it did): a batched write that
+    /// failed with SQLITE_FULL calls it and runs once more.
+    /// </summary>
+    public void ReleaseSpaceWhenFull(Func<bool> release) => _releaseSpace = release;
 
     public static SqliteDatabase ForFile(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path }.ToString());

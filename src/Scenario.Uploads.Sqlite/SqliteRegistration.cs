@@ -20,6 +20,10 @@ public static class SqliteRegistration
             var database = sp.GetRequiredService<IOptions<SqliteUploadsOptions>>().Value.Open();
             // The read cache below is right only while no other process writes the file.
             database.LockExclusively();
+            if (sp.GetService<Storage.DiskReserve>() is { } reserve)
+            {
+                database.ReleaseSpaceWhenFull(reserve.Release);
+            }
             return database;
         });
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());

@@ -11,6 +11,9 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
     private static string Multipart(string rest) =>
         ("{'fileName':'a.bin','contentType':'application/octet-stream','fileSize':1024," + rest + "}").Replace('\'', '"');
 
+    private static string Named(string fileName) =>
+        System.Text.Json.JsonSerializer.Serialize(new { fileName, contentType = "image/png", fileSize = 10, parts = 1, kind = "asset" });
+
     public static TheoryData<string, string, string> BadBodies => new()
     {
         { "malformed JSON", """{"fileName": "a.bin",""", "invalid_json" },
@@ -46,6 +49,9 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
         { "fileName as number", """{"fileName":7,"contentType":"a/b","fileSize":1,"parts":1,"kind":"asset"}""", "invalid_field" },
         { "fileName only a path", """{"fileName":"../../","contentType":"a/b","fileSize":1,"parts":1,"kind":"asset"}""", "invalid_field" },
         { "fileName only control characters", "{\"fileName\":\"\\u0000\\u0007\",\"contentType\":\"a/b\",\"fileSize\":1,\"parts\":1,\"kind\":\"asset\"}", "invalid_field" },
+        { "fileName over 255 bytes", Named(new string('a', 256)), "invalid_field" },
+        { "fileName of 128 two-byte characters", Named(new string('\u00e9', 128)), "invalid_field" },
+        { "fileName of 60,004 characters", Named(new string('n', 60_000) + ".png"), "invalid_field" },
         { "contentType not a MIME type", """{"fileName":"a","contentType":"png","fileSize":1,"parts":1,"kind":"asset"}""", "invalid_field" },
         { "contentType as array", """{"fileName":"a","contentType":["a/b"],"fileSize":1,"parts":1,"kind":"asset"}""", "invalid_field" },
         { "assetOptions with model", Multipart("'parts':1,'kind':'model','assetOptions':{'hide':true}"), "asset_options_not_allowed" },
@@ -130,6 +136,29 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
 
         Assert.Equal("passwd.png", upload.GetProperty("fileName").GetString());
         Assert.Equal("../../etc/\u0007pass\u202Ewd\u0000.png", upload.GetProperty("originalFileName").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_name_over_255_UTF8_bytes_is_refused_naming_the_limit()
+    {
+        using var api = new UploadApi(fixture.Host, Testing.TestKeys.OtherApiKey, Testing.TestKeys.OtherApiSecret);
+
+        var response = await api.PostJsonAsync("v1/uploads", Named(new string('\u20ac', 86)));
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
+        Assert.Contains("at most 255 bytes", problem.GetProperty("detail").GetString());
+        Assert.Contains("got 258 bytes", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_name_of_exactly_255_UTF8_bytes_is_kept_whole()
+    {
+        var name = new string('\u20ac', 84) + "abc";
+
+        var upload = await fixture.Api.CreateAsync(new { fileName = name, contentType = "image/png", fileSize = 10, parts = 1, kind = "asset" });
+
+        Assert.Equal(name, upload.GetProperty("fileName").GetString());
+        Assert.Equal(name, upload.GetProperty("originalFileName").GetString());
     }
 
     [Fact]

@@ -7,15 +7,15 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>
-/// A database made by a previous version of the service (its exact schema, in Migrations/v1 and v2, and rows as
+/// A database made by a previous version of the service (its exact schema, in Migrations/v1, v2 and v4, and rows as
 /// it wrote them) is upgraded on start, on whichever database the run uses.
 /// </summary>
 public sealed class MigrationTests
 {
     private const long MiB = 1024 * 1024;
 
-    /// <summary>The version this build migrates to (3: webhooks and quotas).</summary>
-    private const long LatestVersion = 4;
+    /// <summary>The version this build migrates to (5: rate limits across instances).</summary>
+    private const long LatestVersion = 5;
 
     [Fact]
     public async Task A_version_1_database_is_upgraded_on_start_and_its_pending_uploads_take_any_part_size()
@@ -119,6 +119,60 @@ public sealed class MigrationTests
         {
             TempDirectory.TryDelete(dataDirectory);
         }
+    }
+
+    [Fact]
+    public async Task A_version_4_database_is_upgraded_on_start_and_its_owners_limits_are_counted_in_the_new_tables()
+    {
+        var dataDirectory = TempDirectory.Create();
+        try
+        {
+            // A day's window: the three creates below cannot straddle two.
+            var settings = new Dictionary<string, string> { ["RateLimits:Create:PermitLimit"] = "2", ["RateLimits:Create:Window"] = "1.00:00:00" };
+            if (TestBackend.IsPostgresS3)
+            {
+                settings["Database:ConnectionString"] = await TestBackend.CreateDatabaseAsync();
+                await using var postgres = new NpgsqlConnection(settings["Database:ConnectionString"]);
+                await postgres.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", "v4", "postgres.sql")));
+            }
+            else
+            {
+                await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "uploads.db")};Pooling=false");
+                await sqlite.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", "v4", "sqlite.sql")));
+            }
+
+            await using var host = await ServiceHost.StartAsync(new ServiceHostOptions { DataDirectory = dataDirectory, Settings = settings });
+            using var api = new UploadApi(host);
+            var backend = Settings(host, settings);
+            await api.CreateAsync(Operations.Hosts.SmallUpload);
+            await api.CreateAsync(Operations.Hosts.SmallUpload);
+            var refused = await api.Client.PostAsJsonAsync("v1/uploads", Operations.Hosts.SmallUpload);
+
+            Assert.Equal(LatestVersion, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT max(version) FROM schema_version"));
+            await Operations.RateLimitTests.AssertRateLimited(refused, maxSeconds: 86_400);
+            // PostgreSQL, shared by instances, leases the owner's permits from the new table; SQLite, one
+            // instance, has the table but keeps its counts in memory.
+            var leased = await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT coalesce(sum(used), 0) FROM rate_limit_windows");
+            Assert.Equal(TestBackend.IsPostgresS3 ? 2 : 0, leased);
+            Assert.Equal(TestBackend.IsPostgresS3 ? 1 : 0, await InstancesAliveAsync(dataDirectory, backend));
+        }
+        finally
+        {
+            TempDirectory.TryDelete(dataDirectory);
+        }
+    }
+
+    /// <summary>The instances in the table, once the first heartbeat (which runs beside the start) had its chance.</summary>
+    private static async Task<long> InstancesAliveAsync(string dataDirectory, Dictionary<string, string> backend)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        long alive;
+        while ((alive = await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT count(*) FROM service_instances")) == 0
+            && TestBackend.IsPostgresS3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        return alive;
     }
 
     private static async Task SeedVersion2Async(System.Data.Common.DbConnection connection, string schemaFile, long assetSize)

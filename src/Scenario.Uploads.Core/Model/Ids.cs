@@ -40,6 +40,12 @@ public static class Ids
         prefix + "_" + uploadId[(uploadId.IndexOf('_') + 1)..];
 
     /// <summary>Ids are generated here; anything else in a path is rejected before reaching storage.</summary>
+    /// <summary>The shape <see cref="LooksValid"/> accepts, as a regular expression (for the OpenAPI document).</summary>
+    public const string Pattern = "^[A-Za-z0-9_-]{4,64}$";
+
+    public const int MinLength = 4;
+    public const int MaxLength = 64;
+
     public static bool LooksValid(string id) =>
-        id.Length is > 3 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        id.Length is >= MinLength and <= MaxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

@@ -22,10 +22,14 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
     /// </summary>
     private const int MinimumWrite = 1024 * 1024;
     private readonly string _root;
+    private readonly DiskReserve? _reserve;
 
-    public LocalDiskBlobStore(string root)
+    /// <param name="root">The folder the blobs live in.</param>
+    /// <param name="reserve">The space user bytes must leave free on its disk; none when null.</param>
+    public LocalDiskBlobStore(string root, DiskReserve? reserve = null)
     {
         _root = Path.GetFullPath(root);
+        _reserve = reserve;
         Directory.CreateDirectory(_root);
     }
 
@@ -51,6 +55,8 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
 
     public async Task<PartWriteResult> WritePartAsync(string key, long offset, long length, PipeReader body, bool withMd5, IProgress<long>? written, CancellationToken cancellationToken)
     {
+        // Before the first byte: a part refused here leaves nothing to undo.
+        using var claim = Claim(length);
         using var handle = OpenForParts(PathOf(key));
         // XXH128 runs at ~10 GB/s where MD5 runs at ~0.65 GB/s: MD5 on every part was 40 % of the service's
         // CPU under parallel uploads, so it is computed only for a client that sends Content-MD5.
@@ -85,6 +91,7 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
                     }
                     await RandomAccess.WriteAsync(handle, segments, offset + received, cancellationToken);
                     received += buffer.Length;
+                    claim?.Landed(buffer.Length);
                     writeback.Written(offset + received);
                     written?.Report(received);
                 }
@@ -138,7 +145,7 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
             long written;
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
-                await body.CopyToAsync(file, BufferSize, cancellationToken);
+                await CopyWithinReserveAsync(body, file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
                 written = file.Length;
@@ -152,6 +159,38 @@ public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeOb
         }
     }
 
+    /// <summary>
+    /// Copies a body of unknown length, each buffer claimed before it is written: an import stops (its
+    /// download is tried again later) where it would reach into the reserve.
+    /// </summary>
+    private async Task CopyWithinReserveAsync(Stream body, FileStream file, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            {
+                // Flushed before the claim is given back, so that the free space read by the next claim holds them.
+                using var claim = Claim(read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private DiskReserve.Claim? Claim(long bytes)
+    {
+        if (_reserve is null)
+        {
+            return null;
+        }
+        return _reserve.TryClaim(bytes) ?? throw new ReserveReachedException(bytes, _reserve.AvailableForUploads(_reserve.FreeSpace()));
+    }
 
     public Task<int> DeleteLeftoversAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {

@@ -51,6 +51,25 @@ public static class SchemaMigrations
             );
             CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys (created_at);
             """),
+        // 5: rate limits across instances. The permits of each owner's window that the instances sharing the
+        // database have leased (last_grant: what the latest lease took, read back by its RETURNING), and the
+        // instances alive, by their last heartbeat. Ended windows and long-gone instances are swept.
+        (5, """
+            CREATE TABLE IF NOT EXISTS rate_limit_windows (
+                policy TEXT NOT NULL,
+                owner_id TEXT NOT NULL,
+                window_start BIGINT NOT NULL,
+                window_end BIGINT NOT NULL,
+                used BIGINT NOT NULL,
+                last_grant BIGINT NOT NULL,
+                PRIMARY KEY (policy, owner_id, window_start)
+            );
+            CREATE INDEX IF NOT EXISTS ix_rate_limit_windows_end ON rate_limit_windows (window_end);
+            CREATE TABLE IF NOT EXISTS service_instances (
+                instance_id TEXT PRIMARY KEY,
+                seen_at BIGINT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.ApiReference;
@@ -18,9 +19,13 @@ public static class ApiReferenceRegistration
         services.AddOpenApi("v1", openApi =>
         {
             openApi.CreateSchemaReferenceId = SchemaNames.Of;
+            // Each GET also answers HEAD (GetAndHead); HTTP implies it, and a second operation per path would repeat every GET.
+            var included = openApi.ShouldInclude;
+            openApi.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? "") && included(description);
             openApi.AddSchemaTransformer<WireSchemaTransformer>();
             openApi.AddOperationTransformer<OperationTransformer>();
             openApi.AddOperationTransformer<ProblemResponsesTransformer>();
+            openApi.AddOperationTransformer<CorsHeadersTransformer>();
             openApi.AddDocumentTransformer<DocumentTransformer>();
         });
         return services;
@@ -34,9 +39,9 @@ public static class ApiReferenceRegistration
         {
             return;
         }
-        app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
-        app.MapMethods(PagePath, [HttpMethods.Get, HttpMethods.Head], ApiReferencePage.Page).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet($"{PagePath}/reference.js", ApiReferencePage.Script).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet($"{PagePath}/scalar.js", ApiReferencePage.ScalarBundle).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous().AnswerHeadToo();
+        app.MapGetAndHead(PagePath, ApiReferencePage.Page).AllowAnonymous().ExcludeFromDescription();
+        app.MapGetAndHead($"{PagePath}/reference.js", ApiReferencePage.Script).AllowAnonymous().ExcludeFromDescription();
+        app.MapGetAndHead($"{PagePath}/scalar.js", ApiReferencePage.ScalarBundle).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.OpenApi;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Scenario.Uploads.Server.Signing;
 
 namespace Scenario.Uploads.Server.ApiReference;
 
-/// <summary>The document's front matter: what the API is, its tags, and its two security schemes.</summary>
-internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
+/// <summary>The document's front matter: what the API is, where it is served, its tags, and its two security schemes.</summary>
+internal sealed class DocumentTransformer(PublicBaseUrl publicBaseUrl) : IOpenApiDocumentTransformer
 {
     private const string Description = """
         A self-hostable implementation of the Scenario Uploads API: create an upload, PUT its parts in parallel to
@@ -19,6 +21,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo { Title = "Scenario Uploads API", Version = "v1", Description = Description };
+        document.Servers = Servers(document.Servers);
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = SecuritySchemes.All();
         document.Tags = new HashSet<OpenApiTag>
@@ -32,5 +35,19 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
             WireSchemaTransformer.DropNullFromProperties(schema);
         }
         return Task.CompletedTask;
+    }
+
+    // The generator names the address the request reached, with a trailing slash, which joined with a path
+    // ("/v1/uploads") makes a double one. The URL is the one the signed part URLs use: Uploads:PublicBaseUrl
+    // when set (so a Host header cannot change it), else the request's, after the trusted forwarded headers.
+    private List<OpenApiServer> Servers(IList<OpenApiServer>? generated)
+    {
+        var urls = publicBaseUrl.Configured is { } configured ? [configured] : (generated ?? []).Select(s => s.Url).OfType<string>();
+        return [.. urls.Select(url => new OpenApiServer
+        {
+            Url = url.TrimEnd('/'),
+            // The audience, for documentation tools: the API's own clients; nothing in the document is internal.
+            Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
+        })];
     }
 }

@@ -36,7 +36,7 @@ internal static class FieldDocs
         [(typeof(PartDto), "uploaded")] = new("Our extension: whether the service holds this part."),
         [(typeof(PartDto), "size")] = new("Our extension: the part's size, once the part size is known."),
         [(typeof(PartDto), "etag")] = new("Our extension: the ETag of the part held (`xxh128-…`, or the store's on S3)."),
-        [(typeof(AssetOptionsDto), "collectionIds")] = new("The collection ids to add the asset to."),
+        [(typeof(AssetOptionsDto), "collectionIds")] = new("The collection ids to add the asset to (at most 100)."),
         [(typeof(AssetOptionsDto), "hide")] = new("Specify if the asset should be hidden from the user."),
         [(typeof(AssetOptionsDto), "parentId")] = new("The parentId of the asset."),
         [(typeof(UploadCreateParams), "kind")] = new(Values: UploadKinds.All),

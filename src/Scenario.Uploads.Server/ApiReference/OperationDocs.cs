@@ -49,8 +49,10 @@ public static class OperationDocs
             Access.ApiKey, NotFound),
         [OperationIds.TriggerUploadAction] = new(Uploads, "Trigger an action on an upload",
             "`complete` (or `upload-complete`) once every part is uploaded: the upload moves to `validating` and is validated and imported "
-            + "in the background. `abort` (our extension) gives a pending upload up.",
-            Access.ApiKey, [.. JsonBody, InvalidAction, NotFound, PartsMissing, UploadFailed, UploadProcessing, QuotaExceeded]),
+            + "in the background. `complete` is idempotent: sent again (after a timeout, say) on an upload past `pending`, it answers "
+            + "200 with the upload as it stands and changes nothing; only on a `failed` upload is it `409 upload_failed`. "
+            + "`abort` (our extension) gives a pending upload up.",
+            Access.ApiKey, [.. JsonBody, InvalidAction, NotFound, PartsMissing, UploadFailed, UploadProcessing, QuotaExceeded, InsufficientStorage]),
         [OperationIds.PutUploadPart] = new(Uploads, "Upload a part",
             "The raw bytes of one part, PUT to the `parts[].url` the service gave, with no API credentials; any order, in parallel, "
             + "again (the last one wins). The first part to arrive fixes the part size. Answers the part's `ETag` (`xxh128-…`).",

@@ -27,10 +27,11 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             Access.SignedUrl => [Requirement(SecuritySchemes.SignedUrl, context.Document)],
             _ => [],
         };
+        WireParameters.BoundPath(operation);
         if (doc.Access == Access.SignedUrl)
         {
-            AddParameter(operation, WireParts.Query("expires", "When the URL stops being valid (ISO 8601 UTC), as signed.", required: true));
-            AddParameter(operation, WireParts.Query("signature", "The URL's signature, as the service gave it.", required: true));
+            AddParameter(operation, WireParameters.Expires());
+            AddParameter(operation, WireParameters.Signature());
         }
         switch (id)
         {
@@ -52,8 +53,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
                 WireParts.DescribeDownload(operation);
                 break;
             case OperationIds.ListUploads:
-                AddParameter(operation, WireParts.Query("pageSize", "Uploads per page, 1 to 100 (default 20).", required: false, integer: true));
-                AddParameter(operation, WireParts.Query("paginationToken", "The `nextPaginationToken` of the previous page.", required: false));
+                AddParameter(operation, WireParameters.PageSize());
+                AddParameter(operation, WireParameters.PaginationToken());
                 break;
             case OperationIds.Liveness:
                 WireParts.DescribeLiveness(operation);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scenario.Uploads.Errors;
+using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.ApiReference;
 
@@ -58,12 +59,16 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))] },
-                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(status)] },
+                ["status"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer, Format = "int32", Enum = [JsonValue.Create(status)], Minimum = Text(status), Maximum = Text(status),
+                },
             },
         };
-        var response = new OpenApiResponse
+        return new OpenApiResponse
         {
             Description = string.Join(", ", codes.Select(c => $"`{c}`")),
+            Headers = Headers(status, codes),
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 [ProblemContentType] = new()
@@ -73,22 +78,35 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 },
             },
         };
-        if (codes.Any(c => ErrorStatuses.RetryAfterSeconds(c) is not null))
-        {
-            response.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
-            };
-        }
-        else if (status == StatusCodes.Status401Unauthorized)
-        {
-            response.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["WWW-Authenticate"] = new OpenApiHeader { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-            };
-        }
-        return response;
     }
+
+    private static Dictionary<string, IOpenApiHeader>? Headers(int status, IReadOnlyList<string> codes)
+    {
+        if (status == StatusCodes.Status429TooManyRequests || codes.Any(c => ErrorStatuses.RetryAfterSeconds(c) is not null))
+        {
+            return new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() };
+        }
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            var challenge = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(Auth.BasicApiKeyHandler.Challenge)] };
+            return new Dictionary<string, IOpenApiHeader> { ["WWW-Authenticate"] = new OpenApiHeader { Required = true, Schema = challenge } };
+        }
+        return null;
+    }
+
+    // Every 429 carries it: rate_limited's is the limiter's own (RateLimitProblem), whose window is a duration of
+    // at most ConfigurationRules.LongestInterval, the others' come from ErrorStatuses.
+    private static OpenApiHeader RetryAfter() => new()
+    {
+        Description = "Seconds to wait before sending the request again (also in the body's `remainingSeconds`).",
+        Required = true,
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = Text((long)ConfigurationRules.LongestInterval.TotalSeconds),
+        },
+    };
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static JsonNode ProblemExample(int status, string code) => new JsonObject
     {

@@ -20,10 +20,11 @@ public sealed record UploadCreateParams
     [Description("Required for multipart upload. The MIME type of the file (example: \"image/jpeg\")")]
     public string? ContentType { get; init; }
 
-    [Description("Required for multipart upload. The original file name of the image (example: \"low-res-image.jpg\").")]
+    [Description("Required for multipart upload. The original file name of the image (example: \"low-res-image.jpg\"). At most 255 bytes "
+        + "in UTF-8 (a longer one is `400 invalid_field`); the upload keeps its base name, without folders or control characters.")]
     public string? FileName { get; init; }
 
-    [Description("Required for multipart upload. The size of the file in bytes")]
+    [Description("Required for multipart upload. The size of the file in bytes, at most `Uploads:MaxFileSize` (1 TiB by default; `400 file_too_large` beyond).")]
     public long? FileSize { get; init; }
 
     [Description("The huggingface.co modelName (example: \"stabilityai/stable-diffusion-xl-base-1.0\"). No need to setup other fields if you setup huggingFaceModelName")]

@@ -1,65 +1,53 @@
-using Microsoft.OpenApi;
 using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 
 namespace Scenario.Uploads.Server.ApiReference;
 
 /// <summary>The pieces of the wire that handlers read or write themselves, for <see cref="OperationTransformer"/>.</summary>
 internal static class WireParts
 {
-    public static OpenApiParameter Query(string name, string description, bool required, bool integer = false) => new()
-    {
-        Name = name,
-        In = ParameterLocation.Query,
-        Required = required,
-        Description = description,
-        Schema = integer ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "100" } : String(),
-    };
-
     public static void DescribePartPut(OpenApiOperation operation)
     {
-        (operation.Parameters ??= []).Add(new OpenApiParameter
-        {
-            Name = "Content-MD5",
-            In = ParameterLocation.Header,
-            Description = "Optional: the base64 of the part's MD5, checked (`400 bad_digest` on a mismatch).",
-            Schema = String(),
-        });
+        (operation.Parameters ??= []).Add(WireParameters.ContentMd5());
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The part's raw bytes, of any Content-Type or none: exactly the part's size under the part plan.",
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/octet-stream"] = new() { Schema = Binary() } },
+            Description = "The part's raw bytes, with any Content-Type or none (the service never reads it): exactly the part's size "
+                + "under the part plan, at most 5 GiB (5,368,709,120 bytes).",
+            Content = new Dictionary<string, OpenApiMediaType> { ["*/*"] = AnyBytes() },
         };
         if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
         {
             response.Headers = new Dictionary<string, IOpenApiHeader>
             {
-                ["ETag"] = new OpenApiHeader { Description = "`\"xxh128-<32 hex>\"`: the XXH128 of the bytes stored.", Schema = String() },
+                ["ETag"] = new OpenApiHeader
+                {
+                    Description = "`\"xxh128-<32 hex>\"`: the XXH128 of the bytes stored.",
+                    Schema = Matching("^\"xxh128-[0-9a-f]{32}\"$", 41),
+                },
             };
         }
     }
 
     public static void DescribeDownload(OpenApiOperation operation)
     {
-        (operation.Parameters ??= []).Add(new OpenApiParameter
-        {
-            Name = "Range",
-            In = ParameterLocation.Header,
-            Description = "Optional: `bytes=start-end`, to resume or seek (`416 range_not_satisfiable` outside the file).",
-            Schema = String(),
-        });
+        (operation.Parameters ??= []).Add(WireParameters.Range());
         var headers = new Dictionary<string, IOpenApiHeader>
         {
-            ["ETag"] = new OpenApiHeader { Description = "The file's SHA-256, quoted.", Schema = String() },
-            ["Accept-Ranges"] = new OpenApiHeader { Schema = String() },
+            ["ETag"] = new OpenApiHeader { Description = "The file's SHA-256, quoted.", Schema = Matching("^\"[0-9a-f]{64}\"$", 66) },
+            ["Accept-Ranges"] = new OpenApiHeader { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("bytes")] } },
         };
-        var content = new Dictionary<string, OpenApiMediaType> { ["*/*"] = new() { Schema = Binary() } };
+        var content = new Dictionary<string, OpenApiMediaType> { ["*/*"] = AnyBytes() };
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse { Description = "The whole file, with its content type and file name.", Headers = headers, Content = content };
         operation.Responses["206"] = new OpenApiResponse
         {
             Description = "The range asked for, with `Content-Range`.",
-            Headers = new Dictionary<string, IOpenApiHeader>(headers) { ["Content-Range"] = new OpenApiHeader { Schema = String() } },
+            Headers = new Dictionary<string, IOpenApiHeader>(headers)
+            {
+                // "bytes " and three numbers of at most 19 digits.
+                ["Content-Range"] = new OpenApiHeader { Schema = Matching("^bytes [0-9]+-[0-9]+/[0-9]+$", 6 + (3 * 19) + 2) },
+            },
             Content = content,
         };
     }
@@ -113,7 +101,8 @@ internal static class WireParts
         operation.Responses["503"] = new OpenApiResponse { Description = "Not ready: `checks` says which does not answer.", Content = content };
     }
 
-    private static OpenApiSchema String() => new() { Type = JsonSchemaType.String };
+    private static OpenApiSchema Matching(string pattern, int maxLength) => new() { Type = JsonSchemaType.String, Pattern = pattern, MaxLength = maxLength };
 
-    private static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary" };
+    // OpenAPI 3.1: raw bytes are a media type without a schema (a JSON Schema string counts characters, not bytes).
+    private static OpenApiMediaType AnyBytes() => new();
 }

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.ApiReference;
 
 /// <summary>
 /// Makes the generated schemas say what goes on the wire. The generator describes what the serializer would
 /// accept; the answers are written with nulls left out and numbers as numbers (<c>ApiJsonContext</c>), so
-/// no field is ever <c>null</c> and no number a string. Adds the value lists and words of <see cref="FieldDocs"/>.
+/// no field is ever <c>null</c> and no number a string. Adds the value lists and words of <see cref="FieldDocs"/>,
+/// and the bounds of <see cref="FieldLimits"/>.
 /// </summary>
-internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
+internal sealed class WireSchemaTransformer(IOptions<UploadsOptions> options) : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
@@ -25,6 +28,10 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer
             if (FieldDocs.Find(context.JsonTypeInfo.Type, name) is { } doc)
             {
                 Document(property, doc);
+            }
+            if (property is OpenApiSchema inline && FieldLimits.Find(context.JsonTypeInfo.Type, name, options.Value.MaxFileSize) is { } limit)
+            {
+                limit.ApplyTo(inline);
             }
             properties[name] = property;
         }

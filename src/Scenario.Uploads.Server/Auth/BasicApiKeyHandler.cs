@@ -21,6 +21,9 @@ public sealed class BasicApiKeyHandler(
     CredentialCache cache,
     FailedAuthLimiter failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The 401's <c>WWW-Authenticate</c> (RFC 7617, with the charset the key and secret are read in).</summary>
+    public const string Challenge = "Basic realm=\"scenario\", charset=\"UTF-8\"";
+
     public const string SchemeName = "Basic";
 
     private static readonly object RefusalItem = new();
@@ -72,7 +75,7 @@ public sealed class BasicApiKeyHandler(
                 .ExecuteAsync(Context);
             return;
         }
-        Response.Headers.WWWAuthenticate = "Basic realm=\"scenario\", charset=\"UTF-8\"";
+        Response.Headers.WWWAuthenticate = Challenge;
         var detail = Request.Headers.Authorization.Count == 0
             ? "Send your API key and secret with HTTP Basic authentication (curl -u \"$SCENARIO_SDK_API_KEY:$SCENARIO_SDK_API_SECRET\")."
             : "The API key or secret is wrong. Check SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET.";

@@ -24,9 +24,9 @@ public static class EntityEndpoints
     public static void MapEntityEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1").RequireAuthorization().RequireCors(ApiCors.Policy).RequireRateLimiting(RateLimitPolicies.Read);
-        group.MapGet("/assets/{assetId}", GetAsset).WithName(OperationIds.RetrieveAsset);
-        group.MapGet("/models/{modelId}", GetModel).WithName(OperationIds.RetrieveModel);
-        group.MapGet("/jobs/{jobId}", GetJob).WithName(OperationIds.RetrieveJob);
+        group.MapGetAndHead("/assets/{assetId}", GetAsset).WithName(OperationIds.RetrieveAsset);
+        group.MapGetAndHead("/models/{modelId}", GetModel).WithName(OperationIds.RetrieveModel);
+        group.MapGetAndHead("/jobs/{jobId}", GetJob).WithName(OperationIds.RetrieveJob);
     }
 
     private static async Task<Results<JsonOk<AssetEnvelope>, ProblemHttpResult>> GetAsset(

@@ -17,7 +17,7 @@ namespace Scenario.Uploads.Server.Endpoints;
 public static class FileEndpoints
 {
     public static void MapFileEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/files/{entityId}", Download).RequireCors(PartEndpoints.CorsPolicy).AllowAnonymous()
+        routes.MapGetAndHead("/v1/files/{entityId}", Download).RequireCors(PartEndpoints.CorsPolicy).AllowAnonymous()
             .WithName(OperationIds.DownloadFile);
 
     private static async Task<IResult> Download(

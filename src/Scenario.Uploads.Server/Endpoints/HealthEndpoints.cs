@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Health;
+using Scenario.Uploads.Server.Http;
 
 namespace Scenario.Uploads.Server.Endpoints;
 
@@ -16,9 +17,9 @@ public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", (HttpContext context, HealthCheckService health) => AnswerAsync(context, health, _ => false, HealthReportWriter.WriteLivenessAsync))
+        routes.MapGetAndHead("/healthz", (HttpContext context, HealthCheckService health) => AnswerAsync(context, health, _ => false, HealthReportWriter.WriteLivenessAsync))
             .AllowAnonymous().WithName(OperationIds.Liveness);
-        routes.MapGet("/readyz", (HttpContext context, HealthCheckService health) =>
+        routes.MapGetAndHead("/readyz", (HttpContext context, HealthCheckService health) =>
                 AnswerAsync(context, health, check => check.Tags.Contains(HealthRegistration.ReadyTag), HealthReportWriter.WriteReadinessAsync))
             .AllowAnonymous().WithName(OperationIds.Readiness);
     }

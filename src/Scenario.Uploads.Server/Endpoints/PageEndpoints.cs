@@ -20,8 +20,8 @@ public static class PageEndpoints
 
     public static void MapUploadPage(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], Index).AllowAnonymous().ExcludeFromDescription();
-        routes.MapMethods("/page/{name}", [HttpMethods.Get, HttpMethods.Head], Asset).AllowAnonymous().ExcludeFromDescription();
+        routes.MapGetAndHead("/", Index).AllowAnonymous().ExcludeFromDescription();
+        routes.MapGetAndHead("/page/{name}", Asset).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static Task Index(HttpContext context, UploadPageAssets assets, UploadPagePolicy policy)

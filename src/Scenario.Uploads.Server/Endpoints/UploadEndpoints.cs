@@ -26,8 +26,8 @@ public static class UploadEndpoints
     {
         var group = routes.MapGroup("/v1/uploads").RequireAuthorization().RequireCors(ApiCors.Policy);
         group.MapPost("/", Create).RequireRateLimiting(RateLimitPolicies.Create).WithName(OperationIds.CreateUpload);
-        group.MapGet("/", List).RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.ListUploads);
-        group.MapGet("/{uploadId}", Retrieve).RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.RetrieveUpload);
+        group.MapGetAndHead("/", List).RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.ListUploads);
+        group.MapGetAndHead("/{uploadId}", Retrieve).RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.RetrieveUpload);
         group.MapPost("/{uploadId}/action", TriggerAction).RequireRateLimiting(RateLimitPolicies.Action).WithName(OperationIds.TriggerUploadAction);
     }
 

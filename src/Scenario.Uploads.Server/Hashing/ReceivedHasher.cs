@@ -184,8 +184,11 @@ internal sealed class ReceivedHasher : IDisposable
         _wake.Release();
     }
 
-    /// <summary>Deletes the saved checkpoint: the upload is done with, one way or the other.</summary>
-    public void Forget()
+    /// <summary>
+    /// Stops, and deletes the saved checkpoint: the upload is done with, one way or the other. Completes once the
+    /// hash has let go of the file (whatever its own outcome), so that deleting the file frees its space at once.
+    /// </summary>
+    public Task ForgetAsync()
     {
         Dispose();
         try
@@ -196,6 +199,12 @@ internal sealed class ReceivedHasher : IDisposable
         {
             // A few hundred bytes left behind; nothing reads them once the upload is gone.
         }
+        Task? loop;
+        lock (_lock)
+        {
+            loop = _loop;
+        }
+        return loop is null ? Task.CompletedTask : loop.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     /// <summary>

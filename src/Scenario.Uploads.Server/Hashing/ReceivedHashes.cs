@@ -82,12 +82,14 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
     }
 
     /// <summary>The upload is done with (imported, failed, aborted, expired): stop hashing it, delete its checkpoint.</summary>
-    public void Forget(string uploadId)
+    public void Forget(string uploadId) => _ = ForgetAsync(uploadId);
+
+    /// <summary><see cref="Forget"/>, complete once the hash has let go of the upload's file.</summary>
+    public Task ForgetAsync(string uploadId)
     {
         if (_hashers.TryRemove(uploadId, out var hasher))
         {
-            hasher.Forget();
-            return;
+            return hasher.ForgetAsync();
         }
         try
         {
@@ -96,6 +98,7 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
+        return Task.CompletedTask;
     }
 
     public void Dispose()

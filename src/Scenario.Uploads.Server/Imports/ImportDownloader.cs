@@ -23,6 +23,11 @@ public sealed class ImportDownloader(IBlobStore blobs)
         {
             await store.WriteObjectAsync(storageKey, counted, cancellationToken);
         }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            throw ImportException.Transient(
+                $"The service's storage is full: the download stopped after {counted.BytesRead} bytes and is tried again later.", e);
+        }
         catch (IOException e)
         {
             throw ImportException.Transient(declared is { } total

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Backends;
+using Scenario.Uploads.Server.DiskSpace;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Webhooks;
@@ -29,6 +30,7 @@ public sealed class UploadJobWorker(
     // How long a job waits after a backend it needed failed; neither this nor the claim backoff below is counted
     // against Jobs:MaxAttempts, which is for failures of the upload itself.
     private static readonly TimeSpan BackendRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DiskFullRetryDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxClaimBackoff = TimeSpan.FromSeconds(5);
 
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -123,13 +125,18 @@ public sealed class UploadJobWorker(
         {
             logger.LogWarning("Lost the lease on job {JobId}; another worker has it now.", job.Id);
         }
-        catch (Exception e) when (faults.Observe(e) is not null)
+        catch (Exception e) when (faults.Observe(e) is not null || DiskFullErrors.Is(e))
         {
-            // The database or the store failed, not the upload: the job goes on from its last committed step once
-            // the backend had a moment, its attempt not counted (or, if the database cannot even take that, once
-            // the lease runs out).
+            // The database or the store failed, or a disk is full, not the upload: the job goes on from its last
+            // committed step once the backend had a moment (or space was freed), its attempt not counted (or, if
+            // the database cannot even take that, once the lease runs out).
             activity.Fail(e);
-            await HandBackAsync(job, BackendRetryDelay);
+            var full = DiskFullErrors.Is(e);
+            if (full)
+            {
+                logger.LogWarning("Job {JobId} waits for disk space: {Error}", job.Id, e.Message);
+            }
+            await HandBackAsync(job, full ? DiskFullRetryDelay : BackendRetryDelay);
         }
         catch (Exception e)
         {

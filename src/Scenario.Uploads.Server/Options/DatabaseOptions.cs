@@ -25,4 +25,11 @@ public sealed class StorageOptions
 
     /// <summary><c>Local</c> (default: the data directory) or <c>S3</c>.</summary>
     public string Provider { get; set; } = "Local";
+
+    /// <summary>
+    /// Bytes of the data directory's disk that parts and imports never take, kept for the database and for
+    /// freeing space on a full disk (half of it in a ballast file); 0 keeps none. Kept when the blobs or the
+    /// SQLite database are on that disk.
+    /// </summary>
+    public long ReservedSpace { get; set; } = 256L * 1024 * 1024;
 }

@@ -1,9 +1,10 @@
 namespace Scenario.Uploads.Server.RateLimits;
 
 /// <summary>
-/// The <c>RateLimits</c> section: how many API requests one owner may make per window on this instance, and
-/// how many failed authentications one client address may make. The defaults only stop runaway loops: a
-/// normal client, the test suite or a pipeline never meets them.
+/// The <c>RateLimits</c> section: how many API requests one owner may make per window (on all instances
+/// together when they share a PostgreSQL database), and how many failed authentications one client address may
+/// make on one instance. The defaults only stop runaway loops: a normal client, the test suite or a pipeline
+/// never meets them.
 /// </summary>
 public sealed class RateLimitsOptions
 {
@@ -27,6 +28,19 @@ public sealed class RateLimitsOptions
     /// Its queue is never used (a failure is counted, not waited for).
     /// </summary>
     public RateLimitWindow FailedAuth { get; set; } = new() { PermitLimit = 100 };
+
+    /// <summary>
+    /// On a shared database: how often each instance records that it is alive. One not seen for three of these
+    /// no longer counts, so the others' shares of the limits grow when it dies.
+    /// </summary>
+    public TimeSpan InstanceHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// On a shared database: how long leasing permits may take. Past it, or when the database fails, this
+    /// instance allows its share of each limit (the limit divided by the instances alive) until the next
+    /// heartbeat, rather than refusing requests or holding them.
+    /// </summary>
+    public TimeSpan DatabaseTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>A fixed window: <see cref="PermitLimit"/> requests per <see cref="Window"/>, then 429 with Retry-After.</summary>

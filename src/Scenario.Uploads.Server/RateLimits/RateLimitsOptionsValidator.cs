@@ -15,6 +15,10 @@ internal sealed class RateLimitsOptionsValidator(IConfiguration configuration) :
         Check(rules, nameof(options.Action), options.Action, Defaults.Action);
         Check(rules, nameof(options.Read), options.Read, Defaults.Read);
         Check(rules, nameof(options.FailedAuth), options.FailedAuth, Defaults.FailedAuth);
+        rules.Duration($"{RateLimitsOptions.Section}:{nameof(options.InstanceHeartbeat)}", options.InstanceHeartbeat,
+            Defaults.InstanceHeartbeat, TimeSpan.FromMinutes(10));
+        rules.Duration($"{RateLimitsOptions.Section}:{nameof(options.DatabaseTimeout)}", options.DatabaseTimeout,
+            Defaults.DatabaseTimeout, TimeSpan.FromMinutes(1));
         return rules.Result();
     }
 

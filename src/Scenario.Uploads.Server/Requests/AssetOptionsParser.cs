@@ -6,7 +6,7 @@ namespace Scenario.Uploads.Server.Requests;
 /// <summary>The reference's <c>assetOptions</c>: collectionIds, hide, parentId.</summary>
 public static class AssetOptionsParser
 {
-    private const int MaxCollections = 100;
+    public const int MaxCollections = 100;
 
     public static Result<AssetOptions?> Parse(JsonFields fields)
     {

@@ -8,7 +8,14 @@ namespace Scenario.Uploads.Server.Requests;
 /// </summary>
 public static class FileNames
 {
-    private const int MaxBytes = 255;
+    /// <summary>
+    /// The longest <c>fileName</c> a create accepts, in UTF-8 bytes: ext4, XFS, Btrfs and ZFS allow 255 bytes for
+    /// a name (NTFS and APFS 255 characters, never fewer bytes), so no file a client could have read is longer,
+    /// and the original name, which is kept and echoed in every answer, stays bounded.
+    /// </summary>
+    public const int MaxBytes = 255;
+
+    public static bool IsTooLong(string name) => Encoding.UTF8.GetByteCount(name) > MaxBytes;
 
     public static string? Sanitize(string name)
     {

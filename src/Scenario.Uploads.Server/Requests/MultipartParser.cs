@@ -27,6 +27,12 @@ internal static class MultipartParser
         {
             return Fail(kindError.Code, kindError.Detail);
         }
+        if (FileNames.IsTooLong(fileName.Value!))
+        {
+            return Fail(ErrorCodes.InvalidField,
+                $"'fileName' may be at most {FileNames.MaxBytes} bytes in UTF-8 (the longest file name filesystems allow); "
+                + $"got {System.Text.Encoding.UTF8.GetByteCount(fileName.Value!)} bytes.");
+        }
         if (FileNames.Sanitize(fileName.Value!) is not { } safeName)
         {
             return Fail(ErrorCodes.InvalidField, "'fileName' must contain a file name (letters, digits, …), not only a path, dots or control characters.");

@@ -10,7 +10,13 @@ namespace Scenario.Uploads.Server.Requests;
 /// </summary>
 internal static partial class RemoteSourceParser
 {
-    private const int MaxUrlLength = 2048;
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>owner/name, optionally @revision: also the OpenAPI document's pattern for the field.</summary>
+    public const string HuggingFaceNamePattern = @"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}(@[A-Za-z0-9._/-]{1,128})?$";
+
+    /// <summary>The longest name <see cref="HuggingFaceNamePattern"/> matches.</summary>
+    public const int MaxHuggingFaceNameLength = 96 + 1 + 96 + 1 + 128;
 
     public static Result<CreateUploadRequest> ParseUrl(JsonFields fields, string? kind, AssetOptions? assetOptions)
     {
@@ -82,7 +88,7 @@ internal static partial class RemoteSourceParser
 
     private static Result<CreateUploadRequest> Fail(string code, string detail) => Result<CreateUploadRequest>.Fail(code, detail);
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}(@[A-Za-z0-9._/-]{1,128})?$")]
+    [GeneratedRegex(HuggingFaceNamePattern)]
     private static partial Regex HuggingFaceName();
 
     [GeneratedRegex(@"^/models/\d+(/[^/]*)?/?$")]

@@ -10,6 +10,9 @@ public sealed class PublicBaseUrl(IOptions<UploadsOptions> options)
         ? null
         : WithSlash(new Uri(options.Value.PublicBaseUrl).AbsoluteUri);
 
+    /// <summary><c>Uploads:PublicBaseUrl</c>, ending in <c>/</c>; null when the URLs follow the request.</summary>
+    public string? Configured => _configured;
+
     // Kestrel has already refused a Host header that is not a valid host[:port], so the parts are safe to join.
     public string For(HttpRequest request) =>
         _configured ?? WithSlash($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");

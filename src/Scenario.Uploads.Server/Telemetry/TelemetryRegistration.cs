@@ -5,6 +5,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 
 namespace Scenario.Uploads.Server.Telemetry;
@@ -67,7 +68,7 @@ public static class TelemetryRegistration
         if (options.Metrics.Enabled && TelemetryOptionsValidator.IsPath(options.Metrics.Path))
         {
             // Anonymous, as Prometheus scrapes: it tells counts and durations, never an id, a name or a key.
-            app.MapPrometheusScrapingEndpoint(options.Metrics.Path).AllowAnonymous();
+            app.MapPrometheusScrapingEndpoint(options.Metrics.Path).AllowAnonymous().AnswerHeadToo();
         }
         return app;
     }

@@ -26,6 +26,9 @@ public sealed class UploadWorkflow(
     UploadsMetrics metrics,
     ILogger<UploadWorkflow> logger)
 {
+    /// <summary>How long deleting an upload's bytes waits for its hash to let go of the file (one read, normally).</summary>
+    private static readonly TimeSpan HashLetGo = TimeSpan.FromSeconds(5);
+
     public async Task<Result<CreatedUpload>> CreateMultipartAsync(
         MultipartCreate request, string ownerId, string authorId, QuotaLimits quota, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
@@ -40,7 +43,7 @@ public sealed class UploadWorkflow(
         if (!space.HasRoomFor(fileSize, out var available))
         {
             return Result<CreatedUpload>.Fail(ErrorCodes.InsufficientStorage,
-                $"The service has {available} bytes of free storage and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
+                $"The service has {available} bytes of free storage for uploads and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
         }
         var now = time.GetUtcNow();
         var id = Ids.New("upload");
@@ -324,7 +327,9 @@ public sealed class UploadWorkflow(
     /// <summary>Deletes a failed upload's bytes; on error (false) the sweeper tries again later.</summary>
     public async Task<bool> DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
-        receivedHashes.Forget(upload.Id);
+        // The hash of the parts received reads the file: once it let go, deleting the file frees its space at once
+        // (an open file's blocks stay the disk's), which a client aborting to make room on a full disk counts on.
+        await receivedHashes.ForgetAsync(upload.Id).WaitAsync(HashLetGo, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);

@@ -33,6 +33,8 @@ public static class TestKeys
         new("Auth:ApiKeys:1:ApiSecret", OtherApiSecret),
         new("Auth:ApiKeys:1:OwnerId", OtherOwnerId),
         new("Auth:ApiKeys:1:AuthorId", "author_other"),
+        // A small reserve (the default is 256 MiB, half of it a ballast file): tests start many hosts at once.
+        new("Storage:ReservedSpace", "8388608"),
         new("Logging:LogLevel:Default", "Warning"),
         new("Logging:LogLevel:Microsoft.AspNetCore", "Error"),
         // No test may reach the real hubs: unless a test points them at a stand-in, they are a closed

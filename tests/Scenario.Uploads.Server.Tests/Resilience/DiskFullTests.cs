@@ -35,6 +35,8 @@ public sealed class DiskFullTests
                     ["Database:Provider"] = "Sqlite",
                     ["Database:ConnectionString"] = $"Data Source={Path.Combine(database, "uploads.db")}",
                     ["Storage:Provider"] = "Local",
+                    // No reserve: the part meets the disk's own ENOSPC mid-write (DiskFullCycleTests has the reserve).
+                    ["Storage:ReservedSpace"] = "0",
                 },
             });
             using var api = new UploadApi(host);
