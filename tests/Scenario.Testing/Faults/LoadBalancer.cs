@@ -56,7 +56,7 @@ public sealed class LoadBalancer : IAsyncDisposable
         if (!_process.HasExited)
         {
             // SIGTERM to the master: it ends its worker too (a SIGKILL would leave the worker behind).
-            await Command.SignalAsync(_process.Id, "TERM");
+            await ExternalCommand.SignalAsync(_process.Id, "TERM");
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
@@ -77,7 +77,7 @@ public sealed class LoadBalancer : IAsyncDisposable
         var temp = string.Join("\n", ((string[])["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
             .Select(t => $"    {t}_temp_path {Path.Combine(directory, t)};"));
         // As root nginx would switch its worker to nobody, which cannot write this folder.
-        var user = Command.IsRoot ? "user root;" : "";
+        var user = ExternalCommand.IsRoot ? "user root;" : "";
         return $$"""
             daemon off;
             {{user}}
@@ -109,7 +109,7 @@ public sealed class LoadBalancer : IAsyncDisposable
             """;
     }
 
-    private static string? Program() => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : Command.Find("nginx");
+    private static string? Program() => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : ExternalCommand.Find("nginx");
 
     private async Task WaitUntilAnsweringAsync()
     {

@@ -78,9 +78,9 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private async Task InitializeAsync()
     {
-        if (Command.IsRoot)
+        if (ExternalCommand.IsRoot)
         {
-            await Command.RunCheckedAsync("chown", ["postgres:postgres", _directory]);
+            await ExternalCommand.RunCheckedAsync("chown", ["postgres:postgres", _directory]);
         }
         await RunCheckedAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
         // A throw-away cluster: durability does not matter, a short start does.
@@ -100,20 +100,20 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private Task PgCtlAsync(params string[] arguments) => RunCheckedAsync("pg_ctl", ["-D", DataDirectory, .. arguments]);
 
-    private Task<Command.Outcome> RunAsync(string program, string[] arguments)
+    private Task<ExternalCommand.Outcome> RunAsync(string program, string[] arguments)
     {
         var (file, all) = AsPostgres(program, arguments);
-        return Command.RunAsync(file, all);
+        return ExternalCommand.RunAsync(file, all);
     }
 
     private Task<string> RunCheckedAsync(string program, string[] arguments)
     {
         var (file, all) = AsPostgres(program, arguments);
-        return Command.RunCheckedAsync(file, all);
+        return ExternalCommand.RunCheckedAsync(file, all);
     }
 
     // The server refuses to run as root: as root, every PostgreSQL program runs as the package's postgres user.
-    private (string File, string[] Arguments) AsPostgres(string program, string[] arguments) => Command.IsRoot
+    private (string File, string[] Arguments) AsPostgres(string program, string[] arguments) => ExternalCommand.IsRoot
         ? ("runuser", ["-u", "postgres", "--", Path.Combine(_bin, program), .. arguments])
         : (Path.Combine(_bin, program), arguments);
 
@@ -126,6 +126,6 @@ public sealed class PostgresCluster : IAsyncDisposable
                 .OrderBy(v => int.TryParse(Path.GetFileName(v), out var major) ? major : 0)
                 .Select(v => Path.Combine(v, "bin"))
             : [];
-        return versions.LastOrDefault() ?? (Command.Find("initdb") is { } initdb ? Path.GetDirectoryName(initdb) : null);
+        return versions.LastOrDefault() ?? (ExternalCommand.Find("initdb") is { } initdb ? Path.GetDirectoryName(initdb) : null);
     }
 }

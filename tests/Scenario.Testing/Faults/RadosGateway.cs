@@ -33,7 +33,7 @@ public sealed class RadosGateway : IAsyncDisposable
     /// <summary>Why no second gateway can start here, or null.</summary>
     public static string? Unavailable()
     {
-        if (Command.Find("radosgw") is null)
+        if (ExternalCommand.Find("radosgw") is null)
         {
             return "No radosgw on PATH: scripts/test installs Debian's radosgw.";
         }
@@ -58,9 +58,9 @@ public sealed class RadosGateway : IAsyncDisposable
     }
 
     /// <summary>SIGSTOP: the process holds its sockets but answers nothing, as a hung store does.</summary>
-    public Task FreezeAsync() => Command.SignalAsync(Running.Id, "STOP");
+    public Task FreezeAsync() => ExternalCommand.SignalAsync(Running.Id, "STOP");
 
-    public Task ResumeAsync() => Command.SignalAsync(Running.Id, "CONT");
+    public Task ResumeAsync() => ExternalCommand.SignalAsync(Running.Id, "CONT");
 
     /// <summary>SIGKILL: connections are reset and the port refuses until <see cref="StartAgainAsync"/>.</summary>
     public async Task KillAsync()

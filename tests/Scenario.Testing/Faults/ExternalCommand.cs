@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Scenario.Testing;
 
 /// <summary>Runs a short command (pg_ctl, initdb, chown) to its end, within a bound, and says how it went.</summary>
-public static class Command
+public static class ExternalCommand
 {
     public sealed record Outcome(int ExitCode, string Output)
     {
