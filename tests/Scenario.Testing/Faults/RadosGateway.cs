@@ -81,9 +81,15 @@ public sealed class RadosGateway : IAsyncDisposable
         // CompleteMultipartUpload cut off by a killed gateway holds the upload's lock in RADOS this long
         // (600 s by default), every complete answering "already in progress" until then; shortened so a test
         // that kills the gateway sees the service finish such an upload within its bounded time.
+        // rgw_num_control_oids=0: gateways of a zone keep their caches coherent by watching control objects and
+        // notifying each other of metadata changes (a bucket created, say); a notify waits for every watcher, and
+        // a frozen or killed one holds it up to the OSD's 30 s watch timeout. With 0 this gateway watches the
+        // legacy single control object, which the shared gateway does not notify: freezing or killing this one
+        // never stalls the buckets every other test creates there.
         foreach (var argument in (string[])["-c", _configuration, "-n", _name, "-f",
             $"--rgw_frontends=beast endpoint=127.0.0.1:{Port}", $"--rgw_data={_directory}", "--rgw_dns_name=127.0.0.1",
             "--ms_mon_client_mode=crc", "--rgw_enable_usage_log=false", "--debug_rgw=0/0", "--rgw_mp_lock_max_time=10",
+            "--rgw_num_control_oids=0",
             $"--log_file={Path.Combine(_directory, "rgw.log")}", $"--admin_socket={Path.Combine(_directory, "rgw.asok")}",
             $"--pid_file={Path.Combine(_directory, "rgw.pid")}"])
         {
@@ -104,14 +110,29 @@ public sealed class RadosGateway : IAsyncDisposable
         {
             if (!process.HasExited)
             {
-                // SIGKILL ends it even while frozen (SIGSTOP).
-                process.Kill();
-                await process.WaitForExitAsync();
+                await StopGracefullyAsync(process);
             }
             process.Dispose();
             _process = null;
         }
         TempDirectory.TryDelete(_directory);
+    }
+
+    // SIGTERM (after SIGCONT, in case it is frozen): the gateway leaves the cluster cleanly; SIGKILL only if it will not.
+    private static async Task StopGracefullyAsync(Process process)
+    {
+        await ExternalCommand.RunAsync("kill", ["-CONT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await ExternalCommand.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
     }
 
     private Process Running => _process is { HasExited: false } process ? process : throw new InvalidOperationException("The gateway is not running.");
