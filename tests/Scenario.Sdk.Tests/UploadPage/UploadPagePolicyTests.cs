@@ -11,8 +11,9 @@ using Scenario.Transfers;
 namespace Scenario.Sdk.Tests.UploadPage;
 
 /// <summary>
-/// The upload page retries as the SDK does: its policy table (src/Scenario.Uploads.Web/src/transfer/transferPolicy.json)
-/// against what the SDK does, status by status, wait by wait, and its part-plan limits against <see cref="PartLimits"/>.
+/// The upload page retries as the SDK does: what its retryPolicy.ts decides against what the SDK does, status by
+/// status; the waits of both against the table they share (transferPolicy.json); its part-plan limits against
+/// <see cref="PartLimits"/>.
 /// </summary>
 public sealed partial class UploadPagePolicyTests
 {
@@ -65,7 +66,7 @@ public sealed partial class UploadPagePolicyTests
 
         await Assert.ThrowsAsync<ScenarioConnectionException>(() => client.Uploads.RetrieveAsync("upl_1", Ct));
 
-        Assert.Equal(_page.RetriesLostConnections("api") ? _page.Retries("api") + 1 : 1, handler.Requests.Count);
+        Assert.Equal(_page.Attempts("api", 0), handler.Requests.Count);
     }
 
     [Fact]
@@ -87,6 +88,23 @@ public sealed partial class UploadPagePolicyTests
         }
 
         Assert.Empty(differences);
+    }
+
+    [Fact]
+    public void The_page_waits_as_its_table_says_and_reads_Retry_After_as_the_sdk_does()
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var (least, most) = _page.BackoffRange(attempt);
+            Assert.All(_page.WaitsBefore(attempt), wait => Assert.InRange(wait, least, most));
+        }
+        Assert.Equal(0, _page.WaitWhenAsked(0));
+        Assert.Equal(_page.RetryAfterMaxSeconds, _page.WaitWhenAsked((int)_page.RetryAfterMaxSeconds));
+        var (fewest, longest) = _page.BackoffRange(1);
+        Assert.InRange(_page.WaitWhenAsked((int)_page.RetryAfterMaxSeconds + 1), fewest, longest);
+        Assert.Equal(0.25, _page.RetryAfterRead("ms"));
+        Assert.Equal(7, _page.RetryAfterRead("seconds"));
+        Assert.Null(_page.RetryAfterRead("none"));
     }
 
     [Fact]
