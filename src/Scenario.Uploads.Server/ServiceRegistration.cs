@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<UploadsOptions>>(
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
         services.AddSingleton<UploadWorkflow>();
+        services.AddSingleton<UploadTransitions>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<HasherRegistry>();
         services.AddSingleton<FileValidation>();

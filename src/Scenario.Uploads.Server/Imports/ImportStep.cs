@@ -17,6 +17,7 @@ public sealed class ImportStep(
     IEnumerable<IImportSource> sources,
     ImportHttpClient http,
     ImportDownloader downloader,
+    Uploads.UploadTransitions transitions,
     IOptions<ImportsOptions> importOptions,
     IOptions<UploadsOptions> uploadOptions,
     TimeProvider time,
@@ -71,11 +72,7 @@ public sealed class ImportStep(
     private async Task<UploadRecord> FailAsync(UploadRecord upload, string message, CancellationToken cancellationToken)
     {
         logger.LogInformation("Import {UploadId} failed: {Error}", upload.Id, message);
-        UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
-        if (await uploads.FailAsync(upload.Id, [upload.Status], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
-        {
-            metrics.Failed(upload.Kind, upload.Source, FailureReasons.Import);
-        }
+        await transitions.FailAsync(upload, [upload.Status], message, JobStatuses.Failure, FailureReasons.Import, cancellationToken);
         return await CurrentAsync(upload, cancellationToken);
     }
 

@@ -20,6 +20,7 @@ namespace Scenario.Uploads.Server.Jobs;
 public sealed class ExpirySweeper(
     IUploadRepository uploads,
     UploadWorkflow uploadService,
+    UploadTransitions transitions,
     IBlobStore blobs,
     IOptions<UploadsOptions> options,
     IOptions<ImportsOptions> imports,
@@ -64,12 +65,10 @@ public sealed class ExpirySweeper(
         foreach (var upload in await uploads.FindExpiredAsync(time.GetUtcNow(), Batch, cancellationToken))
         {
             var message = $"The upload expired: it was not completed within {Describe(lifetime)} of its creation. Create a new upload.";
-            UploadLifecycle.Require(UploadStatuses.Pending, UploadStatuses.Failed);
-            if (await uploads.FailAsync(upload.Id, [UploadStatuses.Pending], message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
+            if (await transitions.FailAsync(upload, [UploadStatuses.Pending], message, JobStatuses.Failure, FailureReasons.Expired, cancellationToken))
             {
                 logger.LogInformation("Upload {UploadId} expired.", upload.Id);
                 metrics.Swept("expired");
-                metrics.Failed(upload.Kind, upload.Source, FailureReasons.Expired);
             }
         }
         foreach (var upload in await uploads.FindFailedWithBytesAsync(Batch, cancellationToken))

@@ -28,6 +28,7 @@ public sealed class UploadProcessor(
     FileValidation validation,
     ImportStep importStep,
     UploadWorkflow uploadService,
+    UploadTransitions transitions,
     IOptions<JobsOptions> options,
     TimeProvider time,
     UploadsMetrics metrics,
@@ -102,10 +103,11 @@ public sealed class UploadProcessor(
         // Pending is expected only of an import: a multipart upload's job never runs before the complete action.
         var before = await uploads.FindAsync(job.UploadId, cancellationToken);
         var source = before?.Source ?? UploadSources.Multipart;
-        if (await uploads.FailAsync(job.UploadId, UploadLifecycle.FailableByJob(source), message, JobStatuses.Failure, time.GetUtcNow(), cancellationToken)
-            && before is not null)
+        // No row, nothing to fail: the compare-and-set could not match one.
+        if (before is not null)
         {
-            metrics.Failed(before.Kind, source, error is ImportException ? FailureReasons.Import : FailureReasons.Internal);
+            var reason = error is ImportException ? FailureReasons.Import : FailureReasons.Internal;
+            await transitions.FailAsync(before, UploadLifecycle.FailableByJob(source), message, JobStatuses.Failure, reason, cancellationToken);
         }
         var failed = await uploads.FindAsync(job.UploadId, cancellationToken);
         if (failed is { Status: UploadStatuses.Failed })
@@ -127,11 +129,9 @@ public sealed class UploadProcessor(
         if (result.ErrorMessage is { } error)
         {
             logger.LogInformation("Upload {UploadId} failed validation: {Error}", upload.Id, error);
-            UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
-            if (await uploads.FailAsync(upload.Id, [upload.Status], error, JobStatuses.Failure, time.GetUtcNow(), cancellationToken))
+            if (await transitions.FailAsync(upload, [upload.Status], error, JobStatuses.Failure, FailureReasons.Validation, cancellationToken))
             {
                 metrics.ValidationRefused(upload.Kind, result.RefusalReason ?? ValidationResult.ContentRefused);
-                metrics.Failed(upload.Kind, upload.Source, FailureReasons.Validation);
             }
             return await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
         }

@@ -20,6 +20,7 @@ public sealed class UploadWorkflow(
     HeldParts heldParts,
     HasherRegistry hashers,
     JobSignal jobSignal,
+    UploadTransitions transitions,
     StorageSpace space,
     IOptions<UploadsOptions> options,
     TimeProvider time,
@@ -313,13 +314,11 @@ public sealed class UploadWorkflow(
                 $"The upload is {upload.Status}: it was completed and can no longer be aborted.");
         }
         const string message = "The upload was aborted by the client.";
-        UploadLifecycle.Require(upload.Status, UploadStatuses.Failed);
-        if (!await uploads.FailAsync(upload.Id, [upload.Status], message, JobStatuses.Canceled, time.GetUtcNow(), cancellationToken))
+        if (!await transitions.FailAsync(upload, [upload.Status], message, JobStatuses.Canceled, FailureReasons.Aborted, cancellationToken))
         {
             var current = await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
             return await AbortAsync(current, cancellationToken);
         }
-        metrics.Failed(upload.Kind, upload.Source, FailureReasons.Aborted);
         await DeleteBytesAsync(upload, cancellationToken);
         return Result<UploadRecord>.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
     }
