@@ -54,6 +54,7 @@ public static class ServiceRegistration
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
         services.AddSingleton<UploadWorkflow>();
         services.AddSingleton<UploadTransitions>();
+        services.AddSingleton<UploadBytes>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<HasherRegistry>();
         services.AddSingleton<FileValidation>();

@@ -3,6 +3,7 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Telemetry;
+using Scenario.Uploads.Server.Uploads;
 
 namespace Scenario.Uploads.Server.Imports;
 
@@ -17,7 +18,7 @@ public sealed class ImportStep(
     IEnumerable<IImportSource> sources,
     ImportHttpClient http,
     ImportDownloader downloader,
-    Uploads.UploadTransitions transitions,
+    UploadTransitions transitions,
     IOptions<ImportsOptions> importOptions,
     IOptions<UploadsOptions> uploadOptions,
     TimeProvider time,

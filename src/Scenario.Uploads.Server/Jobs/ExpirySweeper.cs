@@ -19,7 +19,7 @@ namespace Scenario.Uploads.Server.Jobs;
 /// </summary>
 public sealed class ExpirySweeper(
     IUploadRepository uploads,
-    UploadWorkflow uploadService,
+    UploadBytes bytes,
     UploadTransitions transitions,
     IBlobStore blobs,
     IOptions<UploadsOptions> options,
@@ -73,7 +73,7 @@ public sealed class ExpirySweeper(
         }
         foreach (var upload in await uploads.FindFailedWithBytesAsync(Batch, cancellationToken))
         {
-            if (await uploadService.DeleteBytesAsync(upload, cancellationToken))
+            if (await bytes.DeleteAsync(upload, cancellationToken))
             {
                 metrics.Swept("bytes");
             }

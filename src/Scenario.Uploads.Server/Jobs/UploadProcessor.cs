@@ -27,7 +27,7 @@ public sealed class UploadProcessor(
     IBlobStore blobs,
     FileValidation validation,
     ImportStep importStep,
-    UploadWorkflow uploadService,
+    UploadBytes bytes,
     UploadTransitions transitions,
     IOptions<JobsOptions> options,
     TimeProvider time,
@@ -47,7 +47,7 @@ public sealed class UploadProcessor(
         }
         if (upload.Status == UploadStatuses.Failed && !upload.BytesDeleted)
         {
-            await uploadService.DeleteBytesAsync(upload, cancellationToken);
+            await bytes.DeleteAsync(upload, cancellationToken);
         }
         return JobOutcome.Of(upload);
     }
@@ -112,7 +112,7 @@ public sealed class UploadProcessor(
         var failed = await uploads.FindAsync(job.UploadId, cancellationToken);
         if (failed is { Status: UploadStatuses.Failed })
         {
-            await uploadService.DeleteBytesAsync(failed, cancellationToken);
+            await bytes.DeleteAsync(failed, cancellationToken);
         }
         return failed is null ? new JobOutcome(JobStatuses.Failure, null) : JobOutcome.Of(failed) with { Status = JobStatuses.Failure };
     }

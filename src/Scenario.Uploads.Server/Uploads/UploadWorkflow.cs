@@ -3,7 +3,6 @@ using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Quotas;
-using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Jobs;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Quotas;
@@ -18,18 +17,15 @@ public sealed class UploadWorkflow(
     IUploadRepository uploads,
     IBlobStore blobs,
     HeldParts heldParts,
-    HasherRegistry hashers,
     JobSignal jobSignal,
     UploadTransitions transitions,
+    UploadBytes bytes,
     StorageSpace space,
     IOptions<UploadsOptions> options,
     TimeProvider time,
     UploadsMetrics metrics,
     ILogger<UploadWorkflow> logger)
 {
-    /// <summary>How long deleting an upload's bytes waits for its hash to let go of the file (one read, normally).</summary>
-    private static readonly TimeSpan HashLetGo = TimeSpan.FromSeconds(5);
-
     public async Task<Result<CreatedUpload>> CreateMultipartAsync(
         MultipartCreate request, string ownerId, string authorId, QuotaLimits quota, IdempotentRequest? idempotent, CancellationToken cancellationToken)
     {
@@ -319,27 +315,8 @@ public sealed class UploadWorkflow(
             var current = await uploads.FindAsync(upload.Id, cancellationToken) ?? upload;
             return await AbortAsync(current, cancellationToken);
         }
-        await DeleteBytesAsync(upload, cancellationToken);
+        await bytes.DeleteAsync(upload, cancellationToken);
         return Result<UploadRecord>.Ok(await uploads.FindAsync(upload.Id, cancellationToken) ?? upload);
-    }
-
-    /// <summary>Deletes a failed upload's bytes; on error (false) the sweeper tries again later.</summary>
-    public async Task<bool> DeleteBytesAsync(UploadRecord upload, CancellationToken cancellationToken)
-    {
-        // The hash of the parts received reads the file: once it let go, deleting the file frees its space at once
-        // (an open file's blocks stay the disk's), which a client aborting to make room on a full disk counts on.
-        await hashers.ForgetAsync(upload.Id).WaitAsync(HashLetGo, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        try
-        {
-            await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);
-            await uploads.MarkBytesDeletedAsync(upload.Id, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
-        {
-            logger.LogWarning(e, "Could not delete the bytes of failed upload {UploadId}; the sweeper will retry.", upload.Id);
-            return false;
-        }
     }
 
     private static Result<UploadRecord> MissingParts(IReadOnlyList<int> missing, PartPlan? plan) =>
