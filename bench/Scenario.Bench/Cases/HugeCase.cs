@@ -24,7 +24,7 @@ internal sealed class HugeCase(BenchContext bench, ClientsCase clients)
     public async Task RunAsync()
     {
         var (gib, source) = (bench.Settings.HugeGib, bench.Settings.HugeSource);
-        if (!int.TryParse(gib, out var size) || size < 1 || gib.StartsWith('0') || gib.StartsWith('+'))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(gib, "^[1-9][0-9]*$") || !int.TryParse(gib, out var size))
         {
             throw new BenchFailure($"BENCH_HUGE_GIB must be a whole number of GiB, not '{gib}'");
         }
@@ -35,7 +35,7 @@ internal sealed class HugeCase(BenchContext bench, ClientsCase clients)
             _ => throw new BenchFailure($"BENCH_HUGE_SOURCE must be window, sparse or file, not '{source}'"),
         };
         var scratch = bench.Settings.Scratch;
-        var avail = new DriveInfo(scratch).AvailableFreeSpace >> 30;
+        var avail = (new DriveInfo(scratch).AvailableFreeSpace + (1L << 30) - 1) >> 30; // df -BG rounds up
         if (avail < need)
         {
             Outcome.Refused = $"case 9 not run: {size} GiB with a {source} source needs {need} GiB free in {scratch} (the service's copy, 4 GiB of dd, a margin), {avail} GiB are.";
