@@ -6,6 +6,7 @@ using Scenario.Bench;
 return args switch
 {
     ["run"] => await Scenario.Bench.Harness.BenchRun.RunAsync(),
+    ["report", var results] => Scenario.Bench.Report.ReportCommand.Run(results),
     ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["raw-upload", var file, var concurrency, var partSize] => await RawUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
@@ -21,7 +22,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench run (from bench/run) | sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN | make-pngs DIR COUNT BYTES | sdk-many DIR CONCURRENCY");
+    Console.Error.WriteLine("usage: Scenario.Bench run (from bench/run) | report RESULTS.tsv | sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN | make-pngs DIR COUNT BYTES | sdk-many DIR CONCURRENCY");
     return 2;
 }
 

@@ -46,7 +46,7 @@ internal sealed class BenchRun(BenchContext bench)
         return 0;
     }
 
-    private void Report() => new ReportWriter(bench, huge.Outcome, Console.Out).Write();
+    private void Report() => new ReportWriter(bench.Samples, Settings, huge.Outcome, Console.Out).Write();
 
     private async Task MainAsync()
     {

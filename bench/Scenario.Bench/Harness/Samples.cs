@@ -6,7 +6,7 @@ namespace Scenario.Bench.Harness;
 /// Every sample measured, one line "name TAB value" each in results.tsv of the scratch folder, and their medians
 /// and ranges for the report. A baseline's samples are named ….base.
 /// </summary>
-internal sealed class Samples(string file)
+internal sealed class Samples(string? file)
 {
     private readonly List<(string Name, double Value)> all = [];
 
@@ -17,12 +17,30 @@ internal sealed class Samples(string file)
     public void Add(string name, double value)
     {
         all.Add((name, value));
-        File.AppendAllText(file, $"{name}\t{value.ToString("R", CultureInfo.InvariantCulture)}\n");
+        if (file is not null)
+        {
+            File.AppendAllText(file, $"{name}\t{value.ToString("R", CultureInfo.InvariantCulture)}\n");
+        }
     }
 
     public void Add(string name, string value) => Add(name, Number.Parse(value));
 
-    /// <summary>The median, the least and the greatest sample of a name, each to 6 significant digits; null when there is none.</summary>
+    /// <summary>The samples of a results.tsv, read back (Scenario.Bench report).</summary>
+    public static Samples Load(string results)
+    {
+        var samples = new Samples(null);
+        foreach (var line in File.ReadLines(results).Where(l => l.Contains('\t')))
+        {
+            var (name, value) = (line[..line.IndexOf('\t')], line[(line.IndexOf('\t') + 1)..]);
+            samples.Add(name, value);
+        }
+        return samples;
+    }
+
+    /// <summary>
+    /// The median, the least and the greatest sample of a name; null when there is none. The mean of the two middle
+    /// samples is carried at 6 significant digits, as the report's medians always were.
+    /// </summary>
     public Stat? Of(string name)
     {
         var values = all.Where(s => s.Name == name).Select(s => s.Value).Order().ToArray();
@@ -31,8 +49,8 @@ internal sealed class Samples(string file)
             return null;
         }
         var n = values.Length;
-        var median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-        return new Stat(Number.Rounded(median), Number.Rounded(values[0]), Number.Rounded(values[^1]));
+        var median = n % 2 == 1 ? values[n / 2] : Number.Rounded((values[n / 2 - 1] + values[n / 2]) / 2);
+        return new Stat(median, values[0], values[^1]);
     }
 
     /// <summary>The median, or null: the figure each ratio is made of.</summary>

@@ -7,14 +7,14 @@ namespace Scenario.Bench.Report;
 /// The report bench/run prints: the measures (medians, min–max), the ratios with their goals, the throughputs, case 9
 /// when it ran, and with a baseline its table. Its row and ratio labels are read by other tools: they do not change.
 /// </summary>
-internal sealed class ReportWriter(BenchContext bench, HugeOutcome huge, TextWriter output)
+internal sealed class ReportWriter(Samples samples, BenchSettings settings, HugeOutcome huge, TextWriter output)
 {
-    private readonly Table table = new(bench.Samples, output);
+    private readonly Table table = new(samples, output);
 
     public void Write()
     {
         table.Line();
-        table.Line(Header.Text(bench.Settings.Reps));
+        table.Line(Header.Text(settings.Reps));
         table.Line("Durability: the service fsyncs each part before answering; nginx and tus times include a final sync (fsync) of the files they wrote.");
         table.Line();
         table.Line("| measure | median | min–max |");
@@ -23,13 +23,13 @@ internal sealed class ReportWriter(BenchContext bench, HugeOutcome huge, TextWri
         table.Line();
         table.Line("| ratio (medians) | value | goal |");
         table.Line("|---|---|---|");
-        RatioRows.Write(table, huge, bench.HasBaseline ? bench.Settings.BaselineRev : null);
+        RatioRows.Write(table, huge, settings.BaselineRoot is not null ? settings.BaselineRev : null);
         table.Line();
         table.Line($"Throughput: service {Gib(table.Median("upload.service.c8"))} GiB/s, nginx {Gib(table.Median("upload.nginx.c8"))} GiB/s, " +
             $"tus {Gib(table.Median("upload.tus.c8"))} GiB/s (8 clients); the disk (dd) {Gib(table.Median("upload.disk.c8"))} GiB/s.");
-        if (bench.HasBaseline)
+        if (settings.BaselineRoot is not null)
         {
-            BaselineTable.Write(table, bench.Samples, bench.Settings);
+            BaselineTable.Write(table, samples, settings);
         }
         table.Line($"Took {Log.Elapsed} s.");
     }
