@@ -43,7 +43,7 @@ internal sealed class CompleteCase(BenchContext bench, ClientsCase clients)
         await rounds.RunAsync("4g", rounds.WithBase("import_4g", "sdk_default_4g"), bench.Disk, 0, 0);
         File.Delete(bench.Data.Big4);
         var stored = stored4G ?? throw new BenchFailure("case 3: the 4 GiB upload left no stored file");
-        // sha256sum (no SHA-NI in coreutils) takes ~25 s on 4 GiB: once; .NET's SHA-256 each run.
+        // sha256sum (no SHA-NI in coreutils) is many times slower than .NET's SHA-256: once; .NET's each run.
         await Sha256sumAsync(bench.TurnOn(bench.Disk), stored, "4g");
         for (var i = 0; i < bench.Settings.Reps; i++)
         {
