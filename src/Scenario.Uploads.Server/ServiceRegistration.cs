@@ -54,7 +54,7 @@ public static class ServiceRegistration
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
         services.AddSingleton<UploadWorkflow>();
         services.AddSingleton<JobSignal>();
-        services.AddSingleton<ReceivedHashes>();
+        services.AddSingleton<HasherRegistry>();
         services.AddSingleton<FileValidation>();
         services.AddSingleton<UploadProcessor>();
         AddImports(services);

@@ -1,3 +1,5 @@
+using Scenario.Formats;
+
 namespace Scenario.Transfers;
 
 /// <summary>A file cut into ranges of one size (the last may be shorter); a file of 0 bytes has none.</summary>
@@ -13,7 +15,7 @@ internal readonly record struct ChunkPlan(long Size, long ChunkSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 64 * 1024, nameof(DownloadOptions.ChunkSize));
         // Like an upload's parts, ranges stay few enough to list in the sidecar and to count in an int.
-        var least = (size + 9_999) / 10_000;
+        var least = (size + PartLimits.MaxParts - 1) / PartLimits.MaxParts;
         return new ChunkPlan(size, Math.Max(chunkSize, least));
     }
 }

@@ -1,16 +1,18 @@
+using Scenario.Formats;
+
 namespace Scenario.Transfers;
 
 /// <summary>Picks a part plan the service accepts: parts of at least 5 MiB (but the last), at most 5 GiB, at most 10,000 parts.</summary>
 public static class PartPlanner
 {
     /// <summary>The smallest size of a part that is not the last.</summary>
-    public const long MinPartSize = 5L * 1024 * 1024;
+    public const long MinPartSize = PartLimits.MinPartSize;
 
     /// <summary>The largest size of any part.</summary>
-    public const long MaxPartSize = 5L * 1024 * 1024 * 1024;
+    public const long MaxPartSize = PartLimits.MaxPartSize;
 
     /// <summary>The most parts an upload can have.</summary>
-    public const int MaxParts = 10_000;
+    public const int MaxParts = PartLimits.MaxParts;
 
     /// <summary>The part size used when none is asked for (grown for files over 80 GB to stay within 10,000 parts).</summary>
     public const long DefaultPartSize = 8L * 1024 * 1024;

@@ -1,3 +1,5 @@
+using Scenario.Formats;
+
 namespace Scenario.Uploads.Model;
 
 /// <summary>
@@ -13,9 +15,9 @@ namespace Scenario.Uploads.Model;
 /// </remarks>
 public sealed record PartPlan(long FileSize, int PartsCount, long PartSize)
 {
-    public const int MaxParts = 10_000;
-    public const long MinPartSize = 5L * 1024 * 1024;
-    public const long MaxPartSize = 5L * 1024 * 1024 * 1024;
+    public const int MaxParts = PartLimits.MaxParts;
+    public const long MinPartSize = PartLimits.MinPartSize;
+    public const long MaxPartSize = PartLimits.MaxPartSize;
 
     public long OffsetOf(int partNumber) => (partNumber - 1) * PartSize;
 

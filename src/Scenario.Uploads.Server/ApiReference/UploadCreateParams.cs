@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Scenario.Formats;
 using Scenario.Uploads.Server.Http;
 
 namespace Scenario.Uploads.Server.ApiReference;
@@ -34,7 +35,7 @@ public sealed record UploadCreateParams
     public string? Kind { get; init; }
 
     [Description("Required for multipart upload. The number of parts the file will be uploaded in")]
-    [Range(1, 10000)]
+    [Range(1, PartLimits.MaxParts)]
     public int? Parts { get; init; }
 
     [Description("The url where to download the file. If you setup url you MUST setup kind as well.")]

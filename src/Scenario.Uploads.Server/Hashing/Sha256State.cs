@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Hashing;
 /// A SHA-256 in progress whose state can be copied and saved: OpenSSL's <c>SHA256_CTX</c>, held in a managed
 /// buffer. .NET's <see cref="IncrementalHash"/> cannot hand out its state, and a hash that follows a
 /// 50 GB upload over hours must survive a restart and step back to a part boundary when a part is sent
-/// again. OpenSSL is the library .NET's own SHA-256 calls on Linux (the same SHA-NI code, 1.8 GB/s here);
+/// again. OpenSSL is the library .NET's own SHA-256 calls on Linux (the same SHA-NI code);
 /// its <c>SHA256_CTX</c> is a plain public struct (sha.h), so copying its bytes copies the hash.
 /// </summary>
 internal sealed class Sha256State

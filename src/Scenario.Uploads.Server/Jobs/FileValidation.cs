@@ -10,10 +10,10 @@ namespace Scenario.Uploads.Server.Jobs;
 
 /// <summary>
 /// Has the inspectors judge a stored upload's content against its kind, and gives its SHA-256: the one
-/// taken while the parts arrived (<see cref="ReceivedHashes"/>) where there is one, else from reading the
+/// taken while the parts arrived (<see cref="HasherRegistry"/>) where there is one, else from reading the
 /// file once from start to end (reporting progress either way).
 /// </summary>
-public sealed class FileValidation(IBlobStore blobs, ReceivedHashes receivedHashes, UploadsMetrics metrics)
+public sealed class FileValidation(IBlobStore blobs, HasherRegistry hashers, UploadsMetrics metrics)
 {
     // Large reads: fewer thread-pool hops per GiB (each read is a blocking pread on a pool thread on Unix).
     private const int BufferSize = 4 * 1024 * 1024;
@@ -31,7 +31,7 @@ public sealed class FileValidation(IBlobStore blobs, ReceivedHashes receivedHash
         {
             return ValidationResult.Fail(inspection.ErrorMessage ?? "The file is not valid for its kind.", ValidationResult.ContentRefused);
         }
-        var sha256 = await receivedHashes.TryFinishAsync(upload, progress, cancellationToken)
+        var sha256 = await hashers.TryFinishAsync(upload, progress, cancellationToken)
             ?? await HashAsync(content, progress, cancellationToken);
         return new ValidationResult(sha256, inspection, null);
     }

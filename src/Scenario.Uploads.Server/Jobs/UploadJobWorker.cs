@@ -116,7 +116,7 @@ public sealed class UploadJobWorker(
         {
             // Shutting down: hand the job back, so another instance (or this one, restarted) resumes it at once
             // from the last step it committed. If even that fails, the lease runs out and the same happens later.
-            if (await HandBackAsync(job, TimeSpan.Zero))
+            if (await HandBackAsync(job, TimeSpan.Zero, untilLeaseEnds: false, CancellationToken.None))
             {
                 logger.LogInformation("Handed job {JobId} back on shutdown.", job.Id);
             }
@@ -136,7 +136,7 @@ public sealed class UploadJobWorker(
             {
                 logger.LogWarning("Job {JobId} waits for disk space: {Error}", job.Id, e.Message);
             }
-            await HandBackAsync(job, full ? DiskFullRetryDelay : BackendRetryDelay);
+            await HandBackAsync(job, full ? DiskFullRetryDelay : BackendRetryDelay, untilLeaseEnds: true, stoppingToken);
         }
         catch (Exception e)
         {
@@ -166,23 +166,36 @@ public sealed class UploadJobWorker(
         }
     }
 
-    /// <summary>Gives the job back uncounted, claimable after <paramref name="delay"/>; false when even that failed.</summary>
-    private async Task<bool> HandBackAsync(JobRecord job, TimeSpan delay)
+    /// <summary>
+    /// Gives the job back uncounted, claimable after <paramref name="delay"/>; false when even that failed. With
+    /// <paramref name="untilLeaseEnds"/>, a database that is down is asked again every half second until the
+    /// job's lease would have run out anyway: the job then resumes as soon as the database is back, not a
+    /// whole lease later.
+    /// </summary>
+    private async Task<bool> HandBackAsync(JobRecord job, TimeSpan delay, bool untilLeaseEnds, CancellationToken stoppingToken)
     {
-        try
+        var giveUpAt = time.GetUtcNow() + options.Value.LeaseDuration;
+        while (true)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            var now = time.GetUtcNow();
-            await queue.ReleaseAsync(job.Id, _workerId, now + delay, now, timeout.Token);
-            return true;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (faults.Observe(e) is null)
+            try
             {
-                logger.LogWarning(e, "Could not hand job {JobId} back; its lease will run out instead.", job.Id);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                var now = time.GetUtcNow();
+                await queue.ReleaseAsync(job.Id, _workerId, now + delay, now, timeout.Token);
+                return true;
             }
-            return false;
+            catch (Exception e) when (untilLeaseEnds && faults.Observe(e) is not null && time.GetUtcNow() < giveUpAt)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, stoppingToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                if (faults.Observe(e) is null)
+                {
+                    logger.LogWarning(e, "Could not hand job {JobId} back; its lease will run out instead.", job.Id);
+                }
+                return false;
+            }
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class PartWriter(
     PartRequirements requirements,
     IUploadRepository uploads,
     PartLocks locks,
-    ReceivedHashes receivedHashes,
+    HasherRegistry hashers,
     IHostApplicationLifetime lifetime,
     IOptions<UploadsOptions> options,
     TimeProvider time,
@@ -77,7 +77,7 @@ internal sealed class PartWriter(
         PartWriteResult written;
         using var body = new IdleTimeoutPipeReader(write.Request.Body, options.Value.PartIdleTimeout, time);
         // The upload's SHA-256 follows the bytes as they land (disposed: it hears the write ended, whole or not).
-        using var follower = receivedHashes.Follow(write.Upload, plan, number);
+        using var follower = hashers.Follow(write.Upload, plan, number);
         try
         {
             written = await write.Store.WritePartAsync(write.Upload.StorageKey, plan.OffsetOf(number), size, body, write.ExpectedMd5 is not null, follower, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class UploadWorkflow(
     IUploadRepository uploads,
     IBlobStore blobs,
     HeldParts heldParts,
-    ReceivedHashes receivedHashes,
+    HasherRegistry hashers,
     JobSignal jobSignal,
     StorageSpace space,
     IOptions<UploadsOptions> options,
@@ -329,7 +329,7 @@ public sealed class UploadWorkflow(
     {
         // The hash of the parts received reads the file: once it let go, deleting the file frees its space at once
         // (an open file's blocks stay the disk's), which a client aborting to make room on a full disk counts on.
-        await receivedHashes.ForgetAsync(upload.Id).WaitAsync(HashLetGo, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await hashers.ForgetAsync(upload.Id).WaitAsync(HashLetGo, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             await blobs.DeleteAsync(upload.StorageKey, upload.StorageUploadId, cancellationToken);

@@ -1,6 +1,7 @@
+import { delaySeconds, retriesOf, retryAfterOf, verdictOf } from './transfer/retryPolicy';
+
 // The Uploads API as the page uses it: HTTP Basic from a header this script sets (never a cookie, never a
-// browser-cached login), problem+json errors turned into ApiError, and a short retry for answers that say
-// "come back later".
+// browser-cached login), problem+json errors turned into ApiError, and the SDK's retries (retryPolicy.ts).
 
 export interface Credentials {
   apiKey: string;
@@ -98,18 +99,8 @@ export class ApiError extends Error {
     } catch {
       // Not JSON: keep the status line.
     }
-    return new ApiError(response.status, code, detail, retryAfter(response.headers.get('Retry-After')));
+    return new ApiError(response.status, code, detail, retryAfterOf((name) => response.headers.get(name)));
   }
-}
-
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date), capped at a minute. */
-export function retryAfter(header: string | null): number | undefined {
-  if (!header) {
-    return undefined;
-  }
-  const seconds = Number(header);
-  const value = Number.isFinite(seconds) ? seconds : (Date.parse(header) - Date.now()) / 1000;
-  return Number.isFinite(value) ? Math.min(60, Math.max(0, value)) : undefined;
 }
 
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -138,8 +129,9 @@ export class Api {
   }
 
   createUpload(body: CreateMultipart | CreateImport): Promise<UploadDto> {
-    // Not retried on a lost connection: a create that did reach the service would be made twice.
-    return this.#send<{ upload: UploadDto }>('POST', '/uploads', body, { retryLost: false }).then((r) => r.upload);
+    // One key for every attempt of this create: one that reached the service before its answer was lost is
+    // answered with the upload it made, never made twice.
+    return this.#send<{ upload: UploadDto }>('POST', '/uploads', body, { idempotencyKey: idempotencyKey() }).then((r) => r.upload);
   }
 
   retrieveUpload(id: string, signal?: AbortSignal): Promise<UploadDto> {
@@ -169,45 +161,48 @@ export class Api {
     return this.#send<{ job: JobDto }>('GET', `/jobs/${encodeURIComponent(id)}`).then((r) => r.job);
   }
 
-  async #send<T>(method: string, path: string, body?: unknown, options: { retryLost?: boolean; signal?: AbortSignal } = {}): Promise<T> {
-    const retryLost = options.retryLost ?? method === 'GET';
+  async #send<T>(method: string, path: string, body?: unknown, options: { idempotencyKey?: string; signal?: AbortSignal } = {}): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
+      let error: ApiError;
       try {
-        response = await fetch(this.base + path, {
-          method,
-          headers: {
-            Authorization: this.#authorization,
-            Accept: 'application/json',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          // 'omit': no cookie goes out, and a 401 never opens the browser's own login prompt, whose
-          // remembered credentials a cross-site form could then ride on.
-          credentials: 'omit',
-          cache: 'no-store',
-          signal: options.signal,
-        });
-      } catch (error) {
-        if (options.signal?.aborted) {
-          throw error;
+        const response = await fetch(this.base + path, this.#init(method, body, options));
+        if (response.ok) {
+          return (await response.json()) as T;
         }
-        if (retryLost && attempt < 2) {
-          await sleep(500 * 2 ** attempt);
-          continue;
+        error = await ApiError.from(response);
+      } catch (thrown) {
+        if (options.signal?.aborted || thrown instanceof SyntaxError) {
+          throw thrown;
         }
-        throw new ApiError(0, 'unreachable', 'The service could not be reached. Check your connection; the page tries again on its own.');
+        error = new ApiError(0, 'unreachable', 'The service could not be reached. Check your connection; the page tries again on its own.');
       }
-      if (response.ok) {
-        return (await response.json()) as T;
+      if (attempt >= retriesOf('api') || verdictOf('api', error.status, error.code) !== 'retry') {
+        throw error;
       }
-      const error = await ApiError.from(response);
-      // 429 and 503 mean the request was not carried out: safe to send again, even a create.
-      if ((error.status === 429 || error.status === 503) && attempt < 2) {
-        await sleep(1000 * (error.retryAfterSeconds ?? 2 ** attempt), options.signal);
-        continue;
-      }
-      throw error;
+      await sleep(delaySeconds(attempt, error.retryAfterSeconds) * 1000, options.signal);
     }
   }
+
+  #init(method: string, body: unknown, options: { idempotencyKey?: string; signal?: AbortSignal }): RequestInit {
+    return {
+      method,
+      headers: {
+        Authorization: this.#authorization,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // 'omit': no cookie goes out, and a 401 never opens the browser's own login prompt, whose
+      // remembered credentials a cross-site form could then ride on.
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: options.signal,
+    };
+  }
+}
+
+/** 32 random hex digits; crypto.getRandomValues, unlike randomUUID, works on a plain-http origin too. */
+function idempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

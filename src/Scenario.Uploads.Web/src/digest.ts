@@ -1,5 +1,5 @@
 import { createMD5, createXXHash128 } from 'hash-wasm';
-import { MiB } from './partPlan';
+import { MiB } from './transfer/partPlan';
 
 // What the service's ETag of a part lets us check: its own part URLs answer "xxh128-<hex>" (hash-wasm's
 // XXH3-128 prints the same canonical hex as .NET's XxHash128), an S3 store's the MD5 hex of the part. Any

@@ -10,7 +10,7 @@ import { kinds } from './kinds';
 import { RecentList } from './recentList';
 import { type Row, RowTable } from './rows';
 import ScenarioUploader, { type ScenarioBody, type ScenarioMeta } from './scenarioUploader';
-import type { FileView } from './uploadJob';
+import type { FileView } from './transfer/uploadJob';
 
 const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 

@@ -4,8 +4,13 @@ using System.Net;
 namespace Scenario.Sdk.Tests.EndToEnd;
 
 /// <summary>Sends the SDK's requests for real and records the status of every answer, so a test sees its retries.</summary>
-public sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
+public sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
+    public CountingHandler()
+        : this(new SocketsHttpHandler())
+    {
+    }
+
     public ConcurrentQueue<HttpStatusCode> Statuses { get; } = new();
 
     public int Count(HttpStatusCode status) => Statuses.Count(s => s == status);

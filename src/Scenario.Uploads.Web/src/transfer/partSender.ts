@@ -1,4 +1,4 @@
-import { retryAfter } from './api';
+import { retryAfterOf } from './retryPolicy';
 
 // One part PUT with XMLHttpRequest: fetch() reports no upload progress. The body is a slice of the File,
 // which the browser streams from disk, so a part never has to fit in memory.
@@ -43,14 +43,12 @@ export function putPart(url: string, body: Blob, onProgress: (loaded: number) =>
       onProgress(event.loaded);
     };
     xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        finish({ status: xhr.status, etag: xhr.getResponseHeader('ETag') ?? undefined });
+        return;
+      }
       const { code, detail } = errorOf(xhr);
-      finish({
-        status: xhr.status,
-        etag: xhr.getResponseHeader('ETag') ?? undefined,
-        retryAfterSeconds: retryAfter(xhr.getResponseHeader('Retry-After')),
-        code,
-        detail,
-      });
+      finish({ status: xhr.status, retryAfterSeconds: retryAfterOf((name) => xhr.getResponseHeader(name)), code, detail });
     };
     xhr.onerror = () => finish({ status: 0, detail: 'The connection was lost.' });
     xhr.onabort = () => finish({ status: 0, aborted: !stalled, stalled, detail: stalled ? 'No progress for two minutes.' : undefined });

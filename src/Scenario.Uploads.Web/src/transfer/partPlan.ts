@@ -1,23 +1,25 @@
+import policy from './transferPolicy.json';
+
 // The part plan of S3 clients, which the service follows: a part size P, parts = ceil(size / P), every part
-// exactly P bytes but the last; P >= 5 MiB when there is more than one part, at most 10,000 parts.
+// exactly P bytes but the last; P >= 5 MiB when there is more than one part, at most 10,000 parts of at
+// most 5 GiB. The limits come from transferPolicy.json, which Scenario.Sdk.Tests checks against
+// Scenario.Formats' PartLimits, the service's and the SDK's one home for them.
 
 export const MiB = 1024 * 1024;
-const minPartSize = 5 * MiB;
-const maxParts = 10_000;
+const { minPartSize, maxPartSize, maxParts } = policy.partPlan;
 
 /**
  * The part size this page picks: 8 MiB for small files, growing with the file so that a large one travels
- * in about 16 parts, up to 128 MiB (a 1 GiB file in 64 MiB parts: in headless Chromium on 2 cores, 64 MiB
- * parts six at a time beat 32 MiB by ~15 % and 8 MiB by ~30 %: fewer requests, fewer flushes on the
- * service); always within 10,000 parts.
+ * in about 16 parts, up to 128 MiB (fewer, larger parts mean fewer requests and fewer flushes on the
+ * service, while six in flight still keep a connection busy); always within 10,000 parts.
  */
 export function partSizeFor(fileSize: number): number {
   let size = 8 * MiB;
   while (size < 128 * MiB && fileSize / size > 16) {
     size *= 2;
   }
-  while (Math.ceil(fileSize / size) > maxParts) {
-    size *= 2;
+  while (Math.ceil(fileSize / size) > maxParts && size < maxPartSize) {
+    size = Math.min(size * 2, maxPartSize);
   }
   return size;
 }

@@ -12,14 +12,15 @@ using Scenario.Uploads.Storage;
 namespace Scenario.Uploads.Server.Tests.Hashing;
 
 /// <summary>The hasher and its saved state on their own, over a real folder of the local disk store.</summary>
-public sealed class ReceivedHasherTests : IDisposable
+public sealed class UploadHasherTests : IDisposable
 {
     private const int PartSize = 5 * 1024 * 1024;
     private readonly string _folder = TempDirectory.Create();
     private readonly LocalDiskBlobStore _store;
+    private readonly CheckpointStore _checkpoints;
     private readonly PartPlan _plan = new(3L * PartSize - 1000, 3, PartSize);
 
-    public ReceivedHasherTests() => _store = new LocalDiskBlobStore(_folder);
+    public UploadHasherTests() => (_store, _checkpoints) = (new LocalDiskBlobStore(_folder), new CheckpointStore(_folder));
 
     public void Dispose() => TempDirectory.TryDelete(_folder);
 
@@ -61,7 +62,7 @@ public sealed class ReceivedHasherTests : IDisposable
     {
         var key = "uploads/upload_hasher1";
         var original = RandomNumberGenerator.GetBytes((int)_plan.FileSize);
-        using var hasher = new ReceivedHasher(_store, key, _plan, Path.Combine(_folder, "h1.sha256"), NewMetrics());
+        using var hasher = new UploadHasher(_store, "upload_hasher1", key, _plan, _checkpoints, NewMetrics());
         for (var n = 1; n <= 3; n++)
         {
             await WriteAsync(hasher, key, n, original);
@@ -83,7 +84,6 @@ public sealed class ReceivedHasherTests : IDisposable
     {
         var key = "uploads/upload_hasher2";
         var bytes = RandomNumberGenerator.GetBytes((int)_plan.FileSize);
-        var checkpointPath = Path.Combine(_folder, "h2.sha256");
         for (var n = 1; n <= 3; n++)
         {
             await using var content = new MemoryStream(bytes, (int)_plan.OffsetOf(n), (int)_plan.SizeOf(n));
@@ -92,7 +92,7 @@ public sealed class ReceivedHasherTests : IDisposable
         // What a hasher that had read parts 1 and 2 before the crash left.
         var state = Sha256State.Start();
         state.Append(bytes.AsSpan(0, 2 * PartSize));
-        new HashCheckpoint(2, state.Export(), [XxHash128.Hash(bytes.AsSpan(0, PartSize)), XxHash128.Hash(bytes.AsSpan(PartSize, PartSize))]).Save(checkpointPath);
+        _checkpoints.SaveQuietly("upload_hasher2", new HashCheckpoint(2, state.Export(), [XxHash128.Hash(bytes.AsSpan(0, PartSize)), XxHash128.Hash(bytes.AsSpan(PartSize, PartSize))]));
         var metrics = NewMetrics();
         long hashed = 0;
         using var listener = new MeterListener();
@@ -106,7 +106,7 @@ public sealed class ReceivedHasherTests : IDisposable
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref hashed, value));
         listener.Start();
 
-        using var hasher = new ReceivedHasher(_store, key, _plan, checkpointPath, metrics);
+        using var hasher = new UploadHasher(_store, "upload_hasher2", key, _plan, _checkpoints, metrics);
         Assert.Equal(2L * PartSize, hasher.Position);
         var sha256 = await hasher.FinishAsync(PartsOf(bytes), new Progress<double>(), CancellationToken.None);
 
@@ -117,7 +117,7 @@ public sealed class ReceivedHasherTests : IDisposable
     private static UploadsMetrics NewMetrics() =>
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
-    private async Task WriteAsync(ReceivedHasher hasher, string key, int number, byte[] file)
+    private async Task WriteAsync(UploadHasher hasher, string key, int number, byte[] file)
     {
         hasher.PartStarting(number);
         hasher.EnsureRunning();

@@ -9,16 +9,16 @@ using Scenario.Uploads.Storage;
 namespace Scenario.Uploads.Server.Hashing;
 
 /// <summary>
-/// The SHA-256s this instance computes while parts arrive (<see cref="ReceivedHasher"/>), one per upload
+/// The SHA-256s this instance computes while parts arrive (<see cref="UploadHasher"/>), one per upload
 /// being received, and their checkpoints under the data directory's <c>hashing</c> folder. Only where the
 /// service receives the bytes itself (local disk) and OpenSSL's SHA-256 can be called
 /// (<see cref="Sha256State"/>); elsewhere, or with <c>Uploads:HashWhileReceiving</c> off, validation reads
 /// the stored file once for it, as it always did.
 /// </summary>
-public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, IOptions<UploadsOptions> options, UploadsMetrics metrics, ILogger<ReceivedHashes> logger) : IDisposable
+public sealed class HasherRegistry(IBlobStore blobs, IUploadRepository uploads, IOptions<UploadsOptions> options, UploadsMetrics metrics, ILogger<HasherRegistry> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ReceivedHasher> _hashers = new();
-    private readonly string _folder = Path.Combine(options.Value.DataDirectory, "hashing");
+    private readonly ConcurrentDictionary<string, UploadHasher> _hashers = new();
+    private readonly CheckpointStore _checkpoints = new(Path.Combine(options.Value.DataDirectory, "hashing"));
 
     private bool Enabled => options.Value.HashWhileReceiving && blobs is IServicePartStore && Sha256State.IsAvailable;
 
@@ -91,13 +91,7 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
         {
             return hasher.ForgetAsync();
         }
-        try
-        {
-            File.Delete(CheckpointPath(uploadId));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        _checkpoints.DeleteQuietly(uploadId);
         return Task.CompletedTask;
     }
 
@@ -109,15 +103,11 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
         }
     }
 
-    private ReceivedHasher HasherFor(string uploadId, string storageKey, PartPlan plan)
+    private UploadHasher HasherFor(string uploadId, string storageKey, PartPlan plan)
     {
         while (true)
         {
-            var hasher = _hashers.GetOrAdd(uploadId, _ =>
-            {
-                Directory.CreateDirectory(_folder);
-                return new ReceivedHasher(blobs, storageKey, plan, CheckpointPath(uploadId), metrics);
-            });
+            var hasher = _hashers.GetOrAdd(uploadId, _ => new UploadHasher(blobs, uploadId, storageKey, plan, _checkpoints, metrics));
             if (hasher.Plan == plan && !hasher.Failed)
             {
                 return hasher;
@@ -128,14 +118,11 @@ public sealed class ReceivedHashes(IBlobStore blobs, IUploadRepository uploads, 
         }
     }
 
-    private void Drop(string uploadId, ReceivedHasher hasher)
+    private void Drop(string uploadId, UploadHasher hasher)
     {
-        if (_hashers.TryRemove(new KeyValuePair<string, ReceivedHasher>(uploadId, hasher)))
+        if (_hashers.TryRemove(new KeyValuePair<string, UploadHasher>(uploadId, hasher)))
         {
             hasher.Dispose();
         }
     }
-
-    // Upload ids are made by the service (upload_ and hex), never by a client.
-    private string CheckpointPath(string uploadId) => Path.Combine(_folder, uploadId + ".sha256");
 }

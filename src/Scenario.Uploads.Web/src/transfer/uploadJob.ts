@@ -1,4 +1,4 @@
-import type { EntityDto, PartDto, UploadDto } from './api';
+import type { EntityDto, PartDto, UploadDto } from '../api';
 
 // The state of one file's upload inside the page: its plan, which parts the service holds, what is in
 // flight, pause and cancel, and the numbers the page shows (bytes, speed, ETA).
