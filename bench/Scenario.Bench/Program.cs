@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Scenario.Bench;
 
-// bench/run calls this with one command; each prints its seconds (and an id, or a second figure) on standard output.
+// bench/run starts `run` (the benchmark itself: Harness/, Cases/, Report/), which calls the other commands, each in a
+// process of its own as a client would be; each prints its seconds (and an id, or a second figure) on standard output.
 return args switch
 {
+    ["run"] => await Scenario.Bench.Harness.BenchRun.RunAsync(),
+    ["report", var results] => Scenario.Bench.Report.ReportCommand.Run(results),
     ["sdk-upload", var file, var concurrency, var partSize] => await SdkUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["raw-upload", var file, var concurrency, var partSize] => await RawUpload.RunAsync(file, int.Parse(concurrency), long.Parse(partSize)),
     ["sha256", var file] => FileSha256.Run(file),
@@ -19,7 +22,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scenario.Bench sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN | make-pngs DIR COUNT BYTES | sdk-many DIR CONCURRENCY");
+    Console.Error.WriteLine("usage: Scenario.Bench run (from bench/run) | report RESULTS.tsv | sdk-upload FILE CONCURRENCY PART_SIZE | raw-upload FILE CONCURRENCY PART_SIZE | sha256 FILE | complete-and-wait UPLOAD_ID | sdk-import FILE | wait-imported UPLOAD_ID | window-source FILE SIZE PATTERN UPLOADS_DIR | window-sha256 SIZE PATTERN | make-pngs DIR COUNT BYTES | sdk-many DIR CONCURRENCY");
     return 2;
 }
 
