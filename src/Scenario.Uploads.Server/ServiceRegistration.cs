@@ -40,7 +40,7 @@ public static class ServiceRegistration
         services.AddDatabase(configuration);
         services.AddSingleton<UrlSigner>();
         services.AddStorage(configuration);
-        services.AddSingleton<HeldParts>();
+        services.AddSingleton<PartInventory>();
         services.AddSingleton<PublicBaseUrl>();
         services.AddSingleton<UploadPresenter>();
         services.AddSingleton<DownloadLinks>();
@@ -89,7 +89,7 @@ public static class ServiceRegistration
         services.AddReverseProxySupport();
         services.AddApiReference();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
-        // The API's answers are written by JsonOk with the generated serializers; these options serve the
+        // The API's answers are written by JsonOkResult with the generated serializers; these options serve the
         // rest (health, problems).
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);

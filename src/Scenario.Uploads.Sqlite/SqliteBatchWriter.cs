@@ -26,7 +26,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     /// <summary>
     /// Log pages (4 KiB) past which the checkpoint makes writers wait so the log can start over (16 MiB):
-    /// the log stays within a few times this. 16,384 made the waits rarer but longer, and p99 worse.
+    /// the log stays within a few times this. A larger limit makes the waits rarer but each one longer.
     /// </summary>
     private const long MaxLogFrames = 4096;
 
@@ -78,8 +78,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     /// <summary>
     /// Copies the write-ahead log into the database beside the writer rather than in its way: SQLite's own
-    /// automatic checkpoint runs inside a commit, and its fsync there stalled every queued create (p99 over
-    /// 30 ms). A PASSIVE checkpoint takes no write lock; the log restarts once a checkpoint has caught up.
+    /// automatic checkpoint runs inside a commit, and its fsync there would stall every queued create. A PASSIVE checkpoint takes no write lock; the log restarts once a checkpoint has caught up.
     /// </summary>
     private async Task CheckpointAsync()
     {

@@ -18,8 +18,8 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
     private int _disposed;
 
     // One writer at a time, queued here without blocking a thread. Left to SQLite, concurrent writers get
-    // SQLITE_BUSY and Microsoft.Data.Sqlite retries after coarse sleeps: hundreds of milliseconds of p99
-    // latency on create under load. Other processes on the same file still meet busy_timeout.
+    // SQLITE_BUSY and Microsoft.Data.Sqlite retries after coarse sleeps, which lengthen the slowest creates
+    // under load far beyond the write itself. Other processes on the same file still meet busy_timeout.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     // synchronous is a setting of the native handle, which the pool keeps open: set it only when it changes.

@@ -16,7 +16,7 @@ internal static class RetryPolicy
     private static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromSeconds(60);
 
     // 409s that name a state the upload never leaves (failed, completed, processing), or an idempotency key already
-    // used for another body: the same request gets the same answer, so retrying them would only add 1.1-1.5 s of
+    // used for another body: the same request gets the same answer, so retrying them would only add
     // backoff. Any other 409 (a lock held a moment, as the Stainless SDKs assume) is retried.
     private static readonly FrozenSet<string> FinalConflicts =
         FrozenSet.ToFrozenSet(["upload_failed", "upload_not_pending", "upload_processing", "idempotency_key_reused"], StringComparer.Ordinal);

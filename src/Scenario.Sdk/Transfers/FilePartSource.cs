@@ -6,8 +6,8 @@ namespace Scenario.Transfers;
 /// A file read with <see cref="RandomAccess"/>: positional reads need no shared position, so parts read in parallel.
 /// Outside Windows the reads are made in place: .NET has no asynchronous file reads there (the read of a handle
 /// opened for asynchronous use is the same blocking <c>pread</c>, queued to the thread pool), so queuing it only
-/// added a hop between threads per buffer; of a file in the page cache (the bench's 1 GiB), that hop and the
-/// thread pool's spinning around it cost more than the read itself.
+/// added a hop between threads per buffer; of a file in the page cache, that hop and the thread pool's
+/// spinning around it cost more than the read itself.
 /// </summary>
 internal sealed class FilePartSource : IPartSource
 {

@@ -7,7 +7,7 @@ namespace Scenario.Transfers;
 /// The digest of a part as it is sent, to check against the ETag the store answers with, so a part damaged
 /// on the way is sent again. The service's own part URLs answer <c>"xxh128-&lt;hex&gt;"</c>; an S3 store's
 /// presigned URLs (which carry <c>X-Amz-Signature</c>) answer with the part's MD5. Only the digest the URL
-/// will be answered with is computed: MD5 costs about 16 times the CPU of XXH128.
+/// will be answered with is computed: MD5 costs many times the CPU of XXH128.
 /// </summary>
 internal sealed class PartDigest : IDisposable
 {

@@ -16,7 +16,7 @@ internal static class QuotaSql
           (SELECT CAST(count(*) AS BIGINT) FROM uploads WHERE owner_id = @ownerId AND status = @pending),
           (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads WHERE owner_id = @ownerId AND status = @pending),
           (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads
-              WHERE owner_id = @ownerId AND status IN (@complete, @validating, @validated))
+              WHERE owner_id = @ownerId AND status IN (@validating, @validated))
             + (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM assets WHERE owner_id = @ownerId)
             + (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM models WHERE owner_id = @ownerId);
         """;
@@ -30,7 +30,7 @@ internal static class QuotaSql
         var (pendingUploads, pendingBytes, storedBytes) = await connection.QuerySingleAsync<(long, long, long)>(Usage,
             new
             {
-                ownerId, pending = UploadStatuses.Pending, complete = UploadStatuses.Complete,
+                ownerId, pending = UploadStatuses.Pending,
                 validating = UploadStatuses.Validating, validated = UploadStatuses.Validated,
             },
             transaction);

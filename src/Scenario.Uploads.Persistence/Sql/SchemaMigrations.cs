@@ -70,6 +70,13 @@ public static class SchemaMigrations
                 seen_at BIGINT NOT NULL
             );
             """),
+        // 6: the legacy status 'complete' retired. Versions before the complete action moved uploads straight
+        // to 'validating' stored 'complete' and left the job to make that move; it is made here once, so the
+        // job and the quota count know only today's statuses. The upload's job is already runnable and
+        // validates a 'validating' upload as it would have after the move.
+        (6, """
+            UPDATE uploads SET status = 'validating' WHERE status = 'complete';
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

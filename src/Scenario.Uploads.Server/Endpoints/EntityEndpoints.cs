@@ -29,7 +29,7 @@ public static class EntityEndpoints
         group.MapGetAndHead("/jobs/{jobId}", GetJob).WithName(OperationIds.RetrieveJob);
     }
 
-    private static async Task<Results<JsonOk<AssetEnvelope>, ProblemHttpResult>> GetAsset(
+    private static async Task<Results<JsonOkResult<AssetEnvelope>, ProblemHttpResult>> GetAsset(
         string assetId, HttpRequest request, ClaimsPrincipal user, IEntityRepository entities, DownloadLinks links, CancellationToken cancellationToken)
     {
         var asset = Ids.LooksValid(assetId) ? await entities.FindAssetAsync(assetId, cancellationToken) : null;
@@ -37,7 +37,7 @@ public static class EntityEndpoints
         {
             return ApiProblem.NotFound("asset");
         }
-        return JsonOk.Of(new AssetEnvelope(new AssetDto
+        return JsonOkResult.Of(new AssetEnvelope(new AssetDto
         {
             Id = asset.Id,
             OwnerId = asset.OwnerId,
@@ -57,7 +57,7 @@ public static class EntityEndpoints
         }));
     }
 
-    private static async Task<Results<JsonOk<ModelEnvelope>, ProblemHttpResult>> GetModel(
+    private static async Task<Results<JsonOkResult<ModelEnvelope>, ProblemHttpResult>> GetModel(
         string modelId, HttpRequest request, ClaimsPrincipal user, IEntityRepository entities, DownloadLinks links, CancellationToken cancellationToken)
     {
         var model = Ids.LooksValid(modelId) ? await entities.FindModelAsync(modelId, cancellationToken) : null;
@@ -65,7 +65,7 @@ public static class EntityEndpoints
         {
             return ApiProblem.NotFound("model");
         }
-        return JsonOk.Of(new ModelEnvelope(new ModelDto
+        return JsonOkResult.Of(new ModelEnvelope(new ModelDto
         {
             Id = model.Id,
             OwnerId = model.OwnerId,
@@ -83,7 +83,7 @@ public static class EntityEndpoints
         }));
     }
 
-    private static async Task<Results<JsonOk<JobEnvelope>, ProblemHttpResult>> GetJob(
+    private static async Task<Results<JsonOkResult<JobEnvelope>, ProblemHttpResult>> GetJob(
         string jobId, ClaimsPrincipal user, IJobQueue jobs, CancellationToken cancellationToken)
     {
         var job = Ids.LooksValid(jobId) ? await jobs.FindForOwnerAsync(user.OwnerId(), jobId, cancellationToken) : null;
@@ -91,7 +91,7 @@ public static class EntityEndpoints
         {
             return ApiProblem.NotFound("job");
         }
-        return JsonOk.Of(new JobEnvelope(new JobDto
+        return JsonOkResult.Of(new JobEnvelope(new JobDto
         {
             JobId = job.Id,
             JobType = job.JobType,

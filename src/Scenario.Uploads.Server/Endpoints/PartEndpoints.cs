@@ -27,7 +27,7 @@ public static class PartEndpoints
             // miscounts chunked bodies (an exact-size chunked part was refused as too large).
             .WithMetadata(new DisableRequestSizeLimitAttribute());
 
-    private static async Task<Results<JsonOk<PartReceiptEnvelope>, ProblemHttpResult>> Put(
+    private static async Task<Results<JsonOkResult<PartReceiptEnvelope>, ProblemHttpResult>> Put(
         string uploadId, string partNumber, HttpContext context, PartWriter writer, CancellationToken cancellationToken)
     {
         var request = context.Request;
@@ -40,6 +40,6 @@ public static class PartEndpoints
         }
         var part = written.Value;
         context.Response.Headers.ETag = $"\"{part.ETag}\"";
-        return JsonOk.Of(new PartReceiptEnvelope(new PartReceiptDto(part.Number, part.Size, part.ETag)));
+        return JsonOkResult.Of(new PartReceiptEnvelope(new PartReceiptDto(part.Number, part.Size, part.ETag)));
     }
 }

@@ -32,8 +32,8 @@ public static class UploadEndpoints
     }
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
-    private static async Task<Results<JsonOk<UploadCreateResponse>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, HeldParts heldParts, UploadPresenter presenter,
+    private static async Task<Results<JsonOkResult<UploadCreateResponse>, ProblemHttpResult>> Create(
+        HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, PartInventory partInventory, UploadPresenter presenter,
         PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
@@ -63,17 +63,17 @@ public static class UploadEndpoints
         var (upload, replayed) = created.Value;
         if (!replayed)
         {
-            return JsonOk.Of(new UploadCreateResponse(presenter.Present(upload, [], baseUrl.For(request))));
+            return JsonOkResult.Of(new UploadCreateResponse(presenter.Present(upload, [], baseUrl.For(request))));
         }
         // The first create's answer, as it stands now: the parts it holds, its URLs signed afresh.
         request.HttpContext.Response.Headers[IdempotentRequest.ReplayedHeader] = "true";
-        var parts = upload.Status == UploadStatuses.Pending ? await heldParts.ListAsync(upload, cancellationToken) : [];
-        return JsonOk.Of(new UploadCreateResponse(presenter.Present(upload, parts, baseUrl.For(request))));
+        var parts = upload.Status == UploadStatuses.Pending ? await partInventory.ListAsync(upload, cancellationToken) : [];
+        return JsonOkResult.Of(new UploadCreateResponse(presenter.Present(upload, parts, baseUrl.For(request))));
     }
 
     // GET /uploads/{uploadId}: "Get the details of an existing upload"; part URLs re-signed while pending.
-    private static async Task<Results<JsonOk<UploadEnvelope>, ProblemHttpResult>> Retrieve(
-        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, HeldParts heldParts,
+    private static async Task<Results<JsonOkResult<UploadEnvelope>, ProblemHttpResult>> Retrieve(
+        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, PartInventory partInventory,
         UploadPresenter presenter, PublicBaseUrl baseUrl, CancellationToken cancellationToken)
     {
         var upload = Ids.LooksValid(uploadId) ? await uploads.FindForOwnerAsync(user.OwnerId(), uploadId, cancellationToken) : null;
@@ -81,14 +81,14 @@ public static class UploadEndpoints
         {
             return ApiProblem.NotFound("upload");
         }
-        var parts = upload.Status == UploadStatuses.Pending ? await heldParts.ListAsync(upload, cancellationToken) : [];
-        return JsonOk.Of(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
+        var parts = upload.Status == UploadStatuses.Pending ? await partInventory.ListAsync(upload, cancellationToken) : [];
+        return JsonOkResult.Of(new UploadEnvelope(presenter.Present(upload, parts, baseUrl.For(request))));
     }
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
-    private static async Task<Results<JsonOk<UploadTriggerActionResponse>, ProblemHttpResult>> TriggerAction(
+    private static async Task<Results<JsonOkResult<UploadTriggerActionResponse>, ProblemHttpResult>> TriggerAction(
         string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
-        HeldParts heldParts, UploadPresenter presenter, PublicBaseUrl baseUrl, QuotaPolicy quotas, CancellationToken cancellationToken)
+        PartInventory partInventory, UploadPresenter presenter, PublicBaseUrl baseUrl, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         if (body.Error is { } bodyError)
@@ -118,12 +118,12 @@ public static class UploadEndpoints
         {
             return ApiProblem.Of(problem);
         }
-        var parts = outcome.Value.Status == UploadStatuses.Pending ? await heldParts.ListAsync(outcome.Value, cancellationToken) : [];
-        return JsonOk.Of(new UploadTriggerActionResponse(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
+        var parts = outcome.Value.Status == UploadStatuses.Pending ? await partInventory.ListAsync(outcome.Value, cancellationToken) : [];
+        return JsonOkResult.Of(new UploadTriggerActionResponse(presenter.Present(outcome.Value, parts, baseUrl.For(request))));
     }
 
     // GET /uploads: our extension, newest first, paginated.
-    private static async Task<Results<JsonOk<UploadListEnvelope>, ProblemHttpResult>> List(
+    private static async Task<Results<JsonOkResult<UploadListEnvelope>, ProblemHttpResult>> List(
         HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadPresenter presenter, PublicBaseUrl baseUrl,
         CancellationToken cancellationToken)
     {
@@ -138,7 +138,7 @@ public static class UploadEndpoints
         var publicBase = baseUrl.For(request);
         // A list shows no part URLs: a page of 10,000-part uploads would be megabytes. Retrieve one for them.
         var dtos = shown.Select(u => presenter.Present(u, [], publicBase) with { Parts = null }).ToList();
-        return JsonOk.Of(new UploadListEnvelope(dtos, next));
+        return JsonOkResult.Of(new UploadListEnvelope(dtos, next));
     }
 
     private const string ActionUsage = "Send {\"action\":\"complete\"} when every part is uploaded, or {\"action\":\"abort\"} to give up.";

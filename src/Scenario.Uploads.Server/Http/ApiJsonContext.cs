@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Scenario.Uploads.Server.Http;
 
 /// <summary>
-/// Serializers generated at build time for the API's answers, which <see cref="JsonOk{T}"/> calls directly;
+/// Serializers generated at build time for the API's answers, which <see cref="JsonOkResult{T}"/> calls directly;
 /// same wire form as the defaults: web names, nulls left out.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -4,7 +4,7 @@ namespace Scenario.Uploads.Server.Http;
 public static class Iso8601
 {
     // "O" of a UTC DateTime is yyyy-MM-ddTHH:mm:ss.fffffffZ and has a hand-tuned formatter; a custom
-    // pattern goes through the general one, which was 2 % of a retrieve's CPU (a part list has a date each).
+    // pattern goes through the general one, which is slow, and a part list has a date for each part.
     private const int MillisecondsEnd = 23;
 
     public static string Format(DateTimeOffset value)

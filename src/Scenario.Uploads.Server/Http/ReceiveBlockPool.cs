@@ -7,10 +7,9 @@ namespace Scenario.Uploads.Server.Http;
 /// <summary>
 /// The memory Kestrel's socket transport receives into (its answers are written into the same blocks).
 /// Its own pool hands out 4 KiB blocks and the transport reads into what is left of one block per <c>recv</c>,
-/// so a 1 GiB part took 262,144 system calls (and as many ACK wake-ups). Measured on 8 parallel 128 MiB PUTs:
-/// 64 KiB blocks cut the service's CPU per GiB from 4.2 s to 3.3 s (with MD5 still on), 256 KiB blocks another
-/// 10 %; with MD5 gone and a 4 MiB read-ahead (<see cref="BulkReceive"/>), 1 MiB blocks cut it by 8–19 % in
-/// memory (medians of four A/B runs: 1.02–1.21 s before, 0.93–1.04 s after; issue 18). Blocks are pinned arrays (the transport pins what it receives into) and
+/// so a part body cost a system call (and an ACK wake-up) per 4 KiB. Large blocks, sized with the read-ahead
+/// (<see cref="BulkReceive"/>), make each receive carry as much as the pipe allows, which is what a part's CPU
+/// cost is made of. Blocks are pinned arrays (the transport pins what it receives into) and
 /// are kept for reuse up to <see cref="MaxRetainedBlocks"/>; past that, returned blocks are left to the GC, so a
 /// burst of connections does not hold its peak memory for ever.
 /// </summary>

@@ -58,7 +58,6 @@ public sealed class UploadProcessor(
         var step = upload.Status switch
         {
             UploadStatuses.Pending => "download",
-            UploadStatuses.Complete => "complete",
             UploadStatuses.Validating => "validate",
             UploadStatuses.Validated => "import",
             _ => "other",
@@ -72,7 +71,6 @@ public sealed class UploadProcessor(
             var next = upload.Status switch
             {
                 UploadStatuses.Pending when upload.Source != UploadSources.Multipart => await importStep.DownloadAsync(upload, lease, cancellationToken),
-                UploadStatuses.Complete => await MoveAsync(upload, upload with { Status = UploadStatuses.Validating }, cancellationToken),
                 UploadStatuses.Validating => await ValidateAsync(upload, lease, cancellationToken),
                 UploadStatuses.Validated => await ImportAsync(upload, cancellationToken),
                 _ => throw new InvalidOperationException($"Upload {upload.Id} is {upload.Status}; its job should not be runnable."),

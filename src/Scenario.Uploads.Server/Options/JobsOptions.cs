@@ -12,10 +12,9 @@ public sealed class JobsOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Jobs run at once by this instance. 8: a small file's job is mostly waits on the database (its claim,
-    /// three commits), so with 2 the worker fell seconds behind 16 clients sending 100 KiB PNGs (bench case 8:
-    /// 4–6 s from the last complete to the last import, 1.2–2.2 s with 8). A big file's job hashes it with two
-    /// 4 MiB buffers, so 8 of them at once hold 64 MiB.
+    /// Jobs run at once by this instance. A small file's job is mostly waits on the database (its claim,
+    /// three commits), so a worker running few at once falls behind many clients sending small files. A big
+    /// file's job hashes it with two 4 MiB buffers, so 8 of them at once hold 64 MiB.
     /// </summary>
     public int Concurrency { get; set; } = 8;
 

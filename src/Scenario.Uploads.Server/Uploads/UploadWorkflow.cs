@@ -16,7 +16,7 @@ namespace Scenario.Uploads.Server.Uploads;
 public sealed class UploadWorkflow(
     IUploadRepository uploads,
     IBlobStore blobs,
-    HeldParts heldParts,
+    PartInventory partInventory,
     JobSignal jobSignal,
     UploadTransitions transitions,
     UploadBytes bytes,
@@ -266,9 +266,9 @@ public sealed class UploadWorkflow(
         // Where clients PUT straight to the store, the store is asked which parts it holds (clients send no
         // ETags), and the part size is judged from them: nothing checked the parts on their way in.
         long? verifiedPartSize = null;
-        if (heldParts.StoreKeepsParts)
+        if (partInventory.StoreKeepsParts)
         {
-            var fit = PartPlan.Fit(upload.FileSize!.Value, upload.PartsCount!.Value, await heldParts.ListAsync(upload, cancellationToken));
+            var fit = PartPlan.Fit(upload.FileSize!.Value, upload.PartsCount!.Value, await partInventory.ListAsync(upload, cancellationToken));
             if (fit.Unfit.Count > 0)
             {
                 return MissingParts(fit.Unfit, fit.Plan);

@@ -8,7 +8,7 @@ namespace Scenario.Uploads.Server.Uploads;
 /// The parts of a pending upload that are stored: the database knows them when they came through the
 /// service (local disk); the store alone knows them when clients PUT straight to it (S3).
 /// </summary>
-public sealed class HeldParts(IUploadRepository uploads, IBlobStore blobs)
+public sealed class PartInventory(IUploadRepository uploads, IBlobStore blobs)
 {
     public bool StoreKeepsParts => blobs is IStorePartLister;
 
