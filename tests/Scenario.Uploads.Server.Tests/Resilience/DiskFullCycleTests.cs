@@ -21,7 +21,9 @@ public sealed class DiskFullCycleTests
         SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     public async Task A_full_disk_never_wedges_the_service_on_SQLite_with_the_database_on_that_disk()
     {
-        using var disk = SmallDisk.TryMount("64m");
+        // 8 MiB more than the PostgreSQL cycle's disk: the database and its write-ahead log share this one, and
+        // their size at the first part varies with when the log was last checkpointed.
+        using var disk = SmallDisk.TryMount("72m");
         if (disk is null)
         {
             Assert.Skip(NotRoot);
