@@ -86,6 +86,18 @@ public static class FaultChecks
         return started.Elapsed;
     }
 
+    /// <summary>
+    /// The end of every fault test: each upload acknowledged by complete ends imported with its SHA-256, and
+    /// every answer of the run was one a client can act on (no 500, 503s with Retry-After).
+    /// </summary>
+    public static async Task AssertNothingLostAsync(LoadLedger ledger, ServiceFleet fleet)
+    {
+        await AssertAcknowledgedImportedAsync(ledger, fleet, FaultPass.Recovery * 4);
+        ledger.Mark("every acknowledged upload imported");
+        TestContext.Current.SendDiagnosticMessage(ledger.Summary());
+        AssertEveryAnswerAcceptable(ledger, fleet);
+    }
+
     /// <summary>Every upload whose complete the service acknowledged ends imported, with the SHA-256 of the bytes sent.</summary>
     public static async Task AssertAcknowledgedImportedAsync(LoadLedger ledger, ServiceFleet fleet, TimeSpan within)
     {
