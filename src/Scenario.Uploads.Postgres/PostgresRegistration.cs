@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Backends;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Postgres;
 
@@ -23,13 +24,17 @@ public static class PostgresRegistration
         });
         services.AddSingleton<IBackendFaultClassifier, PostgresFaults>();
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-        services.AddSingleton<IUploadRepository, PostgresUploadRepository>();
-        services.AddSingleton<IJobQueue, PostgresJobQueue>();
-        services.AddSingleton<IEntityRepository, PostgresEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
-        services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<ISqlDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+        // The transaction that checks an upload's status locks its row, so a part write and the complete action
+        // on another instance cannot interleave.
+        services.AddSingleton<IUploadRepository, SqlUploadRepository>();
+        // Shared by every instance: a claim skips rows another instance is claiming, so workers never wait on each other.
+        services.AddSingleton<IJobQueue, SqlJobQueue>();
+        services.AddSingleton<IEntityRepository, SqlEntityRepository>();
+        services.AddSingleton<IApiKeyRepository, SqlApiKeyRepository>();
+        services.AddSingleton<Webhooks.IWebhookKeyStore, SqlWebhookKeyStore>();
         // Instances share their rate limits through the database (SQLite, one instance, keeps them in memory).
-        services.AddSingleton<RateLimits.IRateLimitLedger>(sp => new Persistence.Sql.SqlRateLimitLedger(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<RateLimits.IRateLimitLedger, SqlRateLimitLedger>();
         return options;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Backends;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
 
@@ -28,11 +29,14 @@ public static class SqliteRegistration
         });
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<IBackendFaultClassifier, SqliteFaults>();
-        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
-        services.AddSingleton<IJobQueue, SqliteJobQueue>();
-        services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
-        services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISqlDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        // Creates go through the group commit like every write; reads of single uploads come from memory.
+        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqlUploadRepository(sp.GetRequiredService<ISqlDatabase>())));
+        // Each claim runs under the write gate, so no two claims interleave.
+        services.AddSingleton<IJobQueue, SqlJobQueue>();
+        services.AddSingleton<IEntityRepository, SqlEntityRepository>();
+        services.AddSingleton<IApiKeyRepository, SqlApiKeyRepository>();
+        services.AddSingleton<Webhooks.IWebhookKeyStore, SqlWebhookKeyStore>();
         return options;
     }
 }

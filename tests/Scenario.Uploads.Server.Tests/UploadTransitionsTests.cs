@@ -22,7 +22,7 @@ public sealed class UploadTransitionsTests(HostFixture fixture) : IClassFixture<
         var imported = (await Uploads.FindAsync(id, CancellationToken.None))!;
         Assert.Equal(UploadStatuses.Imported, imported.Status);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Transitions.FailAsync(
+        await Assert.ThrowsAsync<ForbiddenStatusChangeException>(() => Transitions.FailAsync(
             imported, [UploadStatuses.Imported], "must not be written", JobStatuses.Failure, FailureReasons.Internal, CancellationToken.None));
 
         var after = (await Uploads.FindAsync(id, CancellationToken.None))!;
