@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Backends;
-using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Postgres;
@@ -23,16 +22,9 @@ public static class PostgresRegistration
             return new PostgresDatabase(settings.ConnectionString!, settings.Timeout);
         });
         services.AddSingleton<IBackendFaultClassifier, PostgresFaults>();
-        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-        services.AddSingleton<ISqlDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         // The transaction that checks an upload's status locks its row, so a part write and the complete action
-        // on another instance cannot interleave.
-        services.AddSingleton<IUploadRepository, SqlUploadRepository>();
-        // Shared by every instance: a claim skips rows another instance is claiming, so workers never wait on each other.
-        services.AddSingleton<IJobQueue, SqlJobQueue>();
-        services.AddSingleton<IEntityRepository, SqlEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqlApiKeyRepository>();
-        services.AddSingleton<Webhooks.IWebhookKeyStore, SqlWebhookKeyStore>();
+        // on another instance cannot interleave; a job's claim skips rows another instance is claiming.
+        services.AddSqlRepositories<PostgresDatabase>();
         // Instances share their rate limits through the database (SQLite, one instance, keeps them in memory).
         services.AddSingleton<RateLimits.IRateLimitLedger, SqlRateLimitLedger>();
         return options;

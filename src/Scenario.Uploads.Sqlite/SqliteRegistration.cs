@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Backends;
-using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
@@ -27,16 +26,9 @@ public static class SqliteRegistration
             }
             return database;
         });
-        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<IBackendFaultClassifier, SqliteFaults>();
-        services.AddSingleton<ISqlDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-        // Creates go through the group commit like every write; reads of single uploads come from memory.
-        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqlUploadRepository(sp.GetRequiredService<ISqlDatabase>())));
-        // Each claim runs under the write gate, so no two claims interleave.
-        services.AddSingleton<IJobQueue, SqlJobQueue>();
-        services.AddSingleton<IEntityRepository, SqlEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqlApiKeyRepository>();
-        services.AddSingleton<Webhooks.IWebhookKeyStore, SqlWebhookKeyStore>();
+        // Every write, creates too, goes through the group commit; reads of single uploads come from memory.
+        services.AddSqlRepositories<SqliteDatabase>(uploads => new CachedUploadRepository(uploads));
         return options;
     }
 }
