@@ -9,6 +9,7 @@ using Scenario.Uploads.Server.Health;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Jobs;
+using Scenario.Uploads.Server.Lifecycle;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Proxy;
@@ -19,6 +20,7 @@ using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Server.Webhooks;
+using Scenario.Uploads.Server.Wire;
 
 namespace Scenario.Uploads.Server;
 
@@ -52,7 +54,9 @@ public static class ServiceRegistration
         // On SIGTERM, parts in flight get this long to finish before the process stops (Uploads:ShutdownTimeout).
         services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<UploadsOptions>>(
             (host, uploads) => host.ShutdownTimeout = uploads.Value.ShutdownTimeout);
-        services.AddSingleton<UploadWorkflow>();
+        services.AddSingleton<IdempotentCreates>();
+        services.AddSingleton<UploadCreation>();
+        services.AddSingleton<UploadActions>();
         services.AddSingleton<UploadTransitions>();
         services.AddSingleton<UploadBytes>();
         services.AddSingleton<JobSignal>();
