@@ -57,7 +57,7 @@ public sealed class UploadTransitionsTests(HostFixture fixture) : IClassFixture<
         var id = (await _api.CreateFor(bytes, "image", fileName, contentType)).GetProperty("id").GetString()!;
         var pending = (await Uploads.FindAsync(id, CancellationToken.None))!;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Transitions.MoveAsync(
+        await Assert.ThrowsAsync<ForbiddenStatusChangeException>(() => Transitions.MoveAsync(
             pending, pending with { Status = UploadStatuses.Imported, EntityId = "asset_never" }, CancellationToken.None));
 
         var after = (await Uploads.FindAsync(id, CancellationToken.None))!;
@@ -72,7 +72,7 @@ public sealed class UploadTransitionsTests(HostFixture fixture) : IClassFixture<
         var id = (await _api.UploadAsync(bytes, "image", fileName, contentType)).GetProperty("id").GetString()!;
         var imported = (await Uploads.FindAsync(id, CancellationToken.None))!;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Transitions.CompleteAsync(imported, null, QuotaLimits.Unlimited, CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenStatusChangeException>(() => Transitions.CompleteAsync(imported, null, QuotaLimits.Unlimited, CancellationToken.None));
 
         var after = (await Uploads.FindAsync(id, CancellationToken.None))!;
         Assert.Equal(UploadStatuses.Imported, after.Status);
