@@ -82,7 +82,7 @@ public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
             .Build();
     }
 
-    public SqlDialect Dialect => PostgresDialect.Instance;
+    public SqlDialect Dialect { get; } = new PostgresDialect();
 
     /// <summary>A pooled connection, opened again if the server was unreachable or restarting (nothing was sent).</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -96,7 +96,7 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
         _ownerLock = null;
     }
 
-    public SqlDialect Dialect => SqliteDialect.Instance;
+    public SqlDialect Dialect { get; } = new SqliteDialect();
 
     /// <summary>A connection for reads (and the start-up schema work, whose commits are on disk before they return).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -8,12 +8,6 @@ namespace Scenario.Uploads.Sqlite;
 /// </summary>
 public sealed class SqliteDialect : SqlDialect
 {
-    public static readonly SqliteDialect Instance = new();
-
-    private SqliteDialect()
-    {
-    }
-
     public override string IsIn(string column, string parameter) => $"{column} IN {parameter}";
 
     public override object ListValue(IReadOnlyCollection<string> values) => values;

@@ -10,9 +10,8 @@ public enum Durability
     /// Committed without waiting for the disk: SQLite commits it without syncing its log, and the next
     /// <see cref="Synced"/> write syncs it with that log; PostgreSQL commits every write durably. Only for a
     /// write whose loss to power failure costs nothing acknowledged: a job's own intermediate step (its claim,
-    /// a validated status, the entity it creates before the upload says imported), which the job does again;
-    /// or a create, which no client has had a part acknowledged for yet (each part's record is synced before
-    /// its 2xx, and syncs the create with it), like the upload's sparse file, which is not synced either.
+    /// a validated status, the entity it creates before the upload says imported), which the job does again,
+    /// or a create (<see cref="SqlUploadCreates"/> says why).
     /// </summary>
     Relaxed,
 }

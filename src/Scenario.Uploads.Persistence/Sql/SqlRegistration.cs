@@ -1,20 +1,29 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Backends;
 using Scenario.Uploads.Webhooks;
 
 namespace Scenario.Uploads.Persistence.Sql;
 
-/// <summary>The shared repositories as the persistence seams of the service, over one database.</summary>
+/// <summary>A database and the shared repositories over it as the persistence seams of the service.</summary>
 public static class SqlRegistration
 {
     /// <summary>
-    /// Registers <typeparamref name="TDatabase"/> (which the database's own registration adds) as the database of
-    /// the service and of every shared repository, and those repositories. <paramref name="fronting"/> puts what
-    /// the database needs in front of the upload repository (SQLite's read cache), if anything.
+    /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/>, registers the database that
+    /// <paramref name="open"/> makes of them (once, when first needed), its fault classifier, and every shared
+    /// repository over it; <paramref name="fronting"/> puts what the database needs in front of the upload
+    /// repository (SQLite's read cache), if anything. The returned builder is for what the host adds.
     /// </summary>
-    public static IServiceCollection AddSqlRepositories<TDatabase>(
-        this IServiceCollection services, Func<IUploadRepository, IUploadRepository>? fronting = null)
+    public static OptionsBuilder<TOptions> AddSqlDatabase<TOptions, TDatabase, TFaults>(
+        this IServiceCollection services, string section, Func<IServiceProvider, TOptions, TDatabase> open,
+        Func<IUploadRepository, IUploadRepository>? fronting = null)
+        where TOptions : class
         where TDatabase : class, IDatabase, ISqlDatabase
+        where TFaults : class, IBackendFaultClassifier
     {
+        var options = services.AddOptions<TOptions>().BindConfiguration(section);
+        services.AddSingleton(sp => open(sp, sp.GetRequiredService<IOptions<TOptions>>().Value));
+        services.AddSingleton<IBackendFaultClassifier, TFaults>();
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<TDatabase>());
         services.AddSingleton<ISqlDatabase>(sp => sp.GetRequiredService<TDatabase>());
         services.AddSingleton<IUploadRepository>(sp =>
@@ -26,6 +35,6 @@ public static class SqlRegistration
         services.AddSingleton<IEntityRepository, SqlEntityRepository>();
         services.AddSingleton<IApiKeyRepository, SqlApiKeyRepository>();
         services.AddSingleton<IWebhookKeyStore, SqlWebhookKeyStore>();
-        return services;
+        return options;
     }
 }

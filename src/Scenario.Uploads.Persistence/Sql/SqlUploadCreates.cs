@@ -13,8 +13,9 @@ namespace Scenario.Uploads.Persistence.Sql;
 /// racing for an owner's last bytes are judged one after the other.
 /// </summary>
 /// <remarks>
-/// Creates are <see cref="Durability.Relaxed"/>: a create lost to power failure is one the client has had no
-/// part acknowledged for yet, since every part's record is synced before its 2xx and syncs the create with it.
+/// Creates are <see cref="Durability.Relaxed"/>, like the upload's sparse file, which is not synced either: a
+/// create lost to power failure is one the client has had no part acknowledged for yet, since every part's
+/// record is synced before its 2xx and syncs the create with it (on SQLite a synced commit syncs the whole log).
 /// </remarks>
 internal sealed class SqlUploadCreates(ISqlDatabase database)
 {
