@@ -10,11 +10,12 @@ using Scenario.Uploads.Storage.S3;
 
 namespace Scenario.Uploads.Server;
 
-/// <summary><c>Storage:Provider</c>: local disk (parts through the service) or S3 (parts straight to the store).</summary>
+/// <summary>The <c>Storage</c> section. <c>Storage:Provider</c>: local disk (parts through the service) or S3 (parts straight to the store).</summary>
 public static class StorageRegistration
 {
-    public static void AddStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         // An unknown provider gets the local store's services, which never run: StorageOptionsValidator stops
         // the start first, with the other bad values, instead of an exception here that hides them.
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptionsValidator.Local;
@@ -30,6 +31,7 @@ public static class StorageRegistration
         {
             services.AddLocalBlobStore();
         }
+        return services;
     }
 
     /// <summary>
