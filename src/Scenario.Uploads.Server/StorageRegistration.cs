@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
@@ -24,8 +23,7 @@ public static class StorageRegistration
             services.AddS3BlobStore(S3StoreOptions.Section);
             // Storage:S3 is checked, with the other sections, only when it is the store. AddValidatedOptions
             // would bind the section a second time: the store's registration binds it.
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
-            services.AddSingleton(new CheckedSection(S3StoreOptions.Section, sp => ConfigurationCheck.Collect<S3StoreOptions>(sp, S3StoreOptions.Section)));
+            services.AddSectionCheck<S3StoreOptions, S3StoreOptionsValidator>(S3StoreOptions.Section);
         }
         else
         {

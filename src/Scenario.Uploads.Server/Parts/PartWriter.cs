@@ -6,11 +6,7 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Parts;
-using Scenario.Uploads.Server.Requests;
-using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Telemetry;
-using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Parts;
