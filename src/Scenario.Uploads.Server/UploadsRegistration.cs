@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Endpoints;
-using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Lifecycle;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Server.Wire;
 
 namespace Scenario.Uploads.Server;
 
@@ -23,7 +24,9 @@ public static class UploadsRegistration
         services.AddSingleton<UploadPresenter>();
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<StorageSpace>();
-        services.AddSingleton<UploadWorkflow>();
+        services.AddSingleton<IdempotentCreates>();
+        services.AddSingleton<UploadCreation>();
+        services.AddSingleton<UploadActions>();
         services.AddSingleton<UploadTransitions>();
         services.AddSingleton<UploadBytes>();
         return services;

@@ -1,6 +1,5 @@
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
-using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 
