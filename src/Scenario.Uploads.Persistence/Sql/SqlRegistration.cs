@@ -26,14 +26,15 @@ public static class SqlRegistration
         services.AddSingleton<IBackendFaultClassifier, TFaults>();
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<TDatabase>());
         services.AddSingleton<ISqlDatabase>(sp => sp.GetRequiredService<TDatabase>());
+        // Each repository as the host decorates it (IRepositoryDecorator), around what the database puts in front.
         services.AddSingleton<IUploadRepository>(sp =>
         {
             var uploads = new SqlUploadRepository(sp.GetRequiredService<ISqlDatabase>());
-            return fronting is null ? uploads : fronting(uploads);
+            return sp.Decorated<IUploadRepository>(fronting is null ? uploads : fronting(uploads));
         });
-        services.AddSingleton<IJobQueue, SqlJobQueue>();
-        services.AddSingleton<IEntityRepository, SqlEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqlApiKeyRepository>();
+        services.AddSingleton<IJobQueue>(sp => sp.Decorated<IJobQueue>(new SqlJobQueue(sp.GetRequiredService<ISqlDatabase>())));
+        services.AddSingleton<IEntityRepository>(sp => sp.Decorated<IEntityRepository>(new SqlEntityRepository(sp.GetRequiredService<ISqlDatabase>())));
+        services.AddSingleton<IApiKeyRepository>(sp => sp.Decorated<IApiKeyRepository>(new SqlApiKeyRepository(sp.GetRequiredService<ISqlDatabase>())));
         services.AddSingleton<IWebhookKeyStore, SqlWebhookKeyStore>();
         return options;
     }
