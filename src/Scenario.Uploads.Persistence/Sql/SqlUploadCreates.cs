@@ -23,21 +23,27 @@ internal sealed class SqlUploadCreates(ISqlDatabase database)
 
     private readonly SqlDialect _dialect = database.Dialect;
 
-    public Task<QuotaBreach?> CreateAsync(UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, CancellationToken cancellationToken) =>
-        database.WriteAsync(Durability.Relaxed, (connection, transaction) => InsertAsync(connection, transaction, upload, job, runnable, quota), cancellationToken);
+    public Task<QuotaBreach?> CreateAsync(UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, CancellationToken cancellationToken)
+    {
+        var rows = Rows(upload, job, runnable);
+        return database.WriteAsync(Durability.Relaxed, (connection, transaction) => InsertAsync(connection, transaction, rows, upload, quota), cancellationToken);
+    }
 
     public Task<KeyedCreate> CreateOnceAsync(
         UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota, IdempotencyClaim claim, DateTimeOffset reclaimBefore,
-        CancellationToken cancellationToken) =>
-        database.WriteAsync(Durability.Relaxed, async (connection, transaction) =>
+        CancellationToken cancellationToken)
+    {
+        var rows = Rows(upload, job, runnable);
+        var claimValues = IdempotencyRow.ClaimValues(claim, reclaimBefore);
+        return database.WriteAsync(Durability.Relaxed, async (connection, transaction) =>
         {
             // On PostgreSQL a concurrent create with the same key waits here for the first one's transaction, then
             // sees its row: exactly one of them writes an upload.
-            if (await connection.ExecuteAsync(IdempotencyRow.Claim, IdempotencyRow.ClaimValues(claim, reclaimBefore), transaction) == 0)
+            if (await connection.ExecuteAsync(IdempotencyRow.Claim, claimValues, transaction) == 0)
             {
                 return KeyedCreate.Taken;
             }
-            if (await InsertAsync(connection, transaction, upload, job, runnable, quota) is { } breach)
+            if (await InsertAsync(connection, transaction, rows, upload, quota) is { } breach)
             {
                 // The write commits what it wrote (it may share SQLite's transaction): the key this create took goes back.
                 await connection.ExecuteAsync(IdempotencyRow.Release, new { claim.OwnerId, claim.Key, claim.UploadId }, transaction);
@@ -45,6 +51,7 @@ internal sealed class SqlUploadCreates(ISqlDatabase database)
             }
             return KeyedCreate.Created;
         }, cancellationToken);
+    }
 
     public async Task<IdempotencyClaim?> FindIdempotencyClaimAsync(string ownerId, string key, CancellationToken cancellationToken)
     {
@@ -57,16 +64,23 @@ internal sealed class SqlUploadCreates(ISqlDatabase database)
         database.WriteStatementAsync(Durability.Synced, (connection, transaction) =>
             connection.ExecuteAsync(IdempotencyRow.DeleteBefore, new { before = UnixTime.Ms(before) }, transaction), cancellationToken);
 
+    /// <summary>
+    /// The rows, made before the write is queued: SQLite runs the writes of its group commit one after the other,
+    /// so what can be done beforehand (the upload's JSON, say) is not done there.
+    /// </summary>
+    private (UploadRow Upload, NewJobRow Job) Rows(UploadRecord upload, JobRecord job, bool runnable) =>
+        (UploadRow.From(upload, _dialect.StoreText), NewJobRow.From(job, runnable));
+
     /// <summary>The upload's row and its job's, unless the quota refuses them: then nothing is written.</summary>
     private async Task<QuotaBreach?> InsertAsync(
-        DbConnection connection, DbTransaction transaction, UploadRecord upload, JobRecord job, bool runnable, QuotaLimits quota)
+        DbConnection connection, DbTransaction transaction, (UploadRow Upload, NewJobRow Job) rows, UploadRecord upload, QuotaLimits quota)
     {
         if (await QuotaSql.JudgeCreateAsync(connection, transaction, _dialect, upload, quota) is { } breach)
         {
             return breach;
         }
-        await connection.ExecuteAsync(InsertUpload, UploadRow.From(upload, _dialect.StoreText), transaction);
-        await connection.ExecuteAsync(NewJobRow.Insert, NewJobRow.From(job, runnable), transaction);
+        await connection.ExecuteAsync(InsertUpload, rows.Upload, transaction);
+        await connection.ExecuteAsync(NewJobRow.Insert, rows.Job, transaction);
         return null;
     }
 }
