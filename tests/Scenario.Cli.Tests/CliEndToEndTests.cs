@@ -7,7 +7,7 @@ using Scenario.Testing;
 namespace Scenario.Cli.Tests;
 
 /// <summary>The <c>scenario</c> command against the real service on loopback.</summary>
-public sealed partial class CliEndToEndTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed partial class CliEndToEndTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private const long MiB = 1024 * 1024;
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-e2e-").FullName;

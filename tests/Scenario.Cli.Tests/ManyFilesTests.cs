@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Cli.Tests;
 
 /// <summary>Several files, folders and standard input in one command, in parallel, with a table at the end.</summary>
-public sealed class ManyFilesTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed class ManyFilesTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-many-").FullName;
 

@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Cli.Tests;
 
 /// <summary>The first bytes are read before anything is sent: content that contradicts --kind or --content-type is refused with the service's words.</summary>
-public sealed class SniffTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed class SniffTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-sniff-").FullName;
 

@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>The action endpoint: complete (with parts missing, twice, on failed), abort, and bad actions.</summary>
-public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class ActionTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly UploadApi _api = fixture.Api;

@@ -5,7 +5,7 @@ using System.Text;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Every malformed create gets a 4xx problem+json with a stable code, and creates nothing.</summary>
-public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class CreateBadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     /// <summary>A valid multipart body's file fields followed by <paramref name="rest"/>; single quotes stand for double.</summary>
     private static string Multipart(string rest) =>

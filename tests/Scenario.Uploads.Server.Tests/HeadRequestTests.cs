@@ -11,7 +11,7 @@ namespace Scenario.Uploads.Server.Tests;
 /// response", with the header fields a GET would have (those only known while writing the content, such as
 /// Transfer-Encoding, may be left out). A HEAD on the API's GETs was a 405.
 /// </summary>
-public sealed class HeadRequestTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class HeadRequestTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private static readonly HashSet<string> WrittenWithTheContent = new(StringComparer.OrdinalIgnoreCase) { "Date", "Transfer-Encoding" };
 

@@ -3,7 +3,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Issue 4's hostile files, end to end through the service: each fails precisely and the service keeps serving.</summary>
-public sealed class HostileFileTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class HostileFileTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string, string, byte[], string, string> Cases => new()
     {

@@ -9,7 +9,7 @@ namespace Scenario.Uploads.Server.Tests;
 /// one's upload instead of making a second; the same key with another body is refused and changes nothing.
 /// Runs on the backend the suite's pass selects (SQLite, then PostgreSQL + S3).
 /// </summary>
-public sealed class IdempotencyTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class IdempotencyTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const string Body = """{"fileName":"a.bin","contentType":"application/octet-stream","fileSize":10,"parts":1,"kind":"asset"}""";
 

@@ -5,7 +5,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Credentials are required, and one owner never sees another's uploads, assets, models or jobs.</summary>
-public sealed class IsolationTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class IsolationTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]
     public async Task Another_owners_upload_asset_model_and_job_are_404()

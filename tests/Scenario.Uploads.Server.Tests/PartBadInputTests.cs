@@ -13,7 +13,7 @@ using Scenario.Uploads.Server.Uploads;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Part PUTs that must be refused, and leave the upload as it was.</summary>
-public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class PartBadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly UploadApi _api = fixture.Api;

@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Complete and part PUTs racing each other never certify a part that is half written.</summary>
-public sealed class RaceTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class RaceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
 

@@ -6,7 +6,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>The whole flow, create → parts → complete → validation → imported, for every kind.</summary>
-public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class UploadFlowTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly UploadApi _api = fixture.Api;

@@ -8,7 +8,7 @@ using Scenario.Uploads.Server.Uploads;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>The one way an upload is failed asks the lifecycle before it writes anything.</summary>
-public sealed class UploadTransitionsTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class UploadTransitionsTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private readonly UploadApi _api = fixture.Api;
     private IUploadRepository Uploads => fixture.Host.Services.GetRequiredService<IUploadRepository>();

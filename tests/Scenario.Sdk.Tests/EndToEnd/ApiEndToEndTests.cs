@@ -1,3 +1,4 @@
+using Scenario.Testing;
 using Scenario.Exceptions;
 using Scenario.Models;
 

@@ -1,3 +1,4 @@
+using Scenario.Testing;
 using System.Text.Json;
 using Scenario.Models;
 

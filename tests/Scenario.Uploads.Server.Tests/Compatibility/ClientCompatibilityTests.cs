@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tests.Compatibility;
 /// The upload flows of the clients Scenario's users already run, replayed over loopback against the real
 /// service, on whichever backend the run uses (SQLite + local disk, or PostgreSQL + S3).
 /// </summary>
-public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const long MiB = 1024 * 1024;
 

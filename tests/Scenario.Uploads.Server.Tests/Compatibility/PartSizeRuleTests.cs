@@ -8,7 +8,7 @@ namespace Scenario.Uploads.Server.Tests.Compatibility;
 /// The part-size rule at its edges (spec: the first part to arrive fixes P; a part that contradicts P, or
 /// implies none, is a 400 that names the size expected, and is not stored).
 /// </summary>
-public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class PartSizeRuleTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private const string LocalOnly = TestBackend.LocalPartsOnly;

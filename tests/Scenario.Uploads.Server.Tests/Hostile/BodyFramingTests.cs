@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// Bodies whose framing the client broke: a chunk size that overflows is a 400 on every endpoint that reads a
 /// body, and a body over the limit is a 413 however it is sent; nothing is created or changed.
 /// </summary>
-public sealed class BodyFramingTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class BodyFramingTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const string OverflowingChunk = "FFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n";
 

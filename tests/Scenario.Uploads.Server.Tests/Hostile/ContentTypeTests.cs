@@ -8,7 +8,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// contentType is served back as a download's Content-Type, so create takes only a media type a header can
 /// carry; a stored one that cannot (rows from before that rule) is served as application/octet-stream.
 /// </summary>
-public sealed class ContentTypeTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class ContentTypeTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string> Refused => new()
     {

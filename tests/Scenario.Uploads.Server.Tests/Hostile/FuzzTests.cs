@@ -15,7 +15,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// Several hundred generated hostile requests over every endpoint, from a fixed seed: none is a 5xx, every 4xx
 /// is our problem+json, and a refused request creates and changes nothing.
 /// </summary>
-public sealed class FuzzTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
+public sealed class FuzzTests(ServiceFixture fixture, ITestOutputHelper output) : IClassFixture<ServiceFixture>
 {
     // Fixed, so a failure replays; SCENARIO_FUZZ_SEED tries others.
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SCENARIO_FUZZ_SEED"), out var seed) ? seed : 20_250_611;

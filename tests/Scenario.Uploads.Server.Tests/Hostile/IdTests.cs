@@ -5,7 +5,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests.Hostile;
 
 /// <summary>Ids in bodies must look like ids; ids in paths that cannot be ours are a 404 about the id; names get their own rule.</summary>
-public sealed class IdTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class IdTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string> NotIds => new()
     {

@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// Strings .NET cannot read (an unpaired surrogate escape, bytes that are not UTF-8), in every field of the
 /// create and action bodies: a 400 naming the field, never a 500, and nothing created.
 /// </summary>
-public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class UnreadableStringTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     /// <summary>A body that is valid but for <c>@</c>, where the hostile string goes; single quotes stand for double.</summary>
     private static readonly (string Field, string Template)[] Templates =
