@@ -55,7 +55,7 @@ public sealed partial class CliEndToEndTests(ServiceFixture service) : IClassFix
 
         Assert.Equal(0, run.ExitCode);
         var upload = JsonDocument.Parse(run.Out).RootElement.GetProperty("upload");
-        Assert.Equal("imported", upload.GetProperty("status").GetString());
+        Assert.Equal("imported", upload.Status);
         Assert.Equal(2, upload.GetProperty("assetOptions").GetProperty("collectionIds").GetArrayLength());
     }
 
@@ -122,17 +122,17 @@ public sealed partial class CliEndToEndTests(ServiceFixture service) : IClassFix
         var created = await CliRun.RunAsync(service.Env, null, Ct,
             "uploads", "create", "--file-name", "x.bin", "--content-type", "application/octet-stream", "--file-size", "100", "--parts", "1", "--kind", "asset");
         Assert.Equal(0, created.ExitCode);
-        var id = JsonDocument.Parse(created.Out).RootElement.GetProperty("upload").GetProperty("id").GetString()!;
+        var id = Upload.From(JsonDocument.Parse(created.Out).RootElement).Id;
 
         var retrieved = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "retrieve", id);
         var listed = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "list", "--page-size", "5");
         var incomplete = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "complete", id);
         var aborted = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "abort", id);
 
-        Assert.Equal("pending", JsonDocument.Parse(retrieved.Out).RootElement.GetProperty("upload").GetProperty("status").GetString());
+        Assert.Equal("pending", Upload.From(JsonDocument.Parse(retrieved.Out).RootElement).Status);
         Assert.Contains(id, listed.Out);
         incomplete.AssertOneErrorLine("parts_missing");
-        Assert.Equal("failed", JsonDocument.Parse(aborted.Out).RootElement.GetProperty("upload").GetProperty("status").GetString());
+        Assert.Equal("failed", Upload.From(JsonDocument.Parse(aborted.Out).RootElement).Status);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -23,9 +23,9 @@ public sealed class HostileFileTests(ServiceFixture fixture) : IClassFixture<Ser
     {
         var end = await fixture.Api.UploadAsync(bytes, kind, "file.bin", contentType);
 
-        Assert.True(end.GetProperty("status").GetString() == "failed", $"{what}: {end}");
-        Assert.Contains(expected, end.GetProperty("errorMessage").GetString());
+        Assert.True(end.Status == "failed", $"{what}: {end}");
+        Assert.Contains(expected, end.ErrorMessage);
         var healthy = await fixture.Api.UploadAsync(TestFiles.Png(), "image", "ok.png", "image/png");
-        Assert.Equal("imported", healthy.GetProperty("status").GetString());
+        Assert.Equal("imported", healthy.Status);
     }
 }

@@ -16,16 +16,16 @@ public sealed class IsolationTests(ServiceFixture fixture) : IClassFixture<Servi
 
         var paths = new[]
         {
-            $"v1/uploads/{image.GetProperty("id").GetString()}",
-            $"v1/assets/{image.GetProperty("entityId").GetString()}",
-            $"v1/models/{model.GetProperty("entityId").GetString()}",
-            $"v1/jobs/{image.GetProperty("jobId").GetString()}",
+            $"v1/uploads/{image.Id}",
+            $"v1/assets/{image.EntityId}",
+            $"v1/models/{model.EntityId}",
+            $"v1/jobs/{image.JobId}",
         };
         foreach (var path in paths)
         {
             await ProblemAssert.IsProblem(await other.Client.GetAsync(path), HttpStatusCode.NotFound, "not_found");
         }
-        await ProblemAssert.IsProblem(await other.ActionAsync(image.GetProperty("id").GetString()!, "abort"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblem(await other.ActionAsync(image.Id, "abort"), HttpStatusCode.NotFound, "not_found");
         var listed = (await other.GetJsonAsync("v1/uploads?pageSize=100")).GetProperty("uploads").EnumerateArray();
         Assert.DoesNotContain(listed, u => u.GetProperty("ownerId").GetString() == TestKeys.OwnerId);
     }

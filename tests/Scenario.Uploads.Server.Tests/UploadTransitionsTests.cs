@@ -18,7 +18,7 @@ public sealed class UploadTransitionsTests(ServiceFixture fixture) : IClassFixtu
     public async Task Failing_an_imported_upload_is_refused_and_leaves_it_imported()
     {
         var (bytes, fileName, contentType) = TestFiles.ValidFileFor("image");
-        var id = (await _api.UploadAsync(bytes, "image", fileName, contentType)).GetProperty("id").GetString()!;
+        var id = (await _api.UploadAsync(bytes, "image", fileName, contentType)).Id;
         var imported = (await Uploads.FindAsync(id, CancellationToken.None))!;
         Assert.Equal(UploadStatuses.Imported, imported.Status);
 
@@ -34,7 +34,7 @@ public sealed class UploadTransitionsTests(ServiceFixture fixture) : IClassFixtu
     public async Task Failing_a_pending_upload_changes_it_once_and_a_second_try_reports_no_change()
     {
         var (bytes, fileName, contentType) = TestFiles.ValidFileFor("image");
-        var id = (await _api.CreateFor(bytes, "image", fileName, contentType)).GetProperty("id").GetString()!;
+        var id = (await _api.CreateFor(bytes, "image", fileName, contentType)).Id;
         var pending = (await Uploads.FindAsync(id, CancellationToken.None))!;
 
         var first = await Transitions.FailAsync(

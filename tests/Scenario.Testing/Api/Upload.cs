@@ -28,6 +28,8 @@ public sealed record Upload
     public string? JobId { get; init; }
     public string? ErrorMessage { get; init; }
     public string? Sha256 { get; init; }
+    public string? Url { get; init; }
+    public string? Provider { get; init; }
 
     [JsonIgnore]
     public JsonElement Json { get; init; }

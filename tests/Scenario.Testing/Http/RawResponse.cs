@@ -12,7 +12,7 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
     public string Text => Encoding.UTF8.GetString(Body);
 
     /// <summary>The problem+json body's fields, or null when the answer is not one.</summary>
-    public JsonElement? Problem()
+    public Api.Problem? Problem()
     {
         if (ContentType is null || !ContentType.StartsWith("application/problem+json", StringComparison.Ordinal))
         {
@@ -20,7 +20,7 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
         }
         try
         {
-            return JsonDocument.Parse(Body).RootElement.Clone();
+            return Api.Problem.From(JsonDocument.Parse(Body).RootElement);
         }
         catch (JsonException)
         {

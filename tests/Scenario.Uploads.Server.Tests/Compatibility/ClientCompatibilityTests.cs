@@ -46,8 +46,8 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
             Enumerable.Range(1, count).Select(n => n < count ? partSize : bytes.LongLength - ((count - 1) * partSize)),
             held.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("size").GetInt64()));
         Assert.Equal("validating", completed.GetProperty("status").GetString());
-        Assert.True(done.GetProperty("status").GetString() == "imported", done.ToString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.True(done.Status == "imported", done.ToString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
         Assert.Contains(read.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
         Assert.Contains(again.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
         Assert.False(completed.TryGetProperty("parts", out _), "part URLs are only offered while pending");
-        Assert.Equal("imported", (await fixture.Api.WaitForEndAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("imported", (await fixture.Api.WaitForEndAsync(id)).Status);
     }
 
     [Fact]
@@ -183,8 +183,8 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
 
         var done = await fixture.Api.UploadAsync(zip, "model", "my-lora.zip", "application/zip");
 
-        Assert.True(done.GetProperty("status").GetString() == "imported", done.ToString());
-        var model = (await fixture.Api.GetJsonAsync($"v1/models/{done.GetProperty("entityId").GetString()}")).GetProperty("model");
+        Assert.True(done.Status == "imported", done.ToString());
+        var model = (await fixture.Api.GetJsonAsync($"v1/models/{done.EntityId}")).GetProperty("model");
         Assert.Equal(UploadApi.Sha256(zip), model.GetProperty("sha256").GetString());
         var details = model.GetProperty("metadata").GetProperty("details");
         Assert.Equal("zip", details.GetProperty("container").GetString());
@@ -198,8 +198,8 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
 
         var done = await fixture.Api.UploadAsync(zip, "model", "two.zip", "application/zip");
 
-        Assert.Equal("failed", done.GetProperty("status").GetString());
-        Assert.Contains("exactly one .safetensors", done.GetProperty("errorMessage").GetString());
+        Assert.Equal("failed", done.Status);
+        Assert.Contains("exactly one .safetensors", done.ErrorMessage);
     }
 
     [Fact]
@@ -209,10 +209,10 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
         var text = await fixture.Api.UploadAsync(csv, "text", "sizes.csv", "text/csv");
         var binary = await fixture.Api.UploadAsync(TestFiles.Png(), "text", "notes.txt", "text/plain");
 
-        Assert.Equal("imported", text.GetProperty("status").GetString());
-        Assert.StartsWith("asset_", text.GetProperty("entityId").GetString());
-        Assert.Equal("failed", binary.GetProperty("status").GetString());
-        Assert.Contains("UTF-8", binary.GetProperty("errorMessage").GetString());
+        Assert.Equal("imported", text.Status);
+        Assert.StartsWith("asset_", text.EntityId);
+        Assert.Equal("failed", binary.Status);
+        Assert.Contains("UTF-8", binary.ErrorMessage);
     }
 
     [Fact]
@@ -223,11 +223,11 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
         var upload = await fixture.Api.CreateFor(bytes, "asset", "old.bin", "application/octet-stream", parts: 8);
 
         await fixture.Api.PutPartsAsync(upload, bytes);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await fixture.Api.CompleteAsync(id);
         var done = await fixture.Api.WaitForEndAsync(id);
 
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 }

@@ -42,7 +42,7 @@ public sealed class ContentTypeTests(ServiceFixture fixture) : IClassFixture<Ser
         var response = await api.Client.PostAsJsonAsync("v1/uploads", new { fileName = "a.txt", contentType, fileSize = 1, parts = 1, kind = "asset" });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        var detail = problem.GetProperty("detail").GetString()!;
+        var detail = problem.Detail!;
         Assert.Contains("'contentType'", detail);
         Assert.Contains("image/png", detail);
         Assert.Equal(before, await api.CountUploadsAsync());
@@ -59,7 +59,7 @@ public sealed class ContentTypeTests(ServiceFixture fixture) : IClassFixture<Ser
     {
         var upload = await fixture.Api.CreateAsync(new { fileName = "a.txt", contentType, fileSize = 1, parts = 1, kind = "asset" });
 
-        Assert.Equal(contentType.Trim(), upload.GetProperty("contentType").GetString());
+        Assert.Equal(contentType.Trim(), upload.ContentType);
     }
 
     [Theory(SkipUnless = nameof(TestBackend.PartsGoThroughService), SkipType = typeof(TestBackend),
@@ -71,8 +71,8 @@ public sealed class ContentTypeTests(ServiceFixture fixture) : IClassFixture<Ser
     {
         var bytes = "hello, hostile world\n"u8.ToArray();
         var done = await fixture.Api.UploadAsync(bytes, "text", "hello.txt", "text/plain");
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        var assetId = done.GetProperty("entityId").GetString()!;
+        Assert.Equal("imported", done.Status);
+        var assetId = done.EntityId!;
         await StoredRows.SetAssetContentTypeAsync(fixture.Host, assetId, stored);
         var asset = (await fixture.Api.GetJsonAsync($"v1/assets/{assetId}")).GetProperty("asset");
         Assert.Equal(stored, asset.GetProperty("contentType").GetString());

@@ -26,7 +26,7 @@ public sealed class IdTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         var response = await CreateWith(new { parentId });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'assetOptions.parentId'", problem.GetProperty("detail").GetString());
+        Assert.Contains("'assetOptions.parentId'", problem.Detail);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class IdTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         var response = await CreateWith(new { collectionIds = new[] { "col_1", collectionId } });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'assetOptions.collectionIds[1]'", problem.GetProperty("detail").GetString());
+        Assert.Contains("'assetOptions.collectionIds[1]'", problem.Detail);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class IdTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         var response = await fixture.Api.PostJsonAsync("v1/uploads", body);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'fileName'", problem.GetProperty("detail").GetString());
+        Assert.Contains("'fileName'", problem.Detail);
     }
 
     public static TheoryData<string, string> MalformedPathIds()
@@ -83,7 +83,7 @@ public sealed class IdTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         var response = await fixture.Api.Client.GetAsync(path);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "not_found");
-        Assert.Contains($"No {what} with that id", problem.GetProperty("detail").GetString());
+        Assert.Contains($"No {what} with that id", problem.Detail);
     }
 
     private Task<HttpResponseMessage> CreateWith(object assetOptions) =>
