@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Scenario.Testing;
 
@@ -54,9 +53,9 @@ public sealed partial class CliEndToEndTests(ServiceFixture service) : IClassFix
         var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "image", "--collection", "col_a", "--collection", "col_b", "--hide", "--json");
 
         Assert.Equal(0, run.ExitCode);
-        var upload = JsonDocument.Parse(run.Out).RootElement.GetProperty("upload");
+        var upload = Upload.Parse(run.Out);
         Assert.Equal("imported", upload.Status);
-        Assert.Equal(2, upload.GetProperty("assetOptions").GetProperty("collectionIds").GetArrayLength());
+        Assert.Equal(2, upload.Json.GetProperty("assetOptions").GetProperty("collectionIds").GetArrayLength());
     }
 
     [Fact]
@@ -122,17 +121,17 @@ public sealed partial class CliEndToEndTests(ServiceFixture service) : IClassFix
         var created = await CliRun.RunAsync(service.Env, null, Ct,
             "uploads", "create", "--file-name", "x.bin", "--content-type", "application/octet-stream", "--file-size", "100", "--parts", "1", "--kind", "asset");
         Assert.Equal(0, created.ExitCode);
-        var id = Upload.From(JsonDocument.Parse(created.Out).RootElement).Id;
+        var id = Upload.Parse(created.Out).Id;
 
         var retrieved = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "retrieve", id);
         var listed = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "list", "--page-size", "5");
         var incomplete = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "complete", id);
         var aborted = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "abort", id);
 
-        Assert.Equal("pending", Upload.From(JsonDocument.Parse(retrieved.Out).RootElement).Status);
+        Assert.Equal("pending", Upload.Parse(retrieved.Out).Status);
         Assert.Contains(id, listed.Out);
         incomplete.AssertOneErrorLine("parts_missing");
-        Assert.Equal("failed", Upload.From(JsonDocument.Parse(aborted.Out).RootElement).Status);
+        Assert.Equal("failed", Upload.Parse(aborted.Out).Status);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

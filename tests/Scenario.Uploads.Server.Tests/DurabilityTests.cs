@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Scenario.Testing;
 
 namespace Scenario.Uploads.Server.Tests;

@@ -36,6 +36,13 @@ public sealed record Upload
 
     public override string ToString() => Json.ToString();
 
+    /// <summary>The upload in a JSON text such as an answer's body or the CLI's <c>--json</c> output.</summary>
+    public static Upload Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return From(document.RootElement);
+    }
+
     /// <summary>The upload in an answer's <c>{"upload": …}</c> envelope, or the bare upload.</summary>
     public static Upload From(JsonElement element)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scenario.Testing;
 using Scenario.Uploads.Server.Tests.Telemetry;
 

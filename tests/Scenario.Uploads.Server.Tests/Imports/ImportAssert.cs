@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Scenario.Uploads.Server.Tests.Imports;
 
 /// <summary>Runs an import to its end and checks how it ended.</summary>
