@@ -1,6 +1,6 @@
-using Scenario.Testing;
 using Scenario.Exceptions;
 using Scenario.Models;
+using Scenario.Testing;
 
 namespace Scenario.Sdk.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
-using Scenario.Testing;
 using System.Text.Json;
 using Scenario.Models;
+using Scenario.Testing;
 
 namespace Scenario.Sdk.Tests.EndToEnd;
 

@@ -78,7 +78,7 @@ public sealed record Job
 /// <summary>An error answer, problem+json with our stable <see cref="Code"/>; <see cref="Json"/> holds its extension fields.</summary>
 public sealed record Problem
 {
-    public required string Code { get; init; }
+    public string? Code { get; init; }
     public int Status { get; init; }
     public string? Detail { get; init; }
     public string? Reason { get; init; }
