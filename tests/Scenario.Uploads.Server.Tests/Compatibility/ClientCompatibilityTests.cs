@@ -33,19 +33,19 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
         var client = Client(partMiB * MiB, order, partContentType);
 
         var created = await client.CreateAsync(bytes, "asset", "fixed.bin", "application/octet-stream");
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
         await client.SendPartsAsync(created, bytes);
         var held = await client.RetrieveAsync(id);
         var completed = await client.CompleteAsync(id);
         var done = await fixture.Api.WaitForEndAsync(id);
 
-        var count = created.GetProperty("partsCount").GetInt32();
+        var count = created.PartsCount!.Value;
         var partSize = count == 1 ? bytes.LongLength : partMiB * MiB;
-        Assert.Equal(partSize, held.GetProperty("partSize").GetInt64());
+        Assert.Equal(partSize, held.PartSize);
         Assert.Equal(
             Enumerable.Range(1, count).Select(n => n < count ? partSize : bytes.LongLength - ((count - 1) * partSize)),
-            held.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("size").GetInt64()));
-        Assert.Equal("validating", completed.GetProperty("status").GetString());
+            held.Parts.Select(p => p.Size!.Value));
+        Assert.Equal("validating", completed.Status);
         Assert.True(done.Status == "imported", done.ToString());
         Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
@@ -69,38 +69,38 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
         var created = await client.CreateAsync(bytes, "image", "texture.png", "image/png");
         AssertCreateAnswerAsTheAddOnChecksIt(created, bytes.LongLength, parts: 3);
         await client.SendPartsAsync(created, bytes);
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
         var completed = await client.CompleteAsync(id);
-        Assert.NotEqual("pending", completed.GetProperty("status").GetString());
-        JsonElement state;
+        Assert.NotEqual("pending", completed.Status);
+        Upload state;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         do
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             state = await client.RetrieveAsync(id);
             // The add-on knows these six statuses; anything else is an error to it.
-            Assert.Contains(state.GetProperty("status").GetString(), new[] { "pending", "complete", "validating", "validated", "imported", "failed" });
+            Assert.Contains(state.Status, new[] { "pending", "complete", "validating", "validated", "imported", "failed" });
         }
-        while (state.GetProperty("status").GetString() is not ("imported" or "failed") && DateTime.UtcNow < deadline);
+        while (state.Status is not ("imported" or "failed") && DateTime.UtcNow < deadline);
 
-        Assert.True(state.GetProperty("status").GetString() == "imported", state.ToString());
-        Assert.StartsWith("asset_", state.GetProperty("entityId").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), state.GetProperty("sha256").GetString());
+        Assert.True(state.Status == "imported", state.ToString());
+        Assert.StartsWith("asset_", state.EntityId);
+        Assert.Equal(UploadApi.Sha256(bytes), state.Sha256);
     }
 
-    private static void AssertCreateAnswerAsTheAddOnChecksIt(JsonElement created, long fileSize, int parts)
+    private static void AssertCreateAnswerAsTheAddOnChecksIt(Upload created, long fileSize, int parts)
     {
-        Assert.Equal("pending", created.GetProperty("status").GetString());
-        Assert.Equal("multipart", created.GetProperty("source").GetString());
-        Assert.Equal("image", created.GetProperty("kind").GetString());
-        Assert.Equal("texture.png", created.GetProperty("fileName").GetString());
-        Assert.Equal("texture.png", created.GetProperty("originalFileName").GetString());
-        Assert.Equal("image/png", created.GetProperty("contentType").GetString());
-        Assert.Equal(fileSize, created.GetProperty("fileSize").GetInt64());
-        Assert.Equal(parts, created.GetProperty("partsCount").GetInt32());
-        var listed = created.GetProperty("parts").EnumerateArray().ToList();
-        Assert.Equal(Enumerable.Range(1, parts), listed.Select(p => p.GetProperty("number").GetInt32()));
-        Assert.All(listed, p => Assert.True(DateTimeOffset.Parse(p.GetProperty("expires").GetString()!) > DateTimeOffset.UtcNow.AddSeconds(30)));
+        Assert.Equal("pending", created.Status);
+        Assert.Equal("multipart", created.Source);
+        Assert.Equal("image", created.Kind);
+        Assert.Equal("texture.png", created.FileName);
+        Assert.Equal("texture.png", created.OriginalFileName);
+        Assert.Equal("image/png", created.ContentType);
+        Assert.Equal(fileSize, created.FileSize);
+        Assert.Equal(parts, created.PartsCount);
+        var listed = created.Parts.ToList();
+        Assert.Equal(Enumerable.Range(1, parts), listed.Select(p => p.Number));
+        Assert.All(listed, p => Assert.True(DateTimeOffset.Parse(p.Expires!) > DateTimeOffset.UtcNow.AddSeconds(30)));
     }
 
     [Theory]
@@ -115,14 +115,14 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
 
         var created = await client.CreateAsync(bytes, kind, fileName, contentType);
         await client.SendPartsAsync(created, bytes);
-        await client.CompleteAsync(created.GetProperty("id").GetString()!);
-        var job = await PollJobAsync(client, created.GetProperty("jobId").GetString()!);
+        await client.CompleteAsync(created.Id);
+        var job = await PollJobAsync(client, created.JobId!);
 
-        Assert.Equal("success", job.GetProperty("status").GetString());
-        Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
-        var metadata = job.GetProperty("metadata");
+        Assert.Equal("success", job.Status);
+        Assert.Equal(1.0, job.Progress);
+        var metadata = job.Metadata;
         var entityId = metadata.GetProperty("output").GetProperty("entityId").GetString()!;
-        Assert.Equal(created.GetProperty("id").GetString(), metadata.GetProperty("input").GetProperty("uploadId").GetString());
+        Assert.Equal(created.Id, metadata.GetProperty("input").GetProperty("uploadId").GetString());
         if (kind == "model")
         {
             Assert.StartsWith("model_", entityId);
@@ -139,17 +139,17 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
     }
 
     /// <summary>As Scenario's Unity and Blender plugins do: every few seconds until success, failure or canceled.</summary>
-    private static async Task<JsonElement> PollJobAsync(FixedPartClient client, string jobId)
+    private static async Task<Job> PollJobAsync(FixedPartClient client, string jobId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var job = (await client.GetAsync($"v1/jobs/{jobId}")).GetProperty("job");
-            if (job.GetProperty("status").GetString() is "success" or "failure" or "canceled" || DateTime.UtcNow > deadline)
+            var job = Job.From(await client.GetAsync($"v1/jobs/{jobId}"));
+            if (job.Status is "success" or "failure" or "canceled" || DateTime.UtcNow > deadline)
             {
                 return job;
             }
-            Assert.Contains(job.GetProperty("status").GetString(), new[] { "queued", "in-progress" });
+            Assert.Contains(job.Status, new[] { "queued", "in-progress" });
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
@@ -163,16 +163,16 @@ public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFix
         var client = Client(5 * MiB, PartOrder.Parallel);
         var created = await client.CreateAsync(bytes, "asset", "helper.bin", "application/octet-stream");
         await client.SendPartsAsync(created, bytes);
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
 
         var completed = await client.CompleteAsync(id);
         var read = await client.RetrieveAsync(id);
         var again = await client.CompleteAsync(id);
 
-        Assert.Equal("validating", completed.GetProperty("status").GetString());
-        Assert.Contains(read.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
-        Assert.Contains(again.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
-        Assert.False(completed.TryGetProperty("parts", out _), "part URLs are only offered while pending");
+        Assert.Equal("validating", completed.Status);
+        Assert.Contains(read.Status, new[] { "validating", "validated", "imported" });
+        Assert.Contains(again.Status, new[] { "validating", "validated", "imported" });
+        Assert.False(completed.Json.TryGetProperty("parts", out _), "part URLs are only offered while pending");
         Assert.Equal("imported", (await fixture.Api.WaitForEndAsync(id)).Status);
     }
 
