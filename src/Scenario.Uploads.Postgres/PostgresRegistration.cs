@@ -23,10 +23,10 @@ public static class PostgresRegistration
         });
         services.AddSingleton<IBackendFaultClassifier, PostgresFaults>();
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-        services.AddSingleton<IUploadRepository, PostgresUploadRepository>();
-        services.AddSingleton<IJobQueue, PostgresJobQueue>();
-        services.AddSingleton<IEntityRepository, PostgresEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
+        services.AddSingleton<IUploadRepository>(sp => sp.Decorated<IUploadRepository>(ActivatorUtilities.CreateInstance<PostgresUploadRepository>(sp)));
+        services.AddSingleton<IJobQueue>(sp => sp.Decorated<IJobQueue>(ActivatorUtilities.CreateInstance<PostgresJobQueue>(sp)));
+        services.AddSingleton<IEntityRepository>(sp => sp.Decorated<IEntityRepository>(ActivatorUtilities.CreateInstance<PostgresEntityRepository>(sp)));
+        services.AddSingleton<IApiKeyRepository>(sp => sp.Decorated<IApiKeyRepository>(ActivatorUtilities.CreateInstance<PostgresApiKeyRepository>(sp)));
         services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<PostgresDatabase>()));
         // Instances share their rate limits through the database (SQLite, one instance, keeps them in memory).
         services.AddSingleton<RateLimits.IRateLimitLedger>(sp => new Persistence.Sql.SqlRateLimitLedger(sp.GetRequiredService<PostgresDatabase>()));

@@ -28,10 +28,10 @@ public static class SqliteRegistration
         });
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<IBackendFaultClassifier, SqliteFaults>();
-        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
-        services.AddSingleton<IJobQueue, SqliteJobQueue>();
-        services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
+        services.AddSingleton<IUploadRepository>(sp => sp.Decorated<IUploadRepository>(new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>()))));
+        services.AddSingleton<IJobQueue>(sp => sp.Decorated<IJobQueue>(ActivatorUtilities.CreateInstance<SqliteJobQueue>(sp)));
+        services.AddSingleton<IEntityRepository>(sp => sp.Decorated<IEntityRepository>(ActivatorUtilities.CreateInstance<SqliteEntityRepository>(sp)));
+        services.AddSingleton<IApiKeyRepository>(sp => sp.Decorated<IApiKeyRepository>(ActivatorUtilities.CreateInstance<SqliteApiKeyRepository>(sp)));
         services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<SqliteDatabase>()));
         return options;
     }

@@ -1,5 +1,6 @@
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Wire;
 
 namespace Scenario.Uploads.Server.ApiReference;
 

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.Globalization;
 using Microsoft.OpenApi;
 using Scenario.Uploads.Model;

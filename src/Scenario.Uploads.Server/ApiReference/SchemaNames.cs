@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Scenario.Uploads.Server.Http;

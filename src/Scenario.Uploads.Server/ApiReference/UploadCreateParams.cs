@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Scenario.Formats;

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scenario.Uploads.Server.ApiReference;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Parts;
+using Scenario.Uploads.Server.Wire;
 
 namespace Scenario.Uploads.Server.Endpoints;
 

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public static class UploadEndpoints
 
     // POST /uploads: "Create a temporary upload URL for a file. Support multipart uploads."
     private static async Task<Results<JsonOkResult<UploadCreateResponse>, ProblemHttpResult>> Create(
-        HttpRequest request, ClaimsPrincipal user, UploadWorkflow service, PartInventory partInventory, UploadPresenter presenter,
+        HttpRequest request, ClaimsPrincipal user, UploadCreation service, PartInventory partInventory, UploadPresenter presenter,
         PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
@@ -87,7 +88,7 @@ public static class UploadEndpoints
 
     // POST /uploads/{uploadId}/action: "complete" (reference) or "abort" (our extension).
     private static async Task<Results<JsonOkResult<UploadTriggerActionResponse>, ProblemHttpResult>> TriggerAction(
-        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadWorkflow service,
+        string uploadId, HttpRequest request, ClaimsPrincipal user, IUploadRepository uploads, UploadActions service,
         PartInventory partInventory, UploadPresenter presenter, PublicBaseUrl baseUrl, QuotaPolicy quotas, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

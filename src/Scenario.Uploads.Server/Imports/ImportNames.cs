@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using Scenario.Uploads.Server.Parts;
-using Scenario.Uploads.Server.Requests;
-using Scenario.Uploads.Server.Signing;
-using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Model;
 
 namespace Scenario.Uploads.Server.Imports;
 

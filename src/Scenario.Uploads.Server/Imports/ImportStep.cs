@@ -3,7 +3,7 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Telemetry;
-using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Server.Lifecycle;
 
 namespace Scenario.Uploads.Server.Imports;
 
@@ -21,7 +21,6 @@ public sealed class ImportStep(
     UploadTransitions transitions,
     IOptions<ImportsOptions> importOptions,
     IOptions<UploadsOptions> uploadOptions,
-    TimeProvider time,
     UploadsMetrics metrics,
     ILogger<ImportStep> logger)
 {
@@ -40,7 +39,7 @@ public sealed class ImportStep(
             var limit = settings.MaxDownloadSize ?? uploadOptions.Value.MaxFileSize;
             var file = await downloader.SaveAsync(response, upload.StorageKey, plan, limit, progress, deadline.Token);
             metrics.Downloaded(upload.Source, file.Length);
-            var name = plan.FileName is { } planned ? Requests.FileNames.Sanitize(planned) : ImportNames.FromResponse(response);
+            var name = plan.FileName is { } planned ? FileNames.Sanitize(planned) : ImportNames.FromResponse(response);
             var downloaded = upload with
             {
                 Status = UploadStatuses.Validating,
@@ -49,15 +48,8 @@ public sealed class ImportStep(
                 ContentType = ImportNames.ContentType(response) ?? upload.ContentType,
                 FileSize = file.Length,
                 ConfigJson = plan.ConfigJson ?? upload.ConfigJson,
-                UpdatedAt = time.GetUtcNow(),
             };
-            UploadLifecycle.Require(upload.Status, downloaded.Status);
-            if (!await uploads.TryUpdateAsync(downloaded, [upload.Status], cancellationToken))
-            {
-                return await CurrentAsync(upload, cancellationToken);
-            }
-            metrics.Completed(upload.Kind, upload.Source);
-            return downloaded;
+            return await transitions.MoveAsync(upload, downloaded, cancellationToken);
         }
         catch (ImportException e) when (e.Permanent)
         {

@@ -2,12 +2,9 @@ using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Backends;
+using Scenario.Uploads.Server.Lifecycle;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Parts;
-using Scenario.Uploads.Server.Requests;
-using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Telemetry;
-using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Jobs;

@@ -4,11 +4,9 @@ using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Imports;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Parts;
-using Scenario.Uploads.Server.Requests;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Telemetry;
-using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Server.Lifecycle;
 using Scenario.Uploads.Storage;
 using Scenario.Uploads.Validation;
 
@@ -142,7 +140,7 @@ public sealed class UploadProcessor(
             ConfigJson = upload.Kind == UploadKinds.Model ? ModelConfig.WithSummary(upload.ConfigJson, inspection.Format, inspection.Metadata) : upload.ConfigJson,
             InspectionJson = InspectionSummary(inspection),
         };
-        return await MoveAsync(upload, validated, cancellationToken);
+        return await transitions.MoveAsync(upload, validated, cancellationToken);
     }
 
     private async Task<UploadRecord> ImportAsync(UploadRecord upload, CancellationToken cancellationToken)
@@ -150,25 +148,7 @@ public sealed class UploadProcessor(
         var entityId = UploadKinds.ProducesAsset(upload.Kind)
             ? (await entities.CreateAssetIfAbsentAsync(EntityFactory.Asset(upload, time.GetUtcNow()), cancellationToken)).Id
             : (await entities.CreateModelIfAbsentAsync(EntityFactory.Model(upload, time.GetUtcNow()), cancellationToken)).Id;
-        var imported = await MoveAsync(upload, upload with { Status = UploadStatuses.Imported, EntityId = entityId }, cancellationToken);
-        if (imported.Status == UploadStatuses.Imported)
-        {
-            metrics.Imported(upload.Kind, upload.Source);
-        }
-        return imported;
-    }
-
-    /// <summary>Commits the next status if nobody else moved the upload; either way returns what is stored now.</summary>
-    private async Task<UploadRecord> MoveAsync(UploadRecord from, UploadRecord to, CancellationToken cancellationToken)
-    {
-        UploadLifecycle.Require(from.Status, to.Status);
-        var updated = to with { UpdatedAt = time.GetUtcNow() };
-        if (await uploads.TryUpdateAsync(updated, [from.Status], cancellationToken))
-        {
-            return updated;
-        }
-        return await uploads.FindAsync(from.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Upload {from.Id} vanished while its job ran.");
+        return await transitions.MoveAsync(upload, upload with { Status = UploadStatuses.Imported, EntityId = entityId }, cancellationToken);
     }
 
     /// <summary>Set to 1 in the environment of a test's service process to arm Jobs:HaltAfterStatus.</summary>

@@ -1,8 +1,8 @@
+using Scenario.Uploads.Server.Wire;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
 using Scenario.Uploads.Persistence;
-using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Webhooks;
 
 namespace Scenario.Uploads.Server.Webhooks;

@@ -1,6 +1,6 @@
+using Scenario.Uploads.Server.Wire;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Scenario.Uploads.Server.Http;
 
 namespace Scenario.Uploads.Server.Webhooks;
 

@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Wire;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;

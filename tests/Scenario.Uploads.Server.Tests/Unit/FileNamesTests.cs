@@ -1,6 +1,6 @@
 using System.Text;
 using Scenario.Uploads.Server.Parts;
-using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Model;
 using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Uploads;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Scenario.Uploads.Server.Requests;
+namespace Scenario.Uploads.Model;
 
 /// <summary>
 /// Reduces a client's file name to a safe base name: no directories (either slash), no control or

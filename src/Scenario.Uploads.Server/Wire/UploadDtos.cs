@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Scenario.Uploads.Server.Http;
+namespace Scenario.Uploads.Server.Wire;
 
 /// <summary>The reference's <c>Upload</c>, in its field order; <c>partSize</c> and <c>sha256</c> are our extensions.</summary>
 public sealed record UploadDto

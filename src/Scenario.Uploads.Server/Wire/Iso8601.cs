@@ -1,4 +1,4 @@
-namespace Scenario.Uploads.Server.Http;
+namespace Scenario.Uploads.Server.Wire;
 
 /// <summary>Timestamps on the wire: ISO-8601 UTC with milliseconds, e.g. <c>2026-11-22T10:15:30.123Z</c>.</summary>
 public static class Iso8601

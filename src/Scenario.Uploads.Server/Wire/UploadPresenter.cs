@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Model;
-using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Storage;
 
-namespace Scenario.Uploads.Server.Http;
+namespace Scenario.Uploads.Server.Wire;
 
 /// <summary>Turns a stored upload into the reference's <c>Upload</c>, signing fresh part URLs while it is pending.</summary>
 public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptions> options, TimeProvider time)

@@ -3,7 +3,7 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Storage;
 
-namespace Scenario.Uploads.Server.Uploads;
+namespace Scenario.Uploads.Server.Lifecycle;
 
 /// <summary>
 /// Deletes a failed upload's bytes, for the abort action and for the jobs (a failed job, the sweeper's
