@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
 
@@ -43,8 +44,10 @@ internal sealed class PreparedConnection(string connectionString) : SqliteConnec
     }
 
     /// <summary>What Dapper fills (text, transaction, parameters), run on the connection's kept command for its text.</summary>
-    private sealed class KeptCommand(PreparedConnection connection) : DbCommand
+    private sealed class KeptCommand(PreparedConnection connection) : DbCommand, IKeptStatement
     {
+        private bool _valuesSet;
+
         // A command of no connection, only to hold the parameters Dapper adds until they are bound.
         private readonly SqliteCommand _holder = new();
 
@@ -85,6 +88,28 @@ internal sealed class PreparedConnection(string connectionString) : SqliteConnec
 
         protected override DbParameter CreateDbParameter() => new SqliteParameter();
 
+        public bool TrySetValues(IReadOnlyList<string> names, object?[] values)
+        {
+            var kept = connection.Kept(CommandText).Parameters;
+            if (kept.Count != names.Count)
+            {
+                return false;
+            }
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!string.Equals(kept[i].ParameterName, names[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            for (var i = 0; i < values.Length; i++)
+            {
+                kept[i].Value = values[i] ?? DBNull.Value;
+            }
+            _valuesSet = true;
+            return true;
+        }
+
         public override int ExecuteNonQuery() => Bind().ExecuteNonQuery();
 
         public override object? ExecuteScalar() => Bind().ExecuteScalar();
@@ -100,6 +125,10 @@ internal sealed class PreparedConnection(string connectionString) : SqliteConnec
             var command = connection.Kept(CommandText);
             command.Transaction = (SqliteTransaction?)DbTransaction;
             command.CommandTimeout = CommandTimeout;
+            if (_valuesSet)
+            {
+                return command;
+            }
             command.Parameters.Clear();
             for (var i = 0; i < _holder.Parameters.Count; i++)
             {

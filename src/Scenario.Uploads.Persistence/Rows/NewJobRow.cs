@@ -20,6 +20,12 @@ internal sealed class NewJobRow
     public long Runnable { get; init; }
     public long Created { get; init; }
 
+    private static readonly string[] ParameterNames = ["@Id", "@OwnerId", "@UploadId", "@JobType", "@Status", "@Progress", "@Metadata", "@Runnable", "@Created"];
+
+    /// <summary>This row's values for <see cref="Insert"/>, by position.</summary>
+    public Sql.PositionalParameters Positional() =>
+        new(ParameterNames, [Id, OwnerId, UploadId, JobType, Status, Progress, Metadata, Runnable, Created]);
+
     /// <param name="runnable">A multipart upload's job waits for the complete action; an import's runs at once.</param>
     public static NewJobRow From(JobRecord job, bool runnable) => new()
     {

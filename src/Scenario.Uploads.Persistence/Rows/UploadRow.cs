@@ -53,6 +53,17 @@ internal sealed class UploadRow
         @PartsCount, @PartSize, @Provider, @Url, @SourceReference, @StorageUploadId, @Sha256, @Inspection, @BytesDeleted
         """;
 
+    private static readonly string[] ParameterNames =
+        Parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>This row's values for <see cref="Parameters"/>, by position.</summary>
+    public Sql.PositionalParameters Positional() => new(ParameterNames,
+    [
+        Id, OwnerId, AuthorId, CreatedAt, UpdatedAt, FileName, Kind, Source, Status, JobId, StorageKey,
+        ExpiresAt, AssetOptions, Config, ContentType, EntityId, ErrorMessage, FileSize, OriginalFileName,
+        PartsCount, PartSize, Provider, Url, SourceReference, StorageUploadId, Sha256, Inspection, BytesDeleted,
+    ]);
+
     /// <summary>Every column of the uploads read back, for a query to add its condition to.</summary>
     public const string Select = "SELECT " + Columns + " FROM uploads";
 

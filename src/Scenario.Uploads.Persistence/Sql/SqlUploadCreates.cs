@@ -68,12 +68,12 @@ internal sealed class SqlUploadCreates(ISqlDatabase database)
     /// The rows, made before the write is queued: SQLite runs the writes of its group commit one after the other,
     /// so what can be done beforehand (the upload's JSON, say) is not done there.
     /// </summary>
-    private (UploadRow Upload, NewJobRow Job) Rows(UploadRecord upload, JobRecord job, bool runnable) =>
-        (UploadRow.From(upload, _dialect.StoreText), NewJobRow.From(job, runnable));
+    private (PositionalParameters Upload, PositionalParameters Job) Rows(UploadRecord upload, JobRecord job, bool runnable) =>
+        (UploadRow.From(upload, _dialect.StoreText).Positional(), NewJobRow.From(job, runnable).Positional());
 
     /// <summary>The upload's row and its job's, unless the quota refuses them: then nothing is written.</summary>
     private async Task<QuotaBreach?> InsertAsync(
-        DbConnection connection, DbTransaction transaction, (UploadRow Upload, NewJobRow Job) rows, UploadRecord upload, QuotaLimits quota)
+        DbConnection connection, DbTransaction transaction, (PositionalParameters Upload, PositionalParameters Job) rows, UploadRecord upload, QuotaLimits quota)
     {
         if (await QuotaSql.JudgeCreateAsync(connection, transaction, _dialect, upload, quota) is { } breach)
         {
