@@ -87,6 +87,9 @@ public static class SchemaMigrations
 
     public static int Latest => Steps[^1].Version;
 
+    /// <summary>A command timeout of 0: no limit, for both drivers.</summary>
+    private const int NoLimit = 0;
+
     /// <summary>
     /// Creates the <paramref name="baseline"/> schema where it is missing and migrates it to <see cref="Latest"/>,
     /// in one transaction that <paramref name="first"/> (a lock, say) opens.
@@ -124,7 +127,9 @@ public static class SchemaMigrations
         }
         foreach (var (step, sql) in Steps.Where(s => s.Version > version))
         {
-            await connection.ExecuteAsync(sql, transaction: transaction);
+            // A step takes as long as the tables it changes are large (an index over every asset, say), and the
+            // service cannot serve before it ends: it runs without Database:Timeout, which bounds a request's wait.
+            await connection.ExecuteAsync(sql, transaction: transaction, commandTimeout: NoLimit);
             await connection.ExecuteAsync("UPDATE schema_version SET version = @step;", new { step }, transaction);
         }
     }
