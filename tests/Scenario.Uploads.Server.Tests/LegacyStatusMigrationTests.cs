@@ -3,11 +3,13 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Scenario.Testing;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>
-/// A version 5 database (Migrations/v5, its exact schema) holding an upload in the legacy status <c>complete</c>,
+/// A version 5 database (the version 4 schema of Migrations/v4, then migration 5 as the service runs it) holding an
+/// upload in the legacy status <c>complete</c>,
 /// which versions before the complete action moved uploads straight to validating wrote: migration 6 moves it to
 /// validating, where it is processed and counted like any upload completed today.
 /// </summary>
@@ -39,7 +41,7 @@ public sealed class LegacyStatusMigrationTests
             using var api = new UploadApi(host);
             var backend = TestBackend.IsPostgresS3 ? new Dictionary<string, string>(settings) { ["Database:Provider"] = "Postgres" } : settings;
 
-            Assert.Equal(Persistence.Sql.SchemaMigrations.Latest, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT max(version) FROM schema_version"));
+            Assert.Equal(SchemaMigrations.Latest, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT max(version) FROM schema_version"));
             Assert.Equal(0, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT count(*) FROM uploads WHERE status = 'complete'"));
             Assert.Equal("validating", (await api.RetrieveAsync(UploadId)).Status);
             // Its bytes still count as the owner's stored bytes: 4000 of 5000.
@@ -58,7 +60,10 @@ public sealed class LegacyStatusMigrationTests
     private static async Task SeedAsync(System.Data.Common.DbConnection connection, string schemaFile, long fileSize)
     {
         await connection.OpenAsync();
-        await connection.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", "v5", schemaFile)));
+        await connection.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", "v4", schemaFile)));
+        // Migration 5 only added tables (rate limits across instances): its step, as a version 5 service ran it.
+        await connection.ExecuteAsync(SchemaMigrations.Steps.Single(s => s.Version == 5).Sql);
+        await connection.ExecuteAsync("UPDATE schema_version SET version = 5;");
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await connection.ExecuteAsync(
             """

@@ -6,9 +6,9 @@ using Scenario.Uploads.Server.Telemetry;
 namespace Scenario.Uploads.Server.Lifecycle;
 
 /// <summary>
-/// The one way the service changes an upload's status, from a request or a job: the lifecycle is asked first
-/// (a change it forbids is a bug and throws before anything is written; the repository asks again), then the
-/// repository's compare-and-set, then the change is counted, once, by whoever made it.
+/// The one way the service changes an upload's status, from a request or a job: the repository's compare-and-set,
+/// which asks the lifecycle first (a change it forbids is a bug and throws before anything is written), then the
+/// change is counted, once, by whoever made it.
 /// </summary>
 public sealed class UploadTransitions(IUploadRepository uploads, TimeProvider time, UploadsMetrics metrics)
 {
@@ -18,11 +18,12 @@ public sealed class UploadTransitions(IUploadRepository uploads, TimeProvider ti
     /// </summary>
     public async Task<CompleteOutcome> CompleteAsync(UploadRecord upload, long? storeVerifiedPartSize, QuotaLimits quota, CancellationToken cancellationToken)
     {
+        // The repository completes only a pending upload; a caller holding an upload past pending has a bug.
         UploadLifecycle.Require(upload.Status, UploadStatuses.Validating);
         var outcome = await uploads.CompleteAsync(upload.Id, storeVerifiedPartSize, quota, time.GetUtcNow(), cancellationToken);
         if (outcome.Completed)
         {
-            Count(upload, UploadStatuses.Validating, reason: null);
+            Count(upload, UploadStatuses.Validating);
         }
         return outcome;
     }
@@ -33,11 +34,10 @@ public sealed class UploadTransitions(IUploadRepository uploads, TimeProvider ti
     /// </summary>
     public async Task<UploadRecord> MoveAsync(UploadRecord from, UploadRecord to, CancellationToken cancellationToken)
     {
-        UploadLifecycle.Require(from.Status, to.Status);
         var updated = to with { UpdatedAt = time.GetUtcNow() };
         if (await uploads.TryUpdateAsync(updated, [from.Status], cancellationToken))
         {
-            Count(updated, updated.Status, reason: null);
+            Count(updated, updated.Status);
             return updated;
         }
         return await uploads.FindAsync(from.Id, cancellationToken)
@@ -52,19 +52,15 @@ public sealed class UploadTransitions(IUploadRepository uploads, TimeProvider ti
         UploadRecord upload, IReadOnlyCollection<string> fromStatuses, string message, string jobStatus, string failureReason,
         CancellationToken cancellationToken)
     {
-        foreach (var from in fromStatuses)
-        {
-            UploadLifecycle.Require(from, UploadStatuses.Failed);
-        }
         if (!await uploads.FailAsync(upload.Id, fromStatuses, message, jobStatus, time.GetUtcNow(), cancellationToken))
         {
             return false;
         }
-        Count(upload, UploadStatuses.Failed, failureReason);
+        metrics.Failed(upload.Kind, upload.Source, failureReason);
         return true;
     }
 
-    private void Count(UploadRecord upload, string to, string? reason)
+    private void Count(UploadRecord upload, string to)
     {
         switch (to)
         {
@@ -74,9 +70,6 @@ public sealed class UploadTransitions(IUploadRepository uploads, TimeProvider ti
                 break;
             case UploadStatuses.Imported:
                 metrics.Imported(upload.Kind, upload.Source);
-                break;
-            case UploadStatuses.Failed:
-                metrics.Failed(upload.Kind, upload.Source, reason ?? FailureReasons.Internal);
                 break;
         }
     }
