@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scenario.Testing;
 using Scenario.Uploads.Persistence.Sql;
@@ -47,17 +48,21 @@ public sealed class SharedWindowLimiterTests
     {
         await using var database = await DatabaseAsync();
         var window = new RateLimitWindow { PermitLimit = 2, Window = TimeSpan.FromSeconds(2), QueueLimit = 1 };
-        using var limiter = new SharedWindowLimiter(Instance(database, "a"), RateLimitPolicies.Create, "owner_a", window);
-        // From the start of a window (they are cut from the Unix epoch), so the next requests all fall in it.
-        var now = DateTimeOffset.UtcNow;
-        await Task.Delay(window.Window - TimeSpan.FromTicks((now - DateTimeOffset.UnixEpoch).Ticks % window.Window.Ticks));
+        // A clock moved by hand, at the start of a window (they are cut from the Unix epoch): on a loaded machine
+        // the real one can roll into the next window between two of these requests.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+        using var limiter = new SharedWindowLimiter(Instance(database, "a", clock), RateLimitPolicies.Create, "owner_a", window);
         Assert.Equal(2, await AdmitAsync(limiter, 2));
 
         var queued = limiter.AcquireAsync(1).AsTask();
         using var refused = await limiter.AcquireAsync(1);
 
         Assert.False(refused.IsAcquired, "the queue holds one request");
-        using var next = await queued;
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter == window.Window,
+            "the refusal says when the window ends");
+        Assert.False(queued.IsCompleted, "the queued request waits for the next window");
+        clock.Advance(window.Window);
+        using var next = await queued.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(next.IsAcquired, "the queued request got a permit of the next window");
     }
 
@@ -73,11 +78,11 @@ public sealed class SharedWindowLimiterTests
     }
 
     /// <summary>One instance's side of the shared limits, counting three instances alive.</summary>
-    private static SharedRateLimits Instance(PostgresDatabase database, string name)
+    private static SharedRateLimits Instance(PostgresDatabase database, string name, TimeProvider? clock = null)
     {
         var shared = new SharedRateLimits(new SqlRateLimitLedger(database),
             Microsoft.Extensions.Options.Options.Create(new RateLimitsOptions { DatabaseTimeout = TimeSpan.FromSeconds(10) }),
-            TimeProvider.System, NullLogger<SharedRateLimits>.Instance);
+            clock ?? TimeProvider.System, NullLogger<SharedRateLimits>.Instance);
         shared.Counted(3);
         return shared;
     }
