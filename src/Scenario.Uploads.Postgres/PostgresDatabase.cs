@@ -82,7 +82,7 @@ public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
             .Build();
     }
 
-    public SqlDialect Dialect => PostgresDialect.Instance;
+    public SqlDialect Dialect { get; } = new PostgresDialect();
 
     /// <summary>A pooled connection, opened again if the server was unreachable or restarting (nothing was sent).</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
@@ -98,11 +98,25 @@ public sealed class PostgresDatabase : IDatabase, ISqlDatabase, IAsyncDisposable
 
     async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
-    /// <summary>Any pooled connection: PostgreSQL orders writers itself, by the rows they lock.</summary>
-    async Task<DbConnection> ISqlDatabase.OpenWriterAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+    /// <summary>
+    /// A transaction on any pooled connection: PostgreSQL orders writers itself, by the rows they lock, and
+    /// commits every write durably, whatever <paramref name="durability"/> allows.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
-    public async Task<DbTransaction> BeginWriteAsync(DbConnection writer, CancellationToken cancellationToken) =>
-        await writer.BeginTransactionAsync(cancellationToken);
+    /// <summary>One statement as it comes (autocommit): no BEGIN and COMMIT round trips.</summary>
+    public async Task<T> WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await work(connection, null);
+    }
 
     /// <summary>
     /// Instances that start together queue on the lock: the first creates or migrates, the others then

@@ -8,12 +8,6 @@ namespace Scenario.Uploads.Postgres;
 /// </summary>
 public sealed class PostgresDialect : SqlDialect
 {
-    public static readonly PostgresDialect Instance = new();
-
-    private PostgresDialect()
-    {
-    }
-
     public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public override object ListValue(IReadOnlyCollection<string> values) => values.ToArray();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Scenario.Uploads.Backends;
-using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Postgres;
 
@@ -9,27 +8,18 @@ namespace Scenario.Uploads.Postgres;
 public static class PostgresRegistration
 {
     /// <summary>
-    /// Registers PostgreSQL for every persistence seam, its options bound from <paramref name="section"/>.
-    /// No read cache: other instances write the same rows.
+    /// Registers PostgreSQL for every persistence seam, its options bound from <paramref name="section"/>. No
+    /// read cache: other instances write the same rows. The transaction that checks an upload's status locks its
+    /// row, so a part write and the complete action on another instance cannot interleave; a job's claim skips
+    /// rows another instance is claiming.
     /// </summary>
     public static OptionsBuilder<PostgresUploadsOptions> AddPostgresUploads(this IServiceCollection services, string section)
     {
-        var options = services.AddOptions<PostgresUploadsOptions>().BindConfiguration(section);
         // The host checks at start that the connection string is there (the service's DatabaseOptionsValidator).
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<PostgresUploadsOptions>>().Value;
-            return new PostgresDatabase(settings.ConnectionString!, settings.Timeout);
-        });
-        services.AddSingleton<IBackendFaultClassifier, PostgresFaults>();
-        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-        services.AddSingleton<IUploadRepository, PostgresUploadRepository>();
-        services.AddSingleton<IJobQueue, PostgresJobQueue>();
-        services.AddSingleton<IEntityRepository, PostgresEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, PostgresApiKeyRepository>();
-        services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<PostgresDatabase>()));
+        var options = services.AddSqlDatabase<PostgresUploadsOptions, PostgresDatabase, PostgresFaults>(section,
+            (_, settings) => new PostgresDatabase(settings.ConnectionString!, settings.Timeout));
         // Instances share their rate limits through the database (SQLite, one instance, keeps them in memory).
-        services.AddSingleton<RateLimits.IRateLimitLedger>(sp => new Persistence.Sql.SqlRateLimitLedger(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<RateLimits.IRateLimitLedger, SqlRateLimitLedger>();
         return options;
     }
 }

@@ -5,11 +5,16 @@ using Scenario.Uploads.Sqlite;
 
 namespace Scenario.Uploads.Server;
 
-/// <summary><c>Database:Provider</c>: SQLite (embedded, one instance) or PostgreSQL (shared by several instances).</summary>
+/// <summary>
+/// The <c>Database</c> section. <c>Database:Provider</c>: SQLite (embedded, one instance) or PostgreSQL (shared
+/// by several instances). Each repository is wrapped as it is built by the host's <c>IRepositoryDecorator</c>
+/// (the telemetry's spans and call counts).
+/// </summary>
 public static class DatabaseRegistration
 {
-    public static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         // An unknown provider gets SQLite's services, which never run: DatabaseOptionsValidator stops the start
         // first, with the other bad values, instead of an exception here that hides them. Each provider binds
         // the Database section's keys it reads; DatabaseOptionsValidator checks them all.
@@ -23,5 +28,6 @@ public static class DatabaseRegistration
             services.AddSqliteUploads(DatabaseOptions.Section)
                 .Configure<IOptions<UploadsOptions>>((sqlite, uploads) => sqlite.DataDirectory = uploads.Value.DataDirectory);
         }
+        return services;
     }
 }

@@ -1,41 +1,94 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Json;
 using Scenario.Uploads.Server.ApiReference;
+using Scenario.Uploads.Server.Auth;
 using Scenario.Uploads.Server.Backends;
+using Scenario.Uploads.Server.Cors;
+using Scenario.Uploads.Server.DiskSpace;
 using Scenario.Uploads.Server.Endpoints;
+using Scenario.Uploads.Server.Health;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Parts;
 using Scenario.Uploads.Server.Proxy;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.RateLimits;
 using Scenario.Uploads.Server.Telemetry;
+using Scenario.Uploads.Server.Webhooks;
 
 namespace Scenario.Uploads.Server;
 
-/// <summary>Builds the service; <c>Program</c> runs it and tests start it on a free loopback port.</summary>
+/// <summary>
+/// The service, top to bottom: its services (each integration binds and validates its own section where it is
+/// added), then its pipeline and endpoints. <c>Program</c> runs it; the keys command and the tests build it.
+/// </summary>
 public static class ServerApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        var builder = CreateBuilder(args);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        app.MapHealthEndpoints();
+        app.MapUploadEndpoints();
+        app.MapPartEndpoints();
+        app.MapEntityEndpoints();
+        app.MapFileEndpoints();
+        app.MapUploadPage();
+        app.MapApiReference();
+        return app;
+    }
+
+    /// <summary>The builder with every service registered; also what the configuration check reads when no host could be built.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // Small by default; the part endpoint raises it to the part's planned size per request.
-            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
-        });
+        // Small by default; the part endpoint raises it to the part's planned size per request.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        var (services, configuration) = (builder.Services, builder.Configuration);
         // After Kestrel's own pool factory, so the socket transport takes ours.
-        builder.Services.AddBulkReceive();
-        builder.Services.AddUploadsService(builder.Configuration);
+        services.AddBulkReceive();
+        services.AddSingleton(TimeProvider.System);
+        // The first hosted service: the schema and keys exist before the worker and the server start.
+        services.AddHostedService<StartupInitializer>();
+        services.AddUploads();
+        services.AddDatabase(configuration);
+        services.AddStorage(configuration);
+        services.AddPartWrites();
+        services.AddImports();
+        services.AddApiKeyAuth();
+        services.AddDiskReserve();
+        services.AddQuotas().AddWebhooks();
+        services.AddSingleton<BackendFaults>();
+        services.AddHostedService<BackendWatch>();
+        services.AddUploadJobs();
+        services.AddSignedUrlCors();
+        services.AddUploadPage();
+        services.AddUploadsHealthChecks();
+        services.AddUploadsRateLimits();
+        services.AddApiCors();
+        services.AddReverseProxySupport();
+        services.AddApiReference();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Apply);
+        // The API's answers are written by JsonOkResult with the generated serializers; these options serve the
+        // rest (health, problems).
+        services.Configure<JsonOptions>(json =>
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddUploadsTelemetry(configuration);
         // Under systemd (deploy/scenario-uploads.service, Type=notify): ready is signalled once the port is bound,
         // and SIGTERM's stop is reported; elsewhere this does nothing.
-        builder.Services.AddSystemd();
-        configure?.Invoke(builder);
+        services.AddSystemd();
+        return builder;
+    }
 
-        var app = builder.Build();
+    private static void UsePipeline(WebApplication app)
+    {
         var backendFaults = app.Services.GetRequiredService<BackendFaults>();
         // First: every later step (the request log, the failed-auth limit, signed URLs) sees the client's own address and scheme.
         app.UseReverseProxyHeaders();
@@ -59,13 +112,5 @@ public static class ServerApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseUploadsRateLimits();
-        app.MapHealthEndpoints();
-        app.MapUploadEndpoints();
-        app.MapPartEndpoints();
-        app.MapEntityEndpoints();
-        app.MapFileEndpoints();
-        app.MapUploadPage();
-        app.MapApiReference();
-        return app;
     }
 }

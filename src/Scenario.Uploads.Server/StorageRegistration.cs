@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.Parts;
@@ -10,11 +9,12 @@ using Scenario.Uploads.Storage.S3;
 
 namespace Scenario.Uploads.Server;
 
-/// <summary><c>Storage:Provider</c>: local disk (parts through the service) or S3 (parts straight to the store).</summary>
+/// <summary>The <c>Storage</c> section. <c>Storage:Provider</c>: local disk (parts through the service) or S3 (parts straight to the store).</summary>
 public static class StorageRegistration
 {
-    public static void AddStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         // An unknown provider gets the local store's services, which never run: StorageOptionsValidator stops
         // the start first, with the other bad values, instead of an exception here that hides them.
         var provider = configuration[$"{StorageOptions.Section}:Provider"] ?? StorageOptionsValidator.Local;
@@ -23,13 +23,13 @@ public static class StorageRegistration
             services.AddS3BlobStore(S3StoreOptions.Section);
             // Storage:S3 is checked, with the other sections, only when it is the store. AddValidatedOptions
             // would bind the section a second time: the store's registration binds it.
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
-            services.AddSingleton(new CheckedSection(S3StoreOptions.Section, sp => ConfigurationCheck.Collect<S3StoreOptions>(sp, S3StoreOptions.Section)));
+            services.AddSectionCheck<S3StoreOptions, S3StoreOptionsValidator>(S3StoreOptions.Section);
         }
         else
         {
             services.AddLocalBlobStore();
         }
+        return services;
     }
 
     /// <summary>

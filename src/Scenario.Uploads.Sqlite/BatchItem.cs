@@ -1,15 +1,19 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Scenario.Uploads.Persistence.Sql;
+
 namespace Scenario.Uploads.Sqlite;
 
 /// <summary>One write queued for <see cref="SqliteBatchWriter"/>: its work, and the caller's result once its batch ends.</summary>
 internal interface IBatchItem
 {
-    bool Durable { get; }
+    Durability Durability { get; }
 
     /// <summary>True when the caller gave up before the item ran: it is then left out.</summary>
     bool CancelIfRequested();
 
     /// <summary>Runs the work; false (the error kept for the caller) when it threw.</summary>
-    Task<bool> RunAsync(SqliteBatch batch);
+    Task<bool> RunAsync(SqliteConnection connection, SqliteTransaction transaction);
 
     /// <summary>Its last run failed for want of disk space.</summary>
     bool FailedForSpace { get; }
@@ -19,7 +23,7 @@ internal interface IBatchItem
     void Fail(Exception error);
 }
 
-internal sealed class BatchItem<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken) : IBatchItem
+internal sealed class BatchItem<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) : IBatchItem
 {
     private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _value;
@@ -27,17 +31,17 @@ internal sealed class BatchItem<T>(bool durable, Func<SqliteBatch, Task<T>> work
 
     public Task<T> Result => _result.Task;
 
-    public bool Durable => durable;
+    public Durability Durability => durability;
 
     public bool FailedForSpace => _error is not null && SqliteFull.Is(_error);
 
     public bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _result.TrySetCanceled(cancellationToken);
 
-    public async Task<bool> RunAsync(SqliteBatch batch)
+    public async Task<bool> RunAsync(SqliteConnection connection, SqliteTransaction transaction)
     {
         try
         {
-            _value = await work(batch);
+            _value = await work(connection, transaction);
             _error = null;
             return true;
         }

@@ -1,14 +1,16 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
 
 /// <summary>
 /// Group commit: writes queued while another batch commits share the next transaction, on one long-lived
-/// connection whose prepared statements are kept. Under 64 concurrent creates this made one commit (and one
-/// write-ahead-log append) serve dozens of uploads instead of one, where each create used to hold the write
-/// gate for a whole connection open, statement preparation and commit.
+/// connection whose prepared statements are kept (<see cref="PreparedConnection"/>). Under concurrent
+/// writes one commit (and one write-ahead-log append and sync) then serves every write queued meanwhile,
+/// where each write would otherwise hold the write gate for a connection open, statement preparation and commit.
 /// </summary>
 /// <remarks>
 /// A batch holds the database's write gate, so it still excludes every other writer of this process. When
@@ -40,8 +42,8 @@ internal sealed class SqliteBatchWriter : IDisposable
     private int _commitsSinceCheckpoint;
 
     // The loop's own, used by it alone.
-    private SqliteBatch? _connection;
-    private bool? _durableSetting;
+    private PreparedConnection? _connection;
+    private bool? _syncedSetting;
 
     /// <param name="connectionString">The database's.</param>
     /// <param name="writeGate">The process's one writer at a time.</param>
@@ -57,9 +59,9 @@ internal sealed class SqliteBatchWriter : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in the next batch; its result once that batch is committed.</summary>
-    public Task<T> WriteAsync<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        var item = new BatchItem<T>(durable, work, cancellationToken);
+        var item = new BatchItem<T>(durability, work, cancellationToken);
         return _queue.Writer.TryWrite(item) ? item.Result : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteDatabase)));
     }
 
@@ -195,7 +197,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     private async Task CommitOnceAsync(List<IBatchItem> batch)
     {
         // FULL when any item needs it; a FULL commit also makes earlier NORMAL ones durable.
-        var connection = await ConnectionAsync(durable: batch.Exists(i => i.Durable));
+        var connection = await ConnectionAsync(synced: batch.Exists(i => i.Durability == Durability.Synced));
         if (await TryRunTogetherAsync(connection, batch))
         {
             return;
@@ -212,18 +214,20 @@ internal sealed class SqliteBatchWriter : IDisposable
         }
     }
 
-    private async Task<SqliteBatch> ConnectionAsync(bool durable)
+    private async Task<PreparedConnection> ConnectionAsync(bool synced)
     {
         if (_connection is null)
         {
-            _connection = await SqliteBatch.OpenAsync(_connectionString);
+            var connection = new PreparedConnection(_connectionString);
+            await connection.OpenAsync();
+            _connection = connection;
             // Checkpoints are CheckpointAsync's; once the log starts over its file is cut back.
-            await _connection.Connection.ExecuteAsync("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
+            await connection.ExecuteAsync("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
         }
-        if (_durableSetting != durable)
+        if (_syncedSetting != synced)
         {
-            await _connection.Connection.ExecuteAsync(durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
-            _durableSetting = durable;
+            await _connection.ExecuteAsync(synced ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            _syncedSetting = synced;
         }
         return _connection;
     }
@@ -232,15 +236,18 @@ internal sealed class SqliteBatchWriter : IDisposable
     {
         _connection?.Dispose();
         _connection = null;
-        _durableSetting = null;
+        _syncedSetting = null;
     }
 
-    private async Task<bool> TryRunTogetherAsync(SqliteBatch connection, List<IBatchItem> batch)
+    /// <summary>IMMEDIATE: the write lock from the start, so each item's reads still hold when it writes.</summary>
+    private static SqliteTransaction Begin(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
+
+    private async Task<bool> TryRunTogetherAsync(SqliteConnection connection, List<IBatchItem> batch)
     {
-        await using var transaction = connection.Begin();
+        await using var transaction = Begin(connection);
         foreach (var item in batch)
         {
-            if (!await item.RunAsync(connection))
+            if (!await item.RunAsync(connection, transaction))
             {
                 return false; // disposing the transaction rolls it back
             }
@@ -250,12 +257,12 @@ internal sealed class SqliteBatchWriter : IDisposable
         return true;
     }
 
-    private async Task RunAloneAsync(SqliteBatch connection, IBatchItem item)
+    private async Task RunAloneAsync(SqliteConnection connection, IBatchItem item)
     {
         try
         {
-            await using var transaction = connection.Begin();
-            if (await item.RunAsync(connection))
+            await using var transaction = Begin(connection);
+            if (await item.RunAsync(connection, transaction))
             {
                 transaction.Commit();
                 Interlocked.Increment(ref _commitsSinceCheckpoint);

@@ -8,7 +8,10 @@ using SQLitePCL;
 
 namespace Scenario.Uploads.Sqlite;
 
-/// <summary>The embedded database: one SQLite file in WAL mode, a connection per operation from the pool.</summary>
+/// <summary>
+/// The embedded database: one SQLite file in WAL mode; reads on pooled connections, every write in the group
+/// commit of <see cref="SqliteBatchWriter"/> (<see cref="WriteAsync{T}"/>).
+/// </summary>
 public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
 {
     private readonly string _connectionString;
@@ -17,13 +20,14 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
     private Func<bool>? _releaseSpace;
     private int _disposed;
 
-    // One writer at a time, queued here without blocking a thread. Left to SQLite, concurrent writers get
-    // SQLITE_BUSY and Microsoft.Data.Sqlite retries after coarse sleeps, which lengthen the slowest creates
-    // under load far beyond the write itself. Other processes on the same file still meet busy_timeout.
+    // One writer at a time (the batch writer, and its checkpoint when the log must start over), queued here
+    // without blocking a thread. Left to SQLite, concurrent writers get SQLITE_BUSY and Microsoft.Data.Sqlite
+    // retries after coarse sleeps, which lengthen the slowest writes under load far beyond the write itself.
+    // Other processes on the same file still meet busy_timeout.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    // synchronous is a setting of the native handle, which the pool keeps open: set it only when it changes.
-    private readonly ConditionalWeakTable<sqlite3, StrongBox<bool?>> _durable = new();
+    // synchronous is a setting of the native handle, which the pool keeps open: set it once per handle.
+    private readonly ConditionalWeakTable<sqlite3, object> _synced = new();
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
     /// <param name="timeout">
@@ -92,80 +96,31 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
         _ownerLock = null;
     }
 
-    public SqlDialect Dialect => SqliteDialect.Instance;
+    public SqlDialect Dialect { get; } = new SqliteDialect();
 
-    /// <summary>A connection for reads (and the start-up schema work).</summary>
-    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(durable: true, cancellationToken);
-
-    /// <summary>
-    /// A connection for a write, holding this process's write gate until it is disposed; its commits are on
-    /// disk before they return (synchronous = FULL).
-    /// </summary>
-    public Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenGatedAsync(durable: true, cancellationToken);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in a transaction shared with the other writes queued meanwhile (group
-    /// commit), under the write gate; its result once that transaction is committed. <paramref name="durable"/>:
-    /// on disk before it returns (synchronous = FULL), or else possibly lost on power loss (NORMAL: never
-    /// corrupted, and made durable by the next FULL commit, since that one syncs the whole write-ahead log).
-    /// </summary>
-    public Task<T> WriteBatchedAsync<T>(bool durable, Func<SqliteBatch, Task<T>> work, CancellationToken cancellationToken) =>
-        _batchWriter.Value.WriteAsync(durable, work, cancellationToken);
-
-    /// <summary>
-    /// The shared repositories' small writes of every upload (a part's record, complete, each job step, the
-    /// job's claim and end) as durable items of the group commit: under 16 concurrent small uploads they each
-    /// held the write gate for their own transaction and its log sync (about seven per file, one after the
-    /// other); batched, one sync serves every write queued meanwhile, and each is still on disk when it returns
-    /// (a <see cref="Durability.Redoable"/> one: on disk with the next synced one).
-    /// </summary>
-    Task<T> ISqlDatabase.WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteBatchedAsync(durability == Durability.Synced, batch => work(batch.Connection, batch.Transaction), cancellationToken);
-
-    Task<T> ISqlDatabase.WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteBatchedAsync(durability == Durability.Synced, batch => work(batch.Connection, batch.Transaction), cancellationToken);
-
-    async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
-
-    async Task<DbConnection> ISqlDatabase.OpenWriterAsync(CancellationToken cancellationToken) => await OpenWriterAsync(cancellationToken);
-
-    /// <summary>IMMEDIATE: takes the write lock at once, so the transaction's reads still hold when it writes.</summary>
-    public Task<DbTransaction> BeginWriteAsync(DbConnection writer, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)writer).BeginTransaction(deferred: false));
-
-    private async Task<SqliteConnection> OpenGatedAsync(bool durable, CancellationToken cancellationToken)
+    /// <summary>A connection for reads (and the start-up schema work, whose commits are on disk before they return).</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        var connection = new GatedConnection(_connectionString, _writeGate);
-        try
-        {
-            return await OpenAsync(connection, durable, cancellationToken);
-        }
-        catch
-        {
-            // Disposing gives the gate back exactly once. Releasing it here by hand as well would let the
-            // connection's finalizer release it a second time later: SemaphoreFullException on the
-            // finalizer thread, which takes the whole process down.
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private Task<SqliteConnection> OpenAsync(bool durable, CancellationToken cancellationToken) =>
-        OpenAsync(new SqliteConnection(_connectionString), durable, cancellationToken);
-
-    private async Task<SqliteConnection> OpenAsync(SqliteConnection connection, bool durable, CancellationToken cancellationToken)
-    {
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        var state = _durable.GetValue(connection.Handle!, _ => new StrongBox<bool?>(null));
-        if (state.Value != durable)
+        if (!_synced.TryGetValue(connection.Handle!, out _))
         {
-            // FULL: a committed part record survives power loss, as the part bytes do (they are fsynced).
-            await connection.ExecuteAsync(durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
-            state.Value = durable;
+            await connection.ExecuteAsync("PRAGMA synchronous = FULL;");
+            _synced.AddOrUpdate(connection.Handle!, true);
         }
         return connection;
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction shared with the other writes queued meanwhile (group
+    /// commit), under the write gate; its result once that transaction is committed: on disk before it returns
+    /// when <see cref="Durability.Synced"/> (synchronous = FULL, which also syncs every relaxed commit before
+    /// it), or else possibly lost on power loss (NORMAL: never corrupted).
+    /// </summary>
+    public Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _batchWriter.Value.WriteAsync(durability, work, cancellationToken);
+
+    async Task<DbConnection> ISqlDatabase.OpenReaderAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -184,21 +139,6 @@ public sealed class SqliteDatabase : IDatabase, ISqlDatabase, IDisposable
         catch (SqliteException)
         {
             return false;
-        }
-    }
-
-    /// <summary>A pooled connection that gives the write gate back when it is disposed.</summary>
-    private sealed class GatedConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
-    {
-        private int _released;
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Scenario.Uploads.Backends;
-using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 
 namespace Scenario.Uploads.Sqlite;
 
@@ -10,29 +9,21 @@ public static class SqliteRegistration
 {
     /// <summary>
     /// Registers SQLite for every persistence seam, its options bound from <paramref name="section"/>; the
-    /// returned builder is for what the host adds (the data directory, its checks).
+    /// returned builder is for what the host adds (the data directory, its checks). Every write, creates too,
+    /// goes through the group commit; reads of single uploads come from memory.
     /// </summary>
-    public static OptionsBuilder<SqliteUploadsOptions> AddSqliteUploads(this IServiceCollection services, string section)
+    public static OptionsBuilder<SqliteUploadsOptions> AddSqliteUploads(this IServiceCollection services, string section) =>
+        services.AddSqlDatabase<SqliteUploadsOptions, SqliteDatabase, SqliteFaults>(section, Open, uploads => new CachedUploadRepository(uploads));
+
+    private static SqliteDatabase Open(IServiceProvider services, SqliteUploadsOptions options)
     {
-        var options = services.AddOptions<SqliteUploadsOptions>().BindConfiguration(section);
-        services.AddSingleton(sp =>
+        var database = options.Open();
+        // The read cache is right only while no other process writes the file.
+        database.LockExclusively();
+        if (services.GetService<Storage.DiskReserve>() is { } reserve)
         {
-            var database = sp.GetRequiredService<IOptions<SqliteUploadsOptions>>().Value.Open();
-            // The read cache below is right only while no other process writes the file.
-            database.LockExclusively();
-            if (sp.GetService<Storage.DiskReserve>() is { } reserve)
-            {
-                database.ReleaseSpaceWhenFull(reserve.Release);
-            }
-            return database;
-        });
-        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-        services.AddSingleton<IBackendFaultClassifier, SqliteFaults>();
-        services.AddSingleton<IUploadRepository>(sp => new CachedUploadRepository(new SqliteUploadRepository(sp.GetRequiredService<SqliteDatabase>())));
-        services.AddSingleton<IJobQueue, SqliteJobQueue>();
-        services.AddSingleton<IEntityRepository, SqliteEntityRepository>();
-        services.AddSingleton<IApiKeyRepository, SqliteApiKeyRepository>();
-        services.AddSingleton<Webhooks.IWebhookKeyStore>(sp => new Persistence.Sql.SqlWebhookKeyStore(sp.GetRequiredService<SqliteDatabase>()));
-        return options;
+            database.ReleaseSpaceWhenFull(reserve.Release);
+        }
+        return database;
     }
 }

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Scenario.Testing;
 
 namespace Scenario.Cli.Tests;
 
 /// <summary>The <c>scenario</c> command against the real service on loopback.</summary>
-public sealed partial class CliEndToEndTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed partial class CliEndToEndTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private const long MiB = 1024 * 1024;
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-e2e-").FullName;
@@ -54,9 +53,9 @@ public sealed partial class CliEndToEndTests(CliServiceFixture service) : IClass
         var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "image", "--collection", "col_a", "--collection", "col_b", "--hide", "--json");
 
         Assert.Equal(0, run.ExitCode);
-        var upload = JsonDocument.Parse(run.Out).RootElement.GetProperty("upload");
-        Assert.Equal("imported", upload.GetProperty("status").GetString());
-        Assert.Equal(2, upload.GetProperty("assetOptions").GetProperty("collectionIds").GetArrayLength());
+        var upload = Upload.Parse(run.Out);
+        Assert.Equal("imported", upload.Status);
+        Assert.Equal(2, upload.Json.GetProperty("assetOptions").GetProperty("collectionIds").GetArrayLength());
     }
 
     [Fact]
@@ -122,17 +121,17 @@ public sealed partial class CliEndToEndTests(CliServiceFixture service) : IClass
         var created = await CliRun.RunAsync(service.Env, null, Ct,
             "uploads", "create", "--file-name", "x.bin", "--content-type", "application/octet-stream", "--file-size", "100", "--parts", "1", "--kind", "asset");
         Assert.Equal(0, created.ExitCode);
-        var id = JsonDocument.Parse(created.Out).RootElement.GetProperty("upload").GetProperty("id").GetString()!;
+        var id = Upload.Parse(created.Out).Id;
 
         var retrieved = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "retrieve", id);
         var listed = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "list", "--page-size", "5");
         var incomplete = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "complete", id);
         var aborted = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "abort", id);
 
-        Assert.Equal("pending", JsonDocument.Parse(retrieved.Out).RootElement.GetProperty("upload").GetProperty("status").GetString());
+        Assert.Equal("pending", Upload.Parse(retrieved.Out).Status);
         Assert.Contains(id, listed.Out);
         incomplete.AssertOneErrorLine("parts_missing");
-        Assert.Equal("failed", JsonDocument.Parse(aborted.Out).RootElement.GetProperty("upload").GetProperty("status").GetString());
+        Assert.Equal("failed", Upload.Parse(aborted.Out).Status);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -9,7 +9,7 @@ using Scenario.Transfers;
 namespace Scenario.Cli.Tests;
 
 /// <summary><c>scenario download</c> against the real service on loopback.</summary>
-public sealed partial class DownloadCommandTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed partial class DownloadCommandTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private const long MiB = 1024 * 1024;
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-download-").FullName;

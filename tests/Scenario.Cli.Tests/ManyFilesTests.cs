@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Cli.Tests;
 
 /// <summary>Several files, folders and standard input in one command, in parallel, with a table at the end.</summary>
-public sealed class ManyFilesTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed class ManyFilesTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-many-").FullName;
 
@@ -85,10 +85,10 @@ public sealed class ManyFilesTests(CliServiceFixture service) : IClassFixture<Cl
         var run = await CliRun.RunAsync(service.Env, null, bytes, Ct, "upload", "-", "--kind", "auto", "--file-name", "from-a-pipe.png", "--json");
 
         Assert.Equal(0, run.ExitCode);
-        var upload = JsonDocument.Parse(run.Out).RootElement.GetProperty("upload");
-        Assert.Equal("from-a-pipe.png", upload.GetProperty("fileName").GetString());
-        Assert.Equal("image", upload.GetProperty("kind").GetString());
-        Assert.Equal(bytes.Length, upload.GetProperty("fileSize").GetInt64());
+        var upload = Upload.Parse(run.Out);
+        Assert.Equal("from-a-pipe.png", upload.FileName);
+        Assert.Equal("image", upload.Kind);
+        Assert.Equal(bytes.Length, upload.FileSize);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ManyFilesTests(CliServiceFixture service) : IClassFixture<Cl
         var root = JsonDocument.Parse(run.Out).RootElement;
         var files = root.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(2, files.Count);
-        Assert.Equal("imported", files[0].GetProperty("upload").GetProperty("status").GetString());
+        Assert.Equal("imported", Upload.From(files[0]).Status);
         Assert.Contains("File not found", files[1].GetProperty("error").GetProperty("message").GetString());
         Assert.Equal(ExitCodes.BadInput, root.GetProperty("exitCode").GetInt32());
     }

@@ -8,7 +8,7 @@ namespace Scenario.Cli.Tests;
 
 /// <summary><c>scenario configure</c>, profiles, the order of the sources, naming the host, and a resume command that runs as printed.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed partial class ProfileTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed partial class ProfileTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private const long MiB = 1024 * 1024;
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-profiles-").FullName;

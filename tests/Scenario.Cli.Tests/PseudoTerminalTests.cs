@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Cli.Tests;
 
 /// <summary>The live display, as a terminal shows it: the real <c>scenario</c> process in a pseudo-terminal made by <c>script</c>.</summary>
-public sealed class PseudoTerminalTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed class PseudoTerminalTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-pty-").FullName;
 

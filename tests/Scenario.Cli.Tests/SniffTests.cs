@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Cli.Tests;
 
 /// <summary>The first bytes are read before anything is sent: content that contradicts --kind or --content-type is refused with the service's words.</summary>
-public sealed class SniffTests(CliServiceFixture service) : IClassFixture<CliServiceFixture>, IDisposable
+public sealed class SniffTests(ServiceFixture service) : IClassFixture<ServiceFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("scenario-cli-sniff-").FullName;
 
@@ -21,8 +21,8 @@ public sealed class SniffTests(CliServiceFixture service) : IClassFixture<CliSer
     {
         var listed = await CliRun.RunAsync(service.Env, null, Ct, "uploads", "list", "--all");
         Assert.Equal(0, listed.ExitCode);
-        return JsonDocument.Parse(listed.Out).RootElement.GetProperty("uploads").EnumerateArray()
-            .Any(u => u.GetProperty("fileName").GetString() == fileName);
+        return JsonDocument.Parse(listed.Out).RootElement.GetProperty("uploads").EnumerateArray().Select(Upload.From)
+            .Any(u => u.FileName == fileName);
     }
 
     [Fact]
@@ -74,9 +74,9 @@ public sealed class SniffTests(CliServiceFixture service) : IClassFixture<CliSer
         var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "image", "--json");
 
         Assert.Equal(0, run.ExitCode);
-        var upload = JsonDocument.Parse(run.Out).RootElement.GetProperty("upload");
-        Assert.Equal("image/png", upload.GetProperty("contentType").GetString());
-        Assert.Equal("imported", upload.GetProperty("status").GetString());
+        var upload = Upload.Parse(run.Out);
+        Assert.Equal("image/png", upload.ContentType);
+        Assert.Equal("imported", upload.Status);
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class SniffTests(CliServiceFixture service) : IClassFixture<CliSer
         var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "auto", "--json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(kind, JsonDocument.Parse(run.Out).RootElement.GetProperty("upload").GetProperty("kind").GetString());
+        Assert.Equal(kind, Upload.Parse(run.Out).Kind);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class SniffTests(CliServiceFixture service) : IClassFixture<CliSer
         var run = await CliRun.RunAsync(service.Env, null, Ct, "upload", path, "--kind", "auto", "--json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("asset", JsonDocument.Parse(run.Out).RootElement.GetProperty("upload").GetProperty("kind").GetString());
+        Assert.Equal("asset", Upload.Parse(run.Out).Kind);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -34,17 +34,17 @@ public sealed class DroppedFilesTests(BrowserFixture browser)
         var uploads = await UploadPage.ListUploadsAsync(host);
         foreach (var (name, path, kind) in new[] { ("poster.png", png, "image"), ("chair.glb", glb, "3d") })
         {
-            var upload = uploads.Single(u => u.GetProperty("fileName").GetString() == name);
-            Assert.Equal("imported", upload.GetProperty("status").GetString());
-            Assert.Equal(kind, upload.GetProperty("kind").GetString());
-            Assert.Equal(BrowserFiles.Sha256(path), upload.GetProperty("sha256").GetString());
+            var upload = uploads.Single(u => u.FileName == name);
+            Assert.Equal("imported", upload.Status);
+            Assert.Equal(kind, upload.Kind);
+            Assert.Equal(BrowserFiles.Sha256(path), upload.Sha256);
             var row = await page.Row(name).InnerTextAsync();
-            Assert.Contains(upload.GetProperty("entityId").GetString()!, row);
+            Assert.Contains(upload.EntityId!, row);
             Assert.Contains("Download", row);
         }
-        var refused = uploads.Single(u => u.GetProperty("fileName").GetString() == "noise.png");
-        Assert.Equal("image", refused.GetProperty("kind").GetString());
-        var message = refused.GetProperty("errorMessage").GetString()!;
+        var refused = uploads.Single(u => u.FileName == "noise.png");
+        Assert.Equal("image", refused.Kind);
+        var message = refused.ErrorMessage!;
         Assert.Contains(message, await page.Row("noise.png").InnerTextAsync());
         Assert.Empty(tab.PolicyViolations);
 
@@ -54,7 +54,7 @@ public sealed class DroppedFilesTests(BrowserFixture browser)
         {
             fileName = "take-07.mov", contentType = "video/quicktime", fileSize = 96 * MiB, parts = 12, kind = "video",
         });
-        var pendingId = JsonDocument.Parse(await pending.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetProperty("id").GetString()!;
+        var pendingId = (await UploadApi.UploadOf(pending)).Id;
         await page.RecentRowAsync(pendingId);
         await page.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "upload-page.png"));
     }

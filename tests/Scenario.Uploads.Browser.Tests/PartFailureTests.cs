@@ -47,7 +47,7 @@ public sealed class PartFailureTests(BrowserFixture browser)
 
         Assert.Equal("cancelled", await page.WaitForStatusAsync(name, "cancelled"));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await UploadPage.RetrieveAsync(service.Host, uploadId)).GetProperty("status").GetString() != "failed")
+        while ((await UploadPage.RetrieveAsync(service.Host, uploadId)).Status != "failed")
         {
             Assert.True(DateTime.UtcNow < deadline, "the upload was not aborted");
             await Task.Delay(100);

@@ -46,10 +46,10 @@ public sealed class ResumeTests(BrowserFixture browser)
         // Parts cut off by the reload are not held; give a part that was complete time to be recorded.
         await Task.Delay(1500);
         var pending = await UploadPage.RetrieveAsync(host, uploadId);
-        Assert.Equal("pending", pending.GetProperty("status").GetString());
-        var partsCount = pending.GetProperty("partsCount").GetInt32();
-        var held = pending.GetProperty("parts").EnumerateArray()
-            .Where(p => p.GetProperty("uploaded").GetBoolean()).Select(p => p.GetProperty("number").GetInt32()).ToHashSet();
+        Assert.Equal("pending", pending.Status);
+        var partsCount = pending.PartsCount!.Value;
+        var held = pending.Parts
+            .Where(p => p.Uploaded).Select(p => p.Number).ToHashSet();
         Assert.InRange(held.Count, 1, partsCount - 1);
         var before = proxy.Puts.Count;
 
@@ -62,7 +62,7 @@ public sealed class ResumeTests(BrowserFixture browser)
         // The parts sent before the reload were checked against the file (their XXH128 or MD5), not trusted blindly.
         Assert.Equal(held.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Row(name).GetAttributeAsync("data-parts-verified"));
         var done = await UploadPage.RetrieveAsync(host, uploadId);
-        Assert.Equal(BrowserFiles.Sha256(path), done.GetProperty("sha256").GetString());
+        Assert.Equal(BrowserFiles.Sha256(path), done.Sha256);
         Assert.Empty(tab.PolicyViolations);
     }
 
@@ -79,11 +79,11 @@ public sealed class ResumeTests(BrowserFixture browser)
         {
             fileName = name, contentType = "application/octet-stream", fileSize = original.Length, parts = 2, kind = "asset",
         });
-        var upload = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("upload");
-        var uploadId = upload.GetProperty("id").GetString()!;
+        var upload = Upload.Parse(await created.Content.ReadAsStringAsync());
+        var uploadId = upload.Id;
         using (var anonymous = ServiceHost.CreateAnonymousClient())
         {
-            var part1 = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+            var part1 = upload.Parts[0].Url!;
             (await anonymous.PutAsync(part1, new ByteArrayContent(original, 0, 8 * MiB))).EnsureSuccessStatusCode();
         }
         // The same name and size, other bytes.
@@ -99,8 +99,8 @@ public sealed class ResumeTests(BrowserFixture browser)
         Assert.Equal("failed", await page.WaitForEndAsync(name));
         Assert.Contains("differs from the one", await page.Row(name).InnerTextAsync());
         var after = await UploadPage.RetrieveAsync(host, uploadId);
-        Assert.Equal("pending", after.GetProperty("status").GetString());
-        Assert.False(after.GetProperty("parts")[1].GetProperty("uploaded").GetBoolean());
-        Assert.Equal(1, after.GetProperty("parts").EnumerateArray().Count(p => p.GetProperty("uploaded").GetBoolean()));
+        Assert.Equal("pending", after.Status);
+        Assert.False(after.Parts[1].Uploaded);
+        Assert.Equal(1, after.Parts.Count(p => p.Uploaded));
     }
 }

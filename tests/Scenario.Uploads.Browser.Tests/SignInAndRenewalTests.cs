@@ -60,7 +60,7 @@ public sealed class SignInAndRenewalTests(BrowserFixture browser)
         Assert.Equal(0, await tab.Page.Locator(".uppy-StatusBar.is-error").CountAsync());
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], service.Proxy.Puts.Where(p => p.Stored).Select(p => p.Number).Order());
         var upload = (await UploadPage.ListUploadsAsync(service.Host)).Single();
-        Assert.Equal(BrowserFiles.Sha256(path), upload.GetProperty("sha256").GetString());
+        Assert.Equal(BrowserFiles.Sha256(path), upload.Sha256);
     }
 
     [Fact(Timeout = 120_000)]
@@ -84,8 +84,8 @@ public sealed class SignInAndRenewalTests(BrowserFixture browser)
 
         Assert.Equal("imported", await page.WaitForEndAsync("rock.png"));
         var upload = (await UploadPage.ListUploadsAsync(host)).Single();
-        Assert.Equal("url", upload.GetProperty("source").GetString());
-        Assert.Contains(upload.GetProperty("entityId").GetString()!, await page.Row("rock.png").InnerTextAsync());
+        Assert.Equal("url", upload.Source);
+        Assert.Contains(upload.EntityId!, await page.Row("rock.png").InnerTextAsync());
         Assert.Empty(tab.PolicyViolations);
     }
 }

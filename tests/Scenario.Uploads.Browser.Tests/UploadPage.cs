@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using Scenario.Testing;
 
@@ -110,17 +109,15 @@ public sealed class UploadPage(IPage page, ServiceHost host)
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
 
     /// <summary>The caller's uploads as the API lists them (newest first).</summary>
-    public static async Task<List<JsonElement>> ListUploadsAsync(ServiceHost host)
+    public static async Task<IReadOnlyList<Upload>> ListUploadsAsync(ServiceHost host)
     {
-        using var client = host.CreateClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync("v1/uploads?pageSize=100"));
-        return document.RootElement.GetProperty("uploads").EnumerateArray().Select(u => u.Clone()).ToList();
+        using var api = new UploadApi(host);
+        return await api.ListAsync();
     }
 
-    public static async Task<JsonElement> RetrieveAsync(ServiceHost host, string uploadId)
+    public static async Task<Upload> RetrieveAsync(ServiceHost host, string uploadId)
     {
-        using var client = host.CreateClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync($"v1/uploads/{uploadId}"));
-        return document.RootElement.GetProperty("upload").Clone();
+        using var api = new UploadApi(host);
+        return await api.RetrieveAsync(uploadId);
     }
 }

@@ -28,7 +28,7 @@ public abstract class JobQueueContract
         var (upload, job) = Records.New();
         await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
-        Assert.Null(await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0, None));
+        Assert.Null(await db.Jobs.ClaimOneAsync("w1", Lease, Records.T0, None));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public abstract class JobQueueContract
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
         {
-            while (await db.Jobs.ClaimNextAsync($"w{w}", Lease, Records.T0.AddSeconds(1), None) is { } claimed)
+            while (await db.Jobs.ClaimOneAsync($"w{w}", Lease, Records.T0.AddSeconds(1), None) is { } claimed)
             {
                 claims.Add(claimed.Id);
             }
@@ -95,11 +95,11 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var job = await RunnableJobAsync(db);
-        var first = await db.Jobs.ClaimNextAsync("dead", Lease, Records.T0.AddSeconds(1), None);
+        var first = await db.Jobs.ClaimOneAsync("dead", Lease, Records.T0.AddSeconds(1), None);
         Assert.Equal((job.Id, 1, "dead"), (first!.Id, first.Attempts, first.LeaseOwner));
-        Assert.Null(await db.Jobs.ClaimNextAsync("alive", Lease, Records.T0.AddSeconds(2), None));
+        Assert.Null(await db.Jobs.ClaimOneAsync("alive", Lease, Records.T0.AddSeconds(2), None));
 
-        var second = await db.Jobs.ClaimNextAsync("alive", Lease, Records.T0.AddSeconds(40), None);
+        var second = await db.Jobs.ClaimOneAsync("alive", Lease, Records.T0.AddSeconds(40), None);
 
         Assert.Equal((job.Id, 2, "alive"), (second!.Id, second.Attempts, second.LeaseOwner));
         Assert.False(await db.Jobs.HeartbeatAsync(job.Id, "dead", Records.T0.AddMinutes(5), 0.5, Records.T0, None));
@@ -113,12 +113,12 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var job = await RunnableJobAsync(db);
-        await db.Jobs.ClaimNextAsync("stopping", Lease, Records.T0.AddSeconds(1), None);
+        await db.Jobs.ClaimOneAsync("stopping", Lease, Records.T0.AddSeconds(1), None);
 
         await db.Jobs.ReleaseAsync(job.Id, "someone-else", Records.T0.AddSeconds(2), Records.T0.AddSeconds(2), None);
-        Assert.Null(await db.Jobs.ClaimNextAsync("next", Lease, Records.T0.AddSeconds(2), None));
+        Assert.Null(await db.Jobs.ClaimOneAsync("next", Lease, Records.T0.AddSeconds(2), None));
         await db.Jobs.ReleaseAsync(job.Id, "stopping", Records.T0.AddSeconds(2), Records.T0.AddSeconds(2), None);
-        var again = await db.Jobs.ClaimNextAsync("next", Lease, Records.T0.AddSeconds(2), None);
+        var again = await db.Jobs.ClaimOneAsync("next", Lease, Records.T0.AddSeconds(2), None);
 
         Assert.Equal((job.Id, 1, "next"), (again!.Id, again.Attempts, again.LeaseOwner));
     }
@@ -128,12 +128,12 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var job = await RunnableJobAsync(db);
-        await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+        await db.Jobs.ClaimOneAsync("w1", Lease, Records.T0.AddSeconds(1), None);
 
         await db.Jobs.ReleaseAsync(job.Id, "w1", notBefore: Records.T0.AddSeconds(7), now: Records.T0.AddSeconds(2), None);
 
-        Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(6), None));
-        var again = await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(7), None);
+        Assert.Null(await db.Jobs.ClaimOneAsync("w2", Lease, Records.T0.AddSeconds(6), None));
+        var again = await db.Jobs.ClaimOneAsync("w2", Lease, Records.T0.AddSeconds(7), None);
         Assert.Equal((job.Id, 1), (again!.Id, again.Attempts));
     }
 
@@ -142,11 +142,11 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var job = await RunnableJobAsync(db);
-        await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+        await db.Jobs.ClaimOneAsync("w1", Lease, Records.T0.AddSeconds(1), None);
 
         Assert.True(await db.Jobs.HeartbeatAsync(job.Id, "w1", Records.T0.AddMinutes(10), 0.2, Records.T0, None));
 
-        Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddMinutes(5), None));
+        Assert.Null(await db.Jobs.ClaimOneAsync("w2", Lease, Records.T0.AddMinutes(5), None));
     }
 
     [Fact]
@@ -154,11 +154,11 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var job = await RunnableJobAsync(db);
-        await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+        await db.Jobs.ClaimOneAsync("w1", Lease, Records.T0.AddSeconds(1), None);
 
         Assert.True(await db.Jobs.FinishAsync(job.Id, "w1", JobStatuses.Success, """{"ok":true}""", Records.T0.AddSeconds(2), None));
 
-        Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddHours(1), None));
+        Assert.Null(await db.Jobs.ClaimOneAsync("w2", Lease, Records.T0.AddHours(1), None));
         var stored = await db.Jobs.FindForOwnerAsync("owner_a", job.Id, None);
         Assert.Equal((JobStatuses.Success, 1.0, """{"ok":true}""", (string?)null), (stored!.Status, stored.Progress, stored.MetadataJson, stored.LeaseOwner));
         Assert.Null(await db.Jobs.FindForOwnerAsync("owner_b", job.Id, None));
@@ -169,12 +169,12 @@ public abstract class JobQueueContract
     {
         var db = await OpenAsync();
         var job = await RunnableJobAsync(db);
-        await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+        await db.Jobs.ClaimOneAsync("w1", Lease, Records.T0.AddSeconds(1), None);
 
         await db.Jobs.RetryLaterAsync(job.Id, "w1", Records.T0.AddSeconds(10), "boom", Records.T0.AddSeconds(2), None);
 
-        Assert.Null(await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(5), None));
-        var again = await db.Jobs.ClaimNextAsync("w2", Lease, Records.T0.AddSeconds(11), None);
+        Assert.Null(await db.Jobs.ClaimOneAsync("w2", Lease, Records.T0.AddSeconds(5), None));
+        var again = await db.Jobs.ClaimOneAsync("w2", Lease, Records.T0.AddSeconds(11), None);
         Assert.Equal((job.Id, 2, "boom"), (again!.Id, again.Attempts, again.LastError));
     }
 
@@ -190,7 +190,7 @@ public abstract class JobQueueContract
 
         Assert.Equal(new JobQueueDepth(2, Records.T0), await db.Jobs.MeasureAsync(Records.T0.AddSeconds(1), None));
 
-        var claimed = await db.Jobs.ClaimNextAsync("w1", Lease, Records.T0.AddSeconds(1), None);
+        var claimed = await db.Jobs.ClaimOneAsync("w1", Lease, Records.T0.AddSeconds(1), None);
         await db.Jobs.RetryLaterAsync(claimed!.Id, "w1", Records.T0.AddSeconds(10), "boom", Records.T0.AddSeconds(2), None);
         Assert.Equal(first.Id, claimed.Id);
         Assert.Equal(1, (await db.Jobs.MeasureAsync(Records.T0.AddSeconds(5), None)).Runnable);

@@ -1,5 +1,6 @@
 using Scenario.Testing;
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 using Scenario.Uploads.Postgres;
 using Scenario.Uploads.Sqlite;
 
@@ -12,8 +13,7 @@ public sealed record PersistenceSet(IDatabase Database, IUploadRepository Upload
     {
         var database = SqliteDatabase.ForFile(Path.Combine(TempDirectory.Create(), "uploads.db"));
         await database.InitializeAsync(CancellationToken.None);
-        return new(database, new SqliteUploadRepository(database), new SqliteJobQueue(database),
-            new SqliteEntityRepository(database), new SqliteApiKeyRepository(database));
+        return Over(database);
     }
 
     /// <summary>SQLite behind the in-memory read cache the service puts in front of it.</summary>
@@ -31,7 +31,10 @@ public sealed record PersistenceSet(IDatabase Database, IUploadRepository Upload
         }
         var database = new PostgresDatabase(await TestBackend.CreateDatabaseAsync());
         await database.InitializeAsync(CancellationToken.None);
-        return new(database, new PostgresUploadRepository(database), new PostgresJobQueue(database),
-            new PostgresEntityRepository(database), new PostgresApiKeyRepository(database));
+        return Over(database);
     }
+
+    private static PersistenceSet Over<T>(T database)
+        where T : IDatabase, ISqlDatabase =>
+        new(database, new SqlUploadRepository(database), new SqlJobQueue(database), new SqlEntityRepository(database), new SqlApiKeyRepository(database));
 }

@@ -2,6 +2,7 @@ using Scenario.Uploads.Quotas;
 using Microsoft.Data.Sqlite;
 using Scenario.Testing;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence.Sql;
 using Scenario.Uploads.Sqlite;
 
 namespace Scenario.Uploads.Contracts.Tests;
@@ -16,7 +17,7 @@ public sealed class SqliteBatchWriterTests
     {
         using var database = SqliteDatabase.ForFile(Path.Combine(TempDirectory.Create(), "uploads.db"));
         await database.InitializeAsync(None);
-        var uploads = new SqliteUploadRepository(database);
+        var uploads = new SqlUploadRepository(database);
         var created = Enumerable.Range(0, 300).Select(_ => Records.New()).ToList();
         var (clash, clashJob) = created[150];
 
@@ -49,7 +50,7 @@ public sealed class SqliteBatchWriterTests
     {
         var database = SqliteDatabase.ForFile(Path.Combine(TempDirectory.Create(), "uploads.db"));
         await database.InitializeAsync(None);
-        var uploads = new SqliteUploadRepository(database);
+        var uploads = new SqlUploadRepository(database);
         var (upload, job) = Records.New();
         await uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 

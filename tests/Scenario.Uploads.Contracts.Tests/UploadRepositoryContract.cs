@@ -98,7 +98,7 @@ public abstract class UploadRepositoryContract
         Assert.True(done.Completed);
         Assert.Equal(PartPlan.MinPartSize, done.Upload!.PartSize);
         Assert.Equal(PartPlan.MinPartSize, (await db.Uploads.FindAsync(upload.Id, None))!.PartSize);
-        Assert.Equal(job.Id, (await db.Jobs.ClaimNextAsync("w", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None))?.Id);
+        Assert.Equal(job.Id, (await db.Jobs.ClaimOneAsync("w", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None))?.Id);
     }
 
     [Fact]
@@ -169,6 +169,38 @@ public abstract class UploadRepositoryContract
     }
 
     [Fact]
+    public async Task A_status_change_the_lifecycle_forbids_is_refused_and_changes_nothing_in_the_row()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New();
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+        await db.Uploads.RecordPartAsync(upload.Id, Records.Part(upload, 1), None);
+        var (imported, importedJob) = Records.New();
+        await db.Uploads.CreateAsync(imported, importedJob, false, QuotaLimits.Unlimited, None);
+        Assert.True(await db.Uploads.TryUpdateAsync(imported with { Status = UploadStatuses.Validating }, [UploadStatuses.Pending], None));
+        Assert.True(await db.Uploads.TryUpdateAsync(imported with { Status = UploadStatuses.Validated }, [UploadStatuses.Validating], None));
+        Assert.True(await db.Uploads.TryUpdateAsync(imported with { Status = UploadStatuses.Imported, EntityId = "asset_1" }, [UploadStatuses.Validated], None));
+        var pendingBefore = await db.Uploads.FindAsync(upload.Id, None);
+        var importedBefore = await db.Uploads.FindAsync(imported.Id, None);
+
+        var skipped = await Assert.ThrowsAsync<ForbiddenStatusChangeException>(() => db.Uploads.TryUpdateAsync(
+            upload with { Status = UploadStatuses.Imported, EntityId = "asset_2", Sha256 = "abc" }, [UploadStatuses.Pending], None));
+        var unfailed = await Assert.ThrowsAsync<ForbiddenStatusChangeException>(() => db.Uploads.FailAsync(
+            imported.Id, [UploadStatuses.Imported], "must not be written", JobStatuses.Failure, Records.T0, None));
+        // Allowed from one expected status, forbidden from another: refused as a whole.
+        await Assert.ThrowsAsync<ForbiddenStatusChangeException>(() => db.Uploads.TryUpdateAsync(
+            upload with { Status = UploadStatuses.Validated }, [UploadStatuses.Validating, UploadStatuses.Pending], None));
+
+        Assert.Equal((UploadStatuses.Pending, UploadStatuses.Imported), (skipped.From, skipped.To));
+        Assert.Equal((UploadStatuses.Imported, UploadStatuses.Failed), (unfailed.From, unfailed.To));
+        // Records compare their asset options' list by reference: the rows are compared without them.
+        Assert.Equal(pendingBefore! with { AssetOptions = null }, (await db.Uploads.FindAsync(upload.Id, None))! with { AssetOptions = null });
+        Assert.Equal(importedBefore! with { AssetOptions = null }, (await db.Uploads.FindAsync(imported.Id, None))! with { AssetOptions = null });
+        Assert.Equal([1], (await db.Uploads.GetPartsAsync(upload.Id, None)).Select(p => p.Number));
+        Assert.Equal(JobStatuses.Queued, (await db.Jobs.FindForOwnerAsync("owner_a", importedJob.Id, None))!.Status);
+    }
+
+    [Fact]
     public async Task Expired_and_failed_with_bytes_are_found_until_marked()
     {
         var db = await OpenAsync();
@@ -234,12 +266,12 @@ public abstract class UploadRepositoryContract
         await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
 
         Assert.True(await db.Uploads.FailAsync(upload.Id, [UploadStatuses.Pending], "aborted", JobStatuses.Canceled, Records.T0, None));
-        var delivery = await db.Jobs.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None);
+        var delivery = await db.Jobs.ClaimOneAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None);
 
         Assert.NotNull(delivery);
         Assert.Equal((UploadEvent.JobType, "key_a", upload.Id), (delivery.JobType, delivery.Target, delivery.UploadId));
         Assert.Equal(UploadEvent.Failed, UploadEvent.FromJson(delivery.MetadataJson!).Type);
-        Assert.Null(await db.Jobs.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None));
+        Assert.Null(await db.Jobs.ClaimOneAsync("worker", TimeSpan.FromMinutes(1), Records.T0.AddSeconds(1), None));
     }
 }
 

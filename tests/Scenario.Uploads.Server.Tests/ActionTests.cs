@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>The action endpoint: complete (with parts missing, twice, on failed), abort, and bad actions.</summary>
-public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class ActionTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly UploadApi _api = fixture.Api;
@@ -14,22 +14,22 @@ public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture
     {
         var bytes = UploadFlowTests.RandomBytes(25 * MiB, seed: 21);
         var upload = await _api.CreateFor(bytes, "asset", "gaps.bin", "application/octet-stream", parts: 5);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await _api.PutPartsAsync(upload, bytes, order: [1, 4]);
 
         var response = await _api.ActionAsync(id, "complete");
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "parts_missing");
-        Assert.Equal([2, 3, 5], problem.GetProperty("missingParts").EnumerateArray().Select(p => p.GetInt32()));
-        Assert.Contains("2-3, 5", problem.GetProperty("detail").GetString());
-        Assert.Equal("pending", (await _api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal([2, 3, 5], problem.Json.GetProperty("missingParts").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Contains("2-3, 5", problem.Detail);
+        Assert.Equal("pending", (await _api.RetrieveAsync(id)).Status);
     }
 
     [Fact]
     public async Task Complete_on_a_failed_upload_is_409()
     {
         var upload = await _api.CreateFor([1, 2, 3], "asset", "a.bin", "application/octet-stream");
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await _api.ActionAsync(id, "abort");
 
         var response = await _api.ActionAsync(id, "complete");
@@ -42,18 +42,18 @@ public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture
     {
         var bytes = UploadFlowTests.RandomBytes(MiB, seed: 22);
         var upload = await _api.CreateFor(bytes, "asset", "a.bin", "application/octet-stream");
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await _api.PutPartsAsync(upload, bytes);
         Assert.True(await StoredBytes.HeldAsync(fixture.Host, id));
 
         var response = await _api.ActionAsync(id, "abort");
 
-        var aborted = (await UploadApi.ReadJson(response)).GetProperty("upload");
-        Assert.Equal("failed", aborted.GetProperty("status").GetString());
-        Assert.Contains("aborted", aborted.GetProperty("errorMessage").GetString());
+        var aborted = Upload.From(await UploadApi.ReadJson(response));
+        Assert.Equal("failed", aborted.Status);
+        Assert.Contains("aborted", aborted.ErrorMessage);
         Assert.False(await StoredBytes.HeldAsync(fixture.Host, id));
-        var job = (await _api.GetJsonAsync($"v1/jobs/{aborted.GetProperty("jobId").GetString()}")).GetProperty("job");
-        Assert.Equal("canceled", job.GetProperty("status").GetString());
+        var job = Job.From(await _api.GetJsonAsync($"v1/jobs/{aborted.JobId}"));
+        Assert.Equal("canceled", job.Status);
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture
         var bytes = TestFiles.Png();
         var done = await _api.UploadAsync(bytes, "image", "a.png", "image/png");
 
-        var response = await _api.ActionAsync(done.GetProperty("id").GetString()!, "abort");
+        var response = await _api.ActionAsync(done.Id, "abort");
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.Conflict, "upload_processing");
-        Assert.Equal("imported", (await _api.RetrieveAsync(done.GetProperty("id").GetString()!)).GetProperty("status").GetString());
+        Assert.Equal("imported", (await _api.RetrieveAsync(done.Id)).Status);
     }
 
     [Theory]
@@ -77,12 +77,12 @@ public sealed class ActionTests(HostFixture fixture) : IClassFixture<HostFixture
     public async Task An_unknown_or_malformed_action_is_400(string body)
     {
         var upload = await _api.CreateFor([1], "asset", "a.bin", "application/octet-stream");
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
 
         var response = await _api.PostJsonAsync($"v1/uploads/{id}/action", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("pending", (await _api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await _api.RetrieveAsync(id)).Status);
     }
 
     [Fact]

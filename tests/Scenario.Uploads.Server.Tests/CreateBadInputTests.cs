@@ -5,7 +5,7 @@ using System.Text;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Every malformed create gets a 4xx problem+json with a stable code, and creates nothing.</summary>
-public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class CreateBadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     /// <summary>A valid multipart body's file fields followed by <paramref name="rest"/>; single quotes stand for double.</summary>
     private static string Multipart(string rest) =>
@@ -134,8 +134,8 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
             fileName = "../../etc/\u0007pass\u202Ewd\u0000.png", contentType = "image/png", fileSize = 10, parts = 1, kind = "asset",
         });
 
-        Assert.Equal("passwd.png", upload.GetProperty("fileName").GetString());
-        Assert.Equal("../../etc/\u0007pass\u202Ewd\u0000.png", upload.GetProperty("originalFileName").GetString());
+        Assert.Equal("passwd.png", upload.FileName);
+        Assert.Equal("../../etc/\u0007pass\u202Ewd\u0000.png", upload.OriginalFileName);
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
         var response = await api.PostJsonAsync("v1/uploads", Named(new string('\u20ac', 86)));
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("at most 255 bytes", problem.GetProperty("detail").GetString());
-        Assert.Contains("got 258 bytes", problem.GetProperty("detail").GetString());
+        Assert.Contains("at most 255 bytes", problem.Detail);
+        Assert.Contains("got 258 bytes", problem.Detail);
     }
 
     [Fact]
@@ -157,8 +157,8 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
 
         var upload = await fixture.Api.CreateAsync(new { fileName = name, contentType = "image/png", fileSize = 10, parts = 1, kind = "asset" });
 
-        Assert.Equal(name, upload.GetProperty("fileName").GetString());
-        Assert.Equal(name, upload.GetProperty("originalFileName").GetString());
+        Assert.Equal(name, upload.FileName);
+        Assert.Equal(name, upload.OriginalFileName);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class CreateBadInputTests(HostFixture fixture) : IClassFixture<Hos
     {
         var upload = await fixture.Api.CreateAsync(new { fileName = @"C:\Users\me\hero.png", contentType = "image/png", fileSize = 10, parts = 1, kind = "asset" });
 
-        Assert.Equal("hero.png", upload.GetProperty("fileName").GetString());
+        Assert.Equal("hero.png", upload.FileName);
     }
 
     [Fact]

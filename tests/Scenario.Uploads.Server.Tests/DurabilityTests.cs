@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Scenario.Testing;
 
 namespace Scenario.Uploads.Server.Tests;
@@ -14,7 +13,7 @@ public sealed class DurabilityTests
     {
         await using var host = await ServiceHost.StartAsync();
         var bytes = UploadFlowTests.RandomBytes(20 * MiB + 1, seed: 31);
-        JsonElement upload;
+        Upload upload;
         using (var api = new UploadApi(host))
         {
             upload = await api.CreateFor(bytes, "asset", "restart.bin", "application/octet-stream", parts: 3);
@@ -24,14 +23,14 @@ public sealed class DurabilityTests
         await host.RestartAsync();
 
         using var after = new UploadApi(host);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         var resumed = await after.RetrieveAsync(id);
-        Assert.Equal([false, true, false], resumed.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("uploaded").GetBoolean()));
+        Assert.Equal([false, true, false], resumed.Parts.Select(p => p.Uploaded));
         await after.PutPartsAsync(upload, bytes, order: [3, 1]);
         await after.CompleteAsync(id);
         var done = await after.WaitForEndAsync(id);
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class DurabilityTests
             {
                 using var api = new UploadApi(doomed);
                 var upload = await api.CreateFor(bytes, "asset", "crash.bin", "application/octet-stream", parts: 2);
-                id = upload.GetProperty("id").GetString()!;
+                id = upload.Id;
                 await api.PutPartsAsync(upload, bytes);
                 await api.CompleteAsync(id);
                 await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -65,10 +64,10 @@ public sealed class DurabilityTests
             using var again = new UploadApi(survivor);
             var done = await again.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
 
-            Assert.Equal("imported", done.GetProperty("status").GetString());
-            Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
-            var job = await again.WaitForJobEndAsync(done.GetProperty("jobId").GetString()!);
-            Assert.Equal("success", job.GetProperty("status").GetString());
+            Assert.Equal("imported", done.Status);
+            Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
+            var job = await again.WaitForJobEndAsync(done.JobId!);
+            Assert.Equal("success", job.Status);
         }
         finally
         {
@@ -91,11 +90,11 @@ public sealed class DurabilityTests
         var bytes = UploadFlowTests.RandomBytes(MiB, seed: 33);
         var upload = await api.CreateFor(bytes, "asset", "slow.bin", "application/octet-stream");
         await api.PutPartsAsync(upload, bytes);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
 
         var failed = await WaitForStatus(api, id, "failed");
 
-        Assert.Contains("expired", failed.GetProperty("errorMessage").GetString());
+        Assert.Contains("expired", failed.ErrorMessage);
         Assert.True(await StoredBytes.GoneSoonAsync(host, id));
         await ProblemAssert.IsProblem(await api.ActionAsync(id, "complete"), HttpStatusCode.Conflict, "upload_failed");
     }
@@ -136,13 +135,13 @@ public sealed class DurabilityTests
         return line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim();
     }
 
-    private static async Task<JsonElement> WaitForStatus(UploadApi api, string id, string status)
+    private static async Task<Upload> WaitForStatus(UploadApi api, string id, string status)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var upload = await api.RetrieveAsync(id);
-            if (upload.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            if (upload.Status == status || DateTime.UtcNow > deadline)
             {
                 return upload;
             }

@@ -11,7 +11,7 @@ namespace Scenario.Uploads.Server.Tests;
 /// response", with the header fields a GET would have (those only known while writing the content, such as
 /// Transfer-Encoding, may be left out). A HEAD on the API's GETs was a 405.
 /// </summary>
-public sealed class HeadRequestTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class HeadRequestTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private static readonly HashSet<string> WrittenWithTheContent = new(StringComparer.OrdinalIgnoreCase) { "Date", "Transfer-Encoding" };
 
@@ -31,12 +31,12 @@ public sealed class HeadRequestTests(HostFixture fixture) : IClassFixture<HostFi
     public async Task HEAD_answers_what_GET_does_without_the_content()
     {
         var upload = await fixture.Api.UploadAsync(TestFiles.Png(), "image", "head.png", "image/png");
-        Assert.Equal("imported", upload.GetProperty("status").GetString());
-        var (uploadId, assetId) = (upload.GetProperty("id").GetString(), upload.GetProperty("entityId").GetString());
+        Assert.Equal("imported", upload.Status);
+        var (uploadId, assetId) = (upload.Id, upload.EntityId);
         var download = (await fixture.Api.GetJsonAsync($"v1/assets/{assetId}")).GetProperty("asset").GetProperty("url").GetString()!;
         List<string> paths =
         [
-            $"v1/uploads/{uploadId}", "v1/uploads?pageSize=1", $"v1/assets/{assetId}", $"v1/jobs/{upload.GetProperty("jobId").GetString()}",
+            $"v1/uploads/{uploadId}", "v1/uploads?pageSize=1", $"v1/assets/{assetId}", $"v1/jobs/{upload.JobId}",
             "v1/models/model_0VcYpQVVtToEJ6tZi7b8AG", "healthz", "readyz", "openapi/v1.json",
         ];
         // On S3 the download URL is the store's own, presigned: not this service's to answer.

@@ -3,7 +3,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Issue 4's hostile files, end to end through the service: each fails precisely and the service keeps serving.</summary>
-public sealed class HostileFileTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class HostileFileTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string, string, byte[], string, string> Cases => new()
     {
@@ -23,9 +23,9 @@ public sealed class HostileFileTests(HostFixture fixture) : IClassFixture<HostFi
     {
         var end = await fixture.Api.UploadAsync(bytes, kind, "file.bin", contentType);
 
-        Assert.True(end.GetProperty("status").GetString() == "failed", $"{what}: {end}");
-        Assert.Contains(expected, end.GetProperty("errorMessage").GetString());
+        Assert.True(end.Status == "failed", $"{what}: {end}");
+        Assert.Contains(expected, end.ErrorMessage);
         var healthy = await fixture.Api.UploadAsync(TestFiles.Png(), "image", "ok.png", "image/png");
-        Assert.Equal("imported", healthy.GetProperty("status").GetString());
+        Assert.Equal("imported", healthy.Status);
     }
 }

@@ -9,7 +9,7 @@ namespace Scenario.Uploads.Server.Tests;
 /// one's upload instead of making a second; the same key with another body is refused and changes nothing.
 /// Runs on the backend the suite's pass selects (SQLite, then PostgreSQL + S3).
 /// </summary>
-public sealed class IdempotencyTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class IdempotencyTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const string Body = """{"fileName":"a.bin","contentType":"application/octet-stream","fileSize":10,"parts":1,"kind":"asset"}""";
 
@@ -35,14 +35,14 @@ public sealed class IdempotencyTests(HostFixture fixture) : IClassFixture<HostFi
     {
         var key = Guid.NewGuid().ToString();
         using var first = await CreateAsync(key, Body);
-        var upload = (await UploadApi.ReadJson(first)).GetProperty("upload");
+        var upload = Upload.From(await UploadApi.ReadJson(first));
         await fixture.Api.PutPartsAsync(upload, new byte[10]);
 
         using var again = await CreateAsync(key, Body);
 
-        var replayed = (await UploadApi.ReadJson(again)).GetProperty("upload");
-        Assert.Equal("pending", replayed.GetProperty("status").GetString());
-        Assert.True(replayed.GetProperty("parts")[0].GetProperty("uploaded").GetBoolean());
+        var replayed = Upload.From(await UploadApi.ReadJson(again));
+        Assert.Equal("pending", replayed.Status);
+        Assert.True(replayed.Parts[0].Uploaded);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class IdempotencyTests(HostFixture fixture) : IClassFixture<HostFi
         using var other = await CreateAsync(key, Body.Replace("a.bin", "b.bin", StringComparison.Ordinal));
 
         var problem = await ProblemAssert.IsProblem(other, HttpStatusCode.Conflict, "idempotency_key_reused");
-        Assert.Equal(await IdOf(first), problem.GetProperty("uploadId").GetString());
+        Assert.Equal(await IdOf(first), problem.Json.GetProperty("uploadId").GetString());
         Assert.Equal(before, await fixture.Api.CountUploadsAsync());
     }
 
@@ -131,7 +131,7 @@ public sealed class IdempotencyTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     private static async Task<string> IdOf(HttpResponseMessage response) =>
-        (await UploadApi.ReadJson(response)).GetProperty("upload").GetProperty("id").GetString()!;
+        Upload.From(await UploadApi.ReadJson(response)).Id;
 }
 
 /// <summary>A key past <c>Uploads:IdempotencyKeyLifetime</c> names nothing: the same create makes a new upload.</summary>
@@ -161,6 +161,6 @@ public sealed class IdempotencyLifetimeTests
         request.Headers.Add("Idempotency-Key", key);
         using var response = await api.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await UploadApi.ReadJson(response)).GetProperty("upload").GetProperty("id").GetString()!;
+        return Upload.From(await UploadApi.ReadJson(response)).Id;
     }
 }

@@ -5,7 +5,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Credentials are required, and one owner never sees another's uploads, assets, models or jobs.</summary>
-public sealed class IsolationTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class IsolationTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]
     public async Task Another_owners_upload_asset_model_and_job_are_404()
@@ -16,18 +16,18 @@ public sealed class IsolationTests(HostFixture fixture) : IClassFixture<HostFixt
 
         var paths = new[]
         {
-            $"v1/uploads/{image.GetProperty("id").GetString()}",
-            $"v1/assets/{image.GetProperty("entityId").GetString()}",
-            $"v1/models/{model.GetProperty("entityId").GetString()}",
-            $"v1/jobs/{image.GetProperty("jobId").GetString()}",
+            $"v1/uploads/{image.Id}",
+            $"v1/assets/{image.EntityId}",
+            $"v1/models/{model.EntityId}",
+            $"v1/jobs/{image.JobId}",
         };
         foreach (var path in paths)
         {
             await ProblemAssert.IsProblem(await other.Client.GetAsync(path), HttpStatusCode.NotFound, "not_found");
         }
-        await ProblemAssert.IsProblem(await other.ActionAsync(image.GetProperty("id").GetString()!, "abort"), HttpStatusCode.NotFound, "not_found");
-        var listed = (await other.GetJsonAsync("v1/uploads?pageSize=100")).GetProperty("uploads").EnumerateArray();
-        Assert.DoesNotContain(listed, u => u.GetProperty("ownerId").GetString() == TestKeys.OwnerId);
+        await ProblemAssert.IsProblem(await other.ActionAsync(image.Id, "abort"), HttpStatusCode.NotFound, "not_found");
+        var listed = await other.ListAsync();
+        Assert.DoesNotContain(listed, u => u.OwnerId == TestKeys.OwnerId);
     }
 
     [Theory]

@@ -15,13 +15,13 @@ public sealed class JobOutcomeTests
             using var api = new UploadApi(service);
 
             var failed = await api.UploadAsync(TestFiles.Wav(), "image", "not-an-image.png", "image/png");
-            var job = await api.WaitForJobEndAsync(failed.GetProperty("jobId").GetString()!);
+            var job = await api.WaitForJobEndAsync(failed.JobId!);
 
-            Assert.Equal("failed", failed.GetProperty("status").GetString());
-            Assert.Equal("failure", job.GetProperty("status").GetString());
-            var metadata = job.GetProperty("metadata");
-            Assert.Equal(failed.GetProperty("errorMessage").GetString(), metadata.GetProperty("errorMessage").GetString());
-            Assert.Equal(failed.GetProperty("id").GetString(), metadata.GetProperty("input").GetProperty("uploadId").GetString());
+            Assert.Equal("failed", failed.Status);
+            Assert.Equal("failure", job.Status);
+            var metadata = job.Metadata;
+            Assert.Equal(failed.ErrorMessage, metadata.GetProperty("errorMessage").GetString());
+            Assert.Equal(failed.Id, metadata.GetProperty("input").GetProperty("uploadId").GetString());
             Assert.False(metadata.GetProperty("output").TryGetProperty("entityId", out _));
             Assert.DoesNotContain("Lost the lease", service.Output);
         }

@@ -41,12 +41,12 @@ public sealed class LegacyStatusMigrationTests
 
             Assert.Equal(6, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT max(version) FROM schema_version"));
             Assert.Equal(0, await BackendSql.SingleAsync<long>(dataDirectory, backend, "SELECT count(*) FROM uploads WHERE status = 'complete'"));
-            Assert.Equal("validating", (await api.RetrieveAsync(UploadId)).GetProperty("status").GetString());
+            Assert.Equal("validating", (await api.RetrieveAsync(UploadId)).Status);
             // Its bytes still count as the owner's stored bytes: 4000 of 5000.
             var refused = await api.Client.PostAsJsonAsync("v1/uploads",
                 new { fileName = "big.bin", contentType = "application/octet-stream", fileSize = 1001, parts = 1, kind = "asset" });
             var problem = await ProblemAssert.IsProblem(refused, System.Net.HttpStatusCode.Forbidden, "quota_exceeded");
-            Assert.Equal(fileSize, problem.GetProperty("usage").GetInt64());
+            Assert.Equal(fileSize, problem.Json.GetProperty("usage").GetInt64());
         }
         finally
         {

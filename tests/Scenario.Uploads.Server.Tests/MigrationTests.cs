@@ -60,8 +60,8 @@ public sealed class MigrationTests
                 ids.Add(await create);
             }
             Assert.Single(ids.Distinct());
-            Assert.False((await api.RetrieveAsync(open)).TryGetProperty("partSize", out _), "an upload with no part yet takes any part size now");
-            Assert.Equal(6990507, (await api.RetrieveAsync(started)).GetProperty("partSize").GetInt64());
+            Assert.False((await api.RetrieveAsync(open)).Json.TryGetProperty("partSize", out _), "an upload with no part yet takes any part size now");
+            Assert.Equal(6990507, (await api.RetrieveAsync(started)).PartSize);
             if (TestBackend.PartsGoThroughService)
             {
                 // The S3-style client's 8 + 8 + 4 MiB, which version 1 refused for this very upload.
@@ -69,8 +69,8 @@ public sealed class MigrationTests
                 await api.PutPartsAsync(await api.RetrieveAsync(open), bytes, partSize: 8 * MiB);
                 await api.CompleteAsync(open);
                 var done = await api.WaitForEndAsync(open);
-                Assert.Equal("imported", done.GetProperty("status").GetString());
-                Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+                Assert.Equal("imported", done.Status);
+                Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
             }
         }
         finally
@@ -111,9 +111,9 @@ public sealed class MigrationTests
             var refused = await api.Client.PostAsJsonAsync("v1/uploads",
                 new { fileName = "big.bin", contentType = "application/octet-stream", fileSize = 1001, parts = 1, kind = "asset" });
             var problem = await ProblemAssert.IsProblem(refused, System.Net.HttpStatusCode.Forbidden, "quota_exceeded");
-            Assert.Equal(assetSize, problem.GetProperty("usage").GetInt64());
+            Assert.Equal(assetSize, problem.Json.GetProperty("usage").GetInt64());
             var (bytes, fileName, contentType) = TestFiles.ValidFileFor("asset");
-            Assert.Equal("imported", (await api.UploadAsync(bytes, "asset", fileName, contentType)).GetProperty("status").GetString());
+            Assert.Equal("imported", (await api.UploadAsync(bytes, "asset", fileName, contentType)).Status);
         }
         finally
         {

@@ -38,7 +38,7 @@ public sealed class MultiInstanceTests
             var bytes = UploadFlowTests.RandomBytes(3 * 5 * MiB + 123, seed: 61);
 
             var created = await apiA.CreateFor(bytes, "asset", "shared.bin", "application/octet-stream", parts: 3);
-            var id = created.GetProperty("id").GetString()!;
+            var id = created.Id;
             var signedByB = await apiB.RetrieveAsync(id);
             await apiA.PutPartsAsync(created, bytes, order: [1, 3]);
             await apiB.PutPartsAsync(signedByB, bytes, order: [2]);
@@ -53,8 +53,8 @@ public sealed class MultiInstanceTests
             using var survivor = a.HasExited ? apiB : apiA;
             var done = await survivor.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
 
-            Assert.Equal("imported", done.GetProperty("status").GetString());
-            Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+            Assert.Equal("imported", done.Status);
+            Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
             var dataDirectory = directories[0];
             var job = await BackendSql.SingleAsync<(string Status, long Attempts)>(dataDirectory, backend,
                 "SELECT status, attempts FROM jobs WHERE upload_id = @id", new { id });

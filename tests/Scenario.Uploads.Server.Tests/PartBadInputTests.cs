@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Scenario.Testing;
 using Scenario.Uploads.Persistence;
@@ -13,24 +12,24 @@ using Scenario.Uploads.Server.Uploads;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Part PUTs that must be refused, and leave the upload as it was.</summary>
-public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class PartBadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly UploadApi _api = fixture.Api;
 
-    private async Task<(JsonElement Upload, string Id, byte[] Bytes)> CreateTwoPartUpload()
+    private async Task<(Upload Upload, string Id, byte[] Bytes)> CreateTwoPartUpload()
     {
         var bytes = UploadFlowTests.RandomBytes(10 * MiB + 7, seed: 11);
         var upload = await _api.CreateFor(bytes, "asset", "p.bin", "application/octet-stream", parts: 2);
-        return (upload, upload.GetProperty("id").GetString()!, bytes);
+        return (upload, upload.Id, bytes);
     }
 
-    private static string PartUrl(JsonElement upload, int number) => upload.GetProperty("parts")[number - 1].GetProperty("url").GetString()!;
+    private static string PartUrl(Upload upload, int number) => upload.Parts[number - 1].Url!;
 
     private async Task AssertPartNotHeld(string id, int number)
     {
-        var part = (await _api.RetrieveAsync(id)).GetProperty("parts")[number - 1];
-        Assert.False(part.GetProperty("uploaded").GetBoolean(), $"part {number} must not be recorded");
+        var part = (await _api.RetrieveAsync(id)).Parts[number - 1];
+        Assert.False(part.Uploaded, $"part {number} must not be recorded");
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -83,7 +82,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         var response = await client.SendAsync(request);
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        Assert.True((await _api.RetrieveAsync(id)).GetProperty("parts")[1].GetProperty("uploaded").GetBoolean());
+        Assert.True((await _api.RetrieveAsync(id)).Parts[1].Uploaded);
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -97,13 +96,13 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         var response = await client.SendAsync(request);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.LengthRequired, "length_required");
-        Assert.Contains("Content-Length", problem.GetProperty("detail").GetString());
+        Assert.Contains("Content-Length", problem.Detail);
         await AssertPartNotHeld(id, 1);
-        Assert.False((await _api.RetrieveAsync(id)).TryGetProperty("partSize", out _), "a refused part fixes nothing");
+        Assert.False((await _api.RetrieveAsync(id)).Json.TryGetProperty("partSize", out _), "a refused part fixes nothing");
     }
 
     /// <summary>Sends part 1 with its length, which fixes the part size, so that chunked parts can follow.</summary>
-    private async Task FixPartSizeWithPartOne(JsonElement upload, byte[] bytes)
+    private async Task FixPartSizeWithPartOne(Upload upload, byte[] bytes)
     {
         var response = await _api.PutPartAsync(PartUrl(upload, 1), bytes.AsMemory(0, 5 * MiB + 4));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -141,7 +140,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
     public async Task A_tampered_part_url_is_403(string tampered)
     {
         var (upload, id, bytes) = await CreateTwoPartUpload();
-        var other = (await _api.CreateFor(bytes, "asset", "other.bin", "application/octet-stream", parts: 2)).GetProperty("id").GetString()!;
+        var other = (await _api.CreateFor(bytes, "asset", "other.bin", "application/octet-stream", parts: 2)).Id;
         var url = PartUrl(upload, 1);
         var bad = tampered switch
         {
@@ -169,7 +168,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         var response = await _api.PutPartAsync(url, bytes.AsMemory(0, 10));
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "part_out_of_plan");
-        Assert.Equal(2, (await _api.RetrieveAsync(id)).GetProperty("parts").GetArrayLength());
+        Assert.Equal(2, (await _api.RetrieveAsync(id)).Parts.Count);
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -190,7 +189,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         var response = await _api.PutPartAsync(PartUrl(upload, 1).Replace(id, "upload_%20bad!id"), bytes.AsMemory(0, 10));
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "not_found");
-        Assert.Contains("upload", problem.GetProperty("detail").GetString());
+        Assert.Contains("upload", problem.Detail);
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -199,13 +198,13 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         var bytes = TestFiles.Png();
         var upload = await _api.CreateFor(bytes, "image", "a.png", "image/png");
         await _api.PutPartsAsync(upload, bytes);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await _api.CompleteAsync(id);
 
         var response = await _api.PutPartAsync(PartUrl(upload, 1), bytes);
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.Conflict, "upload_not_pending");
-        Assert.Equal("imported", (await _api.WaitForEndAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("imported", (await _api.WaitForEndAsync(id)).Status);
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -234,7 +233,7 @@ public sealed class PartBadInputTests(HostFixture fixture) : IClassFixture<HostF
         var expired = await api.PutPartAsync(PartUrl(upload, 1), bytes);
 
         await ProblemAssert.IsProblem(expired, HttpStatusCode.Forbidden, "url_expired");
-        var fresh = await api.RetrieveAsync(upload.GetProperty("id").GetString()!);
+        var fresh = await api.RetrieveAsync(upload.Id);
         Assert.Equal(HttpStatusCode.OK, (await api.PutPartAsync(PartUrl(fresh, 1), bytes)).StatusCode);
     }
 

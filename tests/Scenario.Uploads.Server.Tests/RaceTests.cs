@@ -4,7 +4,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>Complete and part PUTs racing each other never certify a part that is half written.</summary>
-public sealed class RaceTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class RaceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
 
@@ -14,14 +14,14 @@ public sealed class RaceTests(HostFixture fixture) : IClassFixture<HostFixture>
         var api = fixture.Api;
         var bytes = UploadFlowTests.RandomBytes(10 * MiB, seed: 41);
         var upload = await api.CreateFor(bytes, "asset", "race.bin", "application/octet-stream", parts: 2);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await api.PutPartsAsync(upload, bytes);
         var gate = new TaskCompletionSource();
         var slowBody = new GatedStream(bytes.AsMemory(0, 5 * MiB), firstChunk: MiB, gate.Task);
         var content = new StreamContent(slowBody);
         content.Headers.ContentLength = 5 * MiB;
         using var anonymous = Testing.ServiceHost.CreateAnonymousClient();
-        var resend = anonymous.PutAsync(upload.GetProperty("parts")[0].GetProperty("url").GetString(), content);
+        var resend = anonymous.PutAsync(upload.Parts[0].Url, content);
         await WaitUntilPartIsForgotten(api, id);
 
         var early = await api.ActionAsync(id, "complete");
@@ -29,17 +29,17 @@ public sealed class RaceTests(HostFixture fixture) : IClassFixture<HostFixture>
         var resent = await resend;
 
         var problem = await ProblemAssert.IsProblem(early, HttpStatusCode.BadRequest, "parts_missing");
-        Assert.Equal([1], problem.GetProperty("missingParts").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Equal([1], problem.Json.GetProperty("missingParts").EnumerateArray().Select(p => p.GetInt32()));
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         await api.CompleteAsync(id);
         var done = await api.WaitForEndAsync(id);
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 
     private static async Task WaitUntilPartIsForgotten(UploadApi api, string id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await api.RetrieveAsync(id)).GetProperty("parts")[0].GetProperty("uploaded").GetBoolean())
+        while ((await api.RetrieveAsync(id)).Parts[0].Uploaded)
         {
             Assert.True(DateTime.UtcNow < deadline, "the service never started rewriting the part");
             await Task.Delay(20);

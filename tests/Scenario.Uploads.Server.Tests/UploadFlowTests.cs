@@ -6,7 +6,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests;
 
 /// <summary>The whole flow, create → parts → complete → validation → imported, for every kind.</summary>
-public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class UploadFlowTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private readonly UploadApi _api = fixture.Api;
@@ -26,15 +26,15 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
 
         var upload = await _api.UploadAsync(bytes, kind, fileName, contentType);
 
-        Assert.True(upload.GetProperty("status").GetString() == "imported", upload.ToString());
-        Assert.Equal(UploadApi.Sha256(bytes), upload.GetProperty("sha256").GetString());
-        var entityId = upload.GetProperty("entityId").GetString()!;
+        Assert.True(upload.Status == "imported", upload.ToString());
+        Assert.Equal(UploadApi.Sha256(bytes), upload.Sha256);
+        var entityId = upload.EntityId!;
         var entity = kind == "model"
             ? (await _api.GetJsonAsync($"v1/models/{entityId}")).GetProperty("model")
             : (await _api.GetJsonAsync($"v1/assets/{entityId}")).GetProperty("asset");
         Assert.Equal(UploadApi.Sha256(bytes), entity.GetProperty("sha256").GetString());
         Assert.Equal(bytes.LongLength, entity.GetProperty("fileSize").GetInt64());
-        Assert.Equal(upload.GetProperty("id").GetString(), entity.GetProperty("uploadId").GetString());
+        Assert.Equal(upload.Id, entity.GetProperty("uploadId").GetString());
     }
 
     [Fact]
@@ -44,25 +44,25 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
 
         foreach (var field in new[] { "id", "authorId", "createdAt", "fileName", "kind", "ownerId", "source", "status", "updatedAt", "jobId" })
         {
-            Assert.True(upload.TryGetProperty(field, out _), $"missing {field}");
+            Assert.True(upload.Json.TryGetProperty(field, out _), $"missing {field}");
         }
-        Assert.Equal("pending", upload.GetProperty("status").GetString());
-        Assert.Equal("multipart", upload.GetProperty("source").GetString());
-        Assert.Equal(TestKeys.OwnerId, upload.GetProperty("ownerId").GetString());
-        Assert.Equal(2, upload.GetProperty("partsCount").GetInt32());
-        Assert.False(upload.TryGetProperty("entityId", out _), "optional fields without a value are omitted");
-        Assert.False(upload.TryGetProperty("errorMessage", out _));
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", upload.GetProperty("createdAt").GetString());
-        var parts = upload.GetProperty("parts").EnumerateArray().ToList();
-        Assert.Equal([1, 2], parts.Select(p => p.GetProperty("number").GetInt32()));
+        Assert.Equal("pending", upload.Status);
+        Assert.Equal("multipart", upload.Source);
+        Assert.Equal(TestKeys.OwnerId, upload.OwnerId);
+        Assert.Equal(2, upload.PartsCount);
+        Assert.False(upload.Json.TryGetProperty("entityId", out _), "optional fields without a value are omitted");
+        Assert.False(upload.Json.TryGetProperty("errorMessage", out _));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", upload.CreatedAt);
+        var parts = upload.Parts.ToList();
+        Assert.Equal([1, 2], parts.Select(p => p.Number));
         // The client picks the part size; until its first part arrives, no part has a size to show.
-        Assert.False(upload.TryGetProperty("partSize", out _));
-        Assert.All(parts, p => Assert.False(p.TryGetProperty("size", out _)));
+        Assert.False(upload.Json.TryGetProperty("partSize", out _));
+        Assert.All(upload.Json.GetProperty("parts").EnumerateArray(), p => Assert.False(p.TryGetProperty("size", out _)));
         // Local: the service's own part endpoint; S3: presigned UploadPart URLs straight to the store.
         var partUrlStart = TestBackend.IsPostgresS3 ? TestBackend.S3Endpoint! : fixture.Host.BaseUrl + "v1/uploads/";
-        Assert.All(parts, p => Assert.StartsWith(partUrlStart, p.GetProperty("url").GetString()));
-        Assert.All(parts, p => Assert.False(p.GetProperty("uploaded").GetBoolean()));
-        Assert.All(parts, p => Assert.True(DateTimeOffset.Parse(p.GetProperty("expires").GetString()!) > DateTimeOffset.UtcNow.AddMinutes(50)));
+        Assert.All(parts, p => Assert.StartsWith(partUrlStart, p.Url));
+        Assert.All(parts, p => Assert.False(p.Uploaded));
+        Assert.All(parts, p => Assert.True(DateTimeOffset.Parse(p.Expires!) > DateTimeOffset.UtcNow.AddMinutes(50)));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         const string name = "café + 日本 <1>.bin";
         var created = await _api.CreateAsync(new { fileName = name, contentType = "application/octet-stream", fileSize = 10, parts = 1, kind = "asset" });
 
-        using var response = await _api.Client.GetAsync($"v1/uploads/{created.GetProperty("id").GetString()}");
+        using var response = await _api.Client.GetAsync($"v1/uploads/{created.Id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -93,15 +93,15 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var upload = await _api.CreateFor(bytes, "asset", "shuffled.bin", "application/octet-stream", parts: 7);
 
         await _api.PutPartsAsync(upload, bytes, order: [7, 3, 5, 1, 6, 2, 4]);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         var held = await _api.RetrieveAsync(id);
-        Assert.All(held.GetProperty("parts").EnumerateArray(), p => Assert.True(p.GetProperty("uploaded").GetBoolean()));
+        Assert.All(held.Parts, p => Assert.True(p.Uploaded));
         await _api.CompleteAsync(id);
         var done = await _api.WaitForEndAsync(id);
 
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
-        Assert.Equal(bytes, await DownloadAsync(done.GetProperty("entityId").GetString()!));
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
+        Assert.Equal(bytes, await DownloadAsync(done.EntityId!));
     }
 
     [Fact]
@@ -109,16 +109,16 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var bytes = RandomBytes(10 * MiB, seed: 2);
         var upload = await _api.CreateFor(bytes, "asset", "resent.bin", "application/octet-stream", parts: 2);
-        var part1 = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+        var part1 = upload.Parts[0].Url!;
         var wrong = RandomBytes(5 * MiB, seed: 3);
 
         Assert.Equal(HttpStatusCode.OK, (await _api.PutPartAsync(part1, wrong)).StatusCode);
         await _api.PutPartsAsync(upload, bytes);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await _api.CompleteAsync(id);
         var done = await _api.WaitForEndAsync(id);
 
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var bytes = RandomBytes(6 * MiB, seed: 4);
         var upload = await _api.CreateFor(bytes, "asset", "etag.bin", "application/octet-stream");
-        var url = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+        var url = upload.Parts[0].Url!;
 
         var response = await _api.PutPartAsync(url, bytes, withContentMd5 ? UploadApi.Md5Base64(bytes) : null);
 
@@ -137,9 +137,9 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
             ? Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes))
             : "xxh128-" + Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(bytes));
         Assert.Equal($"\"{etag}\"", response.Headers.ETag?.Tag);
-        var part = (await _api.RetrieveAsync(upload.GetProperty("id").GetString()!)).GetProperty("parts")[0];
-        Assert.True(part.GetProperty("uploaded").GetBoolean());
-        Assert.Equal(etag, part.GetProperty("etag").GetString());
+        var part = (await _api.RetrieveAsync(upload.Id)).Parts[0];
+        Assert.True(part.Uploaded);
+        Assert.Equal(etag, part.Etag);
     }
 
     [Fact]
@@ -152,11 +152,11 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
             assetOptions = new { collectionIds = new[] { "col_1", "col_2" }, hide = true, parentId = "asset_parent" },
         });
         await _api.PutPartsAsync(created, bytes);
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
         await _api.CompleteAsync(id);
         var done = await _api.WaitForEndAsync(id);
 
-        var asset = (await _api.GetJsonAsync($"v1/assets/{done.GetProperty("entityId").GetString()}")).GetProperty("asset");
+        var asset = (await _api.GetJsonAsync($"v1/assets/{done.EntityId}")).GetProperty("asset");
         Assert.Equal(["col_1", "col_2"], asset.GetProperty("collectionIds").EnumerateArray().Select(c => c.GetString()));
         Assert.True(asset.GetProperty("hidden").GetBoolean());
         Assert.Equal("asset_parent", asset.GetProperty("parentId").GetString());
@@ -170,11 +170,11 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var bytes = TestFiles.Wav();
         var done = await _api.UploadAsync(bytes, "audio", "beep.wav", "audio/wav");
 
-        var job = await _api.WaitForJobEndAsync(done.GetProperty("jobId").GetString()!);
-        Assert.Equal("upload", job.GetProperty("jobType").GetString());
-        Assert.Equal("success", job.GetProperty("status").GetString());
-        Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
-        Assert.Equal(done.GetProperty("entityId").GetString(), job.GetProperty("metadata").GetProperty("entityId").GetString());
+        var job = await _api.WaitForJobEndAsync(done.JobId!);
+        Assert.Equal("upload", job.JobType);
+        Assert.Equal("success", job.Status);
+        Assert.Equal(1.0, job.Progress);
+        Assert.Equal(done.EntityId, job.Metadata.GetProperty("entityId").GetString());
     }
 
     [Fact]
@@ -183,12 +183,12 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var bytes = TestFiles.Wav();
         var done = await _api.UploadAsync(bytes, "image", "not-an-image.png", "image/png");
 
-        Assert.Equal("failed", done.GetProperty("status").GetString());
-        Assert.Contains("image", done.GetProperty("errorMessage").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.False(done.TryGetProperty("entityId", out _));
-        Assert.True(await StoredBytes.GoneSoonAsync(fixture.Host, done.GetProperty("id").GetString()!), "a failed upload's bytes are deleted");
-        var job = await _api.WaitForJobEndAsync(done.GetProperty("jobId").GetString()!);
-        Assert.Equal("failure", job.GetProperty("status").GetString());
+        Assert.Equal("failed", done.Status);
+        Assert.Contains("image", done.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.False(done.Json.TryGetProperty("entityId", out _));
+        Assert.True(await StoredBytes.GoneSoonAsync(fixture.Host, done.Id), "a failed upload's bytes are deleted");
+        var job = await _api.WaitForJobEndAsync(done.JobId!);
+        Assert.Equal("failure", job.Status);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var bytes = RandomBytes(1000, seed: 5);
         var done = await _api.UploadAsync(bytes, "asset", "range.bin", "application/octet-stream");
-        var asset = (await _api.GetJsonAsync($"v1/assets/{done.GetProperty("entityId").GetString()}")).GetProperty("asset");
+        var asset = (await _api.GetJsonAsync($"v1/assets/{done.EntityId}")).GetProperty("asset");
         using var anonymous = ServiceHost.CreateAnonymousClient();
 
         var request = new HttpRequestMessage(HttpMethod.Get, asset.GetProperty("url").GetString());
@@ -221,8 +221,8 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var done = await _api.UploadAsync([], "asset", "empty.txt", "text/plain");
 
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256([]), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256([]), done.Sha256);
     }
 
     [Fact]
@@ -231,10 +231,10 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var bytes = TestFiles.Gif();
         var done = await _api.UploadAsync(bytes, "image", "a.gif", "image/gif");
 
-        var again = await _api.CompleteAsync(done.GetProperty("id").GetString()!);
+        var again = await _api.CompleteAsync(done.Id);
 
-        Assert.Equal("imported", again.GetProperty("status").GetString());
-        Assert.Equal(done.GetProperty("entityId").GetString(), again.GetProperty("entityId").GetString());
+        Assert.Equal("imported", again.Status);
+        Assert.Equal(done.EntityId, again.EntityId);
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class UploadFlowTests(HostFixture fixture) : IClassFixture<HostFix
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await api.CreateFor([1, 2, 3], "asset", $"list{i}.bin", "application/octet-stream")).GetProperty("id").GetString()!);
+            ids.Add((await api.CreateFor([1, 2, 3], "asset", $"list{i}.bin", "application/octet-stream")).Id);
             // Newest first is by the creation millisecond; two creates in one millisecond have no order.
             await Task.Delay(2);
         }

@@ -42,12 +42,12 @@ public static class UploadLifecycle
     public static IReadOnlyList<string> FailableByJob(string source) =>
         source == UploadSources.Multipart ? Processing : [Pending, .. Processing];
 
-    /// <summary>Throws when a change of status is not in the table: a bug, never a client's doing.</summary>
+    /// <summary>Throws <see cref="ForbiddenStatusChangeException"/> when a change of status is not in the table.</summary>
     public static void Require(string from, string to)
     {
         if (!Allows(from, to))
         {
-            throw new InvalidOperationException($"An upload cannot go from {from} to {to}.");
+            throw new ForbiddenStatusChangeException(from, to);
         }
     }
 }

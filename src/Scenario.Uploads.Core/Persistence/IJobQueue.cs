@@ -8,9 +8,6 @@ namespace Scenario.Uploads.Persistence;
 /// </summary>
 public interface IJobQueue
 {
-    /// <summary>Claims the oldest runnable job whose lease is free, or returns null.</summary>
-    Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken);
-
     /// <summary>
     /// Claims up to <paramref name="max"/> of the oldest runnable jobs whose lease is free, in one write: a worker
     /// with several free slots fills them with one round trip instead of one claim (and one commit) each.

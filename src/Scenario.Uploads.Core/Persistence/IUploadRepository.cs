@@ -67,7 +67,9 @@ public interface IUploadRepository
 
     /// <summary>
     /// Replaces the upload's mutable fields when its status is one of <paramref name="expectedStatuses"/>; an
-    /// upload that ends (imported) queues its webhook deliveries in the same transaction.
+    /// upload that ends (imported) queues its webhook deliveries in the same transaction. A change of status
+    /// that <see cref="UploadLifecycle"/> forbids from any expected status throws
+    /// <see cref="ForbiddenStatusChangeException"/> before anything is written (so does <see cref="FailAsync"/>).
     /// </summary>
     Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken);
 

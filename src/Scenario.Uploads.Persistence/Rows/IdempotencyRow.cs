@@ -22,11 +22,7 @@ internal sealed class IdempotencyRow
 
     public const string Release = "DELETE FROM idempotency_keys WHERE owner_id = @OwnerId AND idem_key = @Key AND upload_id = @UploadId;";
 
-    public static readonly string[] ReleaseNames = ["@OwnerId", "@Key", "@UploadId"];
-
     public const string DeleteBefore = "DELETE FROM idempotency_keys WHERE created_at < @before;";
-
-    public static readonly string[] ClaimNames = ["@OwnerId", "@Key", "@RequestSha256", "@UploadId", "@CreatedAt", "@ReclaimBefore"];
 
     public string OwnerId { get; set; } = "";
     public string IdemKey { get; set; } = "";
@@ -34,8 +30,12 @@ internal sealed class IdempotencyRow
     public string UploadId { get; set; } = "";
     public long CreatedAt { get; set; }
 
-    public static object?[] ClaimValues(IdempotencyClaim claim, DateTimeOffset reclaimBefore) =>
-        [claim.OwnerId, claim.Key, claim.RequestSha256, claim.UploadId, UnixTime.Ms(claim.CreatedAt), UnixTime.Ms(reclaimBefore)];
+    /// <summary>The parameters of <see cref="Claim"/>.</summary>
+    public static object ClaimValues(IdempotencyClaim claim, DateTimeOffset reclaimBefore) => new
+    {
+        claim.OwnerId, claim.Key, claim.RequestSha256, claim.UploadId,
+        CreatedAt = UnixTime.Ms(claim.CreatedAt), ReclaimBefore = UnixTime.Ms(reclaimBefore),
+    };
 
     public IdempotencyClaim ToClaim() => new(OwnerId, IdemKey, RequestSha256, UploadId, UnixTime.At(CreatedAt));
 }

@@ -53,21 +53,26 @@ internal sealed class UploadRow
         @PartsCount, @PartSize, @Provider, @Url, @SourceReference, @StorageUploadId, @Sha256, @Inspection, @BytesDeleted
         """;
 
-    /// <summary>The names in <see cref="Parameters"/>, in order, for binding without Dapper.</summary>
-    public static readonly string[] ParameterNames =
+    private static readonly string[] ParameterNames =
         Parameters.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>The values of <see cref="ParameterNames"/>, in the same order.</summary>
-    public object?[] ParameterValues() =>
+    /// <summary>This row's values for <see cref="Parameters"/>, by position.</summary>
+    public Sql.PositionalParameters Positional() => new(ParameterNames,
     [
         Id, OwnerId, AuthorId, CreatedAt, UpdatedAt, FileName, Kind, Source, Status, JobId, StorageKey,
         ExpiresAt, AssetOptions, Config, ContentType, EntityId, ErrorMessage, FileSize, OriginalFileName,
         PartsCount, PartSize, Provider, Url, SourceReference, StorageUploadId, Sha256, Inspection, BytesDeleted,
-    ];
+    ]);
 
-    /// <summary>What may change after create; identity, owner and plan never do.</summary>
+    /// <summary>Every column of the uploads read back, for a query to add its condition to.</summary>
+    public const string Select = "SELECT " + Columns + " FROM uploads";
+
+    /// <summary>
+    /// What may change after create besides the status (which only <c>SqlUploadStatusChanges</c> writes);
+    /// identity, owner and plan never do.
+    /// </summary>
     public const string MutableAssignments = """
-        updated_at = @UpdatedAt, file_name = @FileName, status = @Status, expires_at = @ExpiresAt, config = @Config,
+        updated_at = @UpdatedAt, file_name = @FileName, expires_at = @ExpiresAt, config = @Config,
         content_type = @ContentType, entity_id = @EntityId, error_message = @ErrorMessage, file_size = @FileSize,
         url = @Url, storage_upload_id = @StorageUploadId, sha256 = @Sha256, inspection = @Inspection,
         bytes_deleted = @BytesDeleted

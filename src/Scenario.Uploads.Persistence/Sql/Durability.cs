@@ -7,10 +7,11 @@ public enum Durability
     Synced,
 
     /// <summary>
-    /// A job's own intermediate step (its claim, a validated status, the entity it creates before the upload
-    /// says imported), which the job does again if power loss takes it: SQLite may then commit it without
-    /// syncing its log, and the job's next synced write (the imported status, the job's end) syncs it with
-    /// that log. PostgreSQL commits every write durably.
+    /// Committed without waiting for the disk: SQLite commits it without syncing its log, and the next
+    /// <see cref="Synced"/> write syncs it with that log; PostgreSQL commits every write durably. Only for a
+    /// write whose loss to power failure costs nothing acknowledged: a job's own intermediate step (its claim,
+    /// a validated status, the entity it creates before the upload says imported), which the job does again,
+    /// or a create (<see cref="SqlUploadCreates"/> says why).
     /// </summary>
-    Redoable,
+    Relaxed,
 }

@@ -3,8 +3,9 @@ using System.Data.Common;
 namespace Scenario.Uploads.Persistence.Sql;
 
 /// <summary>
-/// What the shared repositories need of a database: its dialect and its connections. Readers and writers
-/// are apart because SQLite lets one writer in at a time (its write gate) and PostgreSQL does not care.
+/// What the shared repositories need of a database: its dialect, its reads and its one way to write
+/// (<see cref="WriteAsync{T}"/>), as Quartz.NET's job store runs one delegate's SQL over each database's
+/// connections. Every write of the repositories goes through <see cref="WriteAsync{T}"/>.
 /// </summary>
 public interface ISqlDatabase
 {
@@ -24,41 +25,23 @@ public interface ISqlDatabase
         return await read(connection);
     }
 
-    /// <summary>A connection for a write; on SQLite it holds the process's write gate until disposed.</summary>
-    Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction whose reads decide its writes, and commits what it
+    /// wrote before returning its result, on disk as <paramref name="durability"/> asks. SQLite's transaction
+    /// is IMMEDIATE (it holds the database's write lock from the start) and may be shared with other writes
+    /// queued meanwhile (group commit: one log sync for many small writes instead of one each); PostgreSQL's
+    /// is a plain one, whose statements lock the rows they read (<see cref="SqlDialect.ForUpdate"/>). So
+    /// <paramref name="work"/> runs only statements on the connection and transaction it is given, leaves
+    /// written only what it means to commit on every path it returns by (never relying on a rollback), and
+    /// may run a second time if a write it shared the transaction with failed.
+    /// </summary>
+    Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A transaction on a writer connection whose reads decide its writes: IMMEDIATE on SQLite, so it holds
-    /// the database's write lock from the start; a plain one on PostgreSQL, whose statements lock the rows
-    /// they read (<see cref="SqlDialect.ForUpdate"/>).
+    /// <see cref="WriteAsync{T}"/> for one statement, which needs no transaction of its own: a database may run
+    /// it as it comes (PostgreSQL: autocommit, no BEGIN and COMMIT round trips, <paramref name="work"/> given a
+    /// null transaction).
     /// </summary>
-    Task<DbTransaction> BeginWriteAsync(DbConnection writer, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in a write transaction (<see cref="BeginWriteAsync"/>) and commits what it
-    /// wrote before returning its result, on disk as <paramref name="durability"/> asks. A database may share that transaction with other writes
-    /// queued meanwhile (SQLite's group commit: one log sync for many small writes instead of one each), so
-    /// <paramref name="work"/> runs only statements on the connection and transaction it is given, commits
-    /// whatever it wrote on every path it returns by (never relying on a rollback), and may run a second time
-    /// if a write it shared the transaction with failed.
-    /// </summary>
-    async Task<T> WriteAsync<T>(Durability durability, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenWriterAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
-
-    /// <summary>
-    /// <see cref="WriteAsync{T}"/> for one statement that needs no transaction of its own: PostgreSQL runs it as
-    /// it comes (autocommit, no BEGIN and COMMIT round trips, <paramref name="work"/> given a null transaction);
-    /// SQLite still adds it to its group commit.
-    /// </summary>
-    async Task<T> WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenWriterAsync(cancellationToken);
-        return await work(connection, null);
-    }
+    Task<T> WriteStatementAsync<T>(Durability durability, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(durability, (connection, transaction) => work(connection, transaction), cancellationToken);
 }

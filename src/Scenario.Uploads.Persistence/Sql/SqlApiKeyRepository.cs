@@ -5,7 +5,7 @@ using Scenario.Uploads.Persistence.Rows;
 namespace Scenario.Uploads.Persistence.Sql;
 
 /// <summary>API keys, in SQL both databases run; secrets are stored only as hashes.</summary>
-public abstract class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyRepository
+public sealed class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyRepository
 {
     private const string SelectKey = "SELECT api_key, secret_hash, owner_id, author_id, created_at FROM api_keys";
 
@@ -21,18 +21,16 @@ public abstract class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyReposi
         return await database.ReadAsync(connection => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM api_keys;"), cancellationToken) > 0;
     }
 
-    public async Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(
+    public Task UpsertAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
+        database.WriteStatementAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(
             """
             INSERT INTO api_keys (api_key, secret_hash, owner_id, author_id, created_at)
             VALUES (@ApiKey, @SecretHash, @OwnerId, @AuthorId, @CreatedAt)
             ON CONFLICT (api_key) DO UPDATE SET secret_hash = excluded.secret_hash, owner_id = excluded.owner_id,
                 author_id = excluded.author_id;
             """,
-            new { key.ApiKey, key.SecretHash, key.OwnerId, key.AuthorId, CreatedAt = UnixTime.Ms(key.CreatedAt) });
-    }
+            new { key.ApiKey, key.SecretHash, key.OwnerId, key.AuthorId, CreatedAt = UnixTime.Ms(key.CreatedAt) }, transaction),
+            cancellationToken);
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
     {
@@ -41,9 +39,7 @@ public abstract class SqlApiKeyRepository(ISqlDatabase database) : IApiKeyReposi
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public async Task<bool> DeleteAsync(string apiKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        return await connection.ExecuteAsync("DELETE FROM api_keys WHERE api_key = @apiKey;", new { apiKey }) > 0;
-    }
+    public async Task<bool> DeleteAsync(string apiKey, CancellationToken cancellationToken) =>
+        await database.WriteStatementAsync(Durability.Synced, (connection, transaction) =>
+            connection.ExecuteAsync("DELETE FROM api_keys WHERE api_key = @apiKey;", new { apiKey }, transaction), cancellationToken) > 0;
 }

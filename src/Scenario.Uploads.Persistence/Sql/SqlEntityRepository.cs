@@ -9,13 +9,13 @@ namespace Scenario.Uploads.Persistence.Sql;
 /// Assets and models, in SQL both databases run; inserts are idempotent on the (upload-derived) id, so an
 /// import that runs again after a crash finds the entity it made the first time.
 /// </summary>
-public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityRepository
+public sealed class SqlEntityRepository(ISqlDatabase database) : IEntityRepository
 {
     public async Task<AssetRecord> CreateAssetIfAbsentAsync(AssetRecord asset, CancellationToken cancellationToken)
     {
-        // Redoable: made by the import step before the upload's synced move to imported, which syncs it too;
+        // Relaxed: made by the import step before the upload's synced move to imported, which syncs it too;
         // lost before that, the step makes it again under the same id.
-        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
+        await database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) => connection.ExecuteAsync(
                 """
                 INSERT INTO assets (id, owner_id, author_id, upload_id, kind, file_name, content_type, file_size, sha256,
                     storage_key, collection_ids, hidden, parent_id, metadata, created_at)
@@ -36,8 +36,8 @@ public abstract class SqlEntityRepository(ISqlDatabase database) : IEntityReposi
 
     public async Task<ModelRecord> CreateModelIfAbsentAsync(ModelRecord model, CancellationToken cancellationToken)
     {
-        // Redoable, as an asset is.
-        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
+        // Relaxed, as an asset is.
+        await database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) => connection.ExecuteAsync(
                 """
                 INSERT INTO models (id, owner_id, author_id, upload_id, name, file_name, content_type, file_size, sha256,
                     storage_key, source, config, metadata, created_at)

@@ -5,26 +5,24 @@ using Scenario.Uploads.Persistence.Rows;
 namespace Scenario.Uploads.Persistence.Sql;
 
 /// <summary>
-/// The job queue, in SQL both databases run. A claim is one UPDATE … RETURNING over the oldest runnable row
-/// (picked with <see cref="SqlDialect.SkipLocked"/> where rows are locked), so two workers never hold the
-/// same job; a lease that runs out (the worker died) makes the job claimable again. Statuses are parameters,
-/// from <see cref="JobStatuses"/>.
+/// The job queue, in SQL both databases run. A claim is one UPDATE … RETURNING over the oldest runnable rows,
+/// so two workers never hold the same job: on SQLite each claim runs under the write gate, so no two claims
+/// interleave; on PostgreSQL, shared by every instance, a claim skips rows another instance is claiming
+/// (<see cref="SqlDialect.SkipLocked"/>), so workers never wait on each other. A lease that runs out (the
+/// worker died) makes the job claimable again. Statuses are parameters, from <see cref="JobStatuses"/>.
 /// </summary>
-public abstract class SqlJobQueue(ISqlDatabase database) : IJobQueue
+public sealed class SqlJobQueue(ISqlDatabase database) : IJobQueue
 {
     private const string JobColumns = """
         id, owner_id, upload_id, job_type, status, progress, metadata, attempts, lease_owner, lease_until, last_error, created_at, updated_at, target
         """;
 
-    public async Task<JobRecord?> ClaimNextAsync(string workerId, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await ClaimAsync(workerId, lease, now, 1, cancellationToken)).FirstOrDefault();
-
     public async Task<IReadOnlyList<JobRecord>> ClaimAsync(string workerId, TimeSpan lease, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var nowMs = UnixTime.Ms(now);
-        // Redoable: a claim lost to power loss leaves the job claimable, and it runs again from its last step.
-        var rows = await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.QueryAsync<JobRow>(
+        // Relaxed: a claim lost to power loss leaves the job claimable, and it runs again from its last step.
+        var rows = await database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) => connection.QueryAsync<JobRow>(
             $"""
             UPDATE jobs SET status = @inProgress, lease_owner = @workerId, lease_until = @leaseUntil,
                 attempts = attempts + 1, updated_at = @nowMs

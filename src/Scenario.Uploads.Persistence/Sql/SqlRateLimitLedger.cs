@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Persistence.Sql;
 /// <summary>
 /// The <c>rate_limit_windows</c> and <c>service_instances</c> tables, in SQL both databases run. A lease is one
 /// upsert: the row's <c>used</c> grows by what is granted, capped at the limit, so concurrent leases of several
-/// instances never sum past it. Counts lost to a crash only ever cost permits, never add them: Redoable.
+/// instances never sum past it. Counts lost to a crash only ever cost permits, never add them: Relaxed.
 /// </summary>
 public sealed class SqlRateLimitLedger(ISqlDatabase database) : IRateLimitLedger
 {
@@ -27,7 +27,7 @@ public sealed class SqlRateLimitLedger(ISqlDatabase database) : IRateLimitLedger
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(wanted, limit);
-        var rows = await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) =>
+        var rows = await database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) =>
             connection.QueryAsync<(long Granted, long Used)>(Take,
                 new { window.Policy, window.OwnerId, start = UnixTime.Ms(window.Start), end = UnixTime.Ms(window.End), wanted, limit },
                 transaction),
@@ -38,7 +38,7 @@ public sealed class SqlRateLimitLedger(ISqlDatabase database) : IRateLimitLedger
 
     public async Task<int> BeatAsync(string instanceId, DateTimeOffset now, DateTimeOffset liveSince, CancellationToken cancellationToken)
     {
-        await database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
+        await database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) => connection.ExecuteAsync(
             """
             INSERT INTO service_instances (instance_id, seen_at) VALUES (@instanceId, @seenAt)
             ON CONFLICT (instance_id) DO UPDATE SET seen_at = @seenAt;
@@ -50,11 +50,11 @@ public sealed class SqlRateLimitLedger(ISqlDatabase database) : IRateLimitLedger
     }
 
     public Task LeaveAsync(string instanceId, CancellationToken cancellationToken) =>
-        database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
+        database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) => connection.ExecuteAsync(
             "DELETE FROM service_instances WHERE instance_id = @instanceId;", new { instanceId }, transaction), cancellationToken);
 
     public Task SweepAsync(DateTimeOffset endedBefore, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
-        database.WriteStatementAsync(Durability.Redoable, (connection, transaction) => connection.ExecuteAsync(
+        database.WriteStatementAsync(Durability.Relaxed, (connection, transaction) => connection.ExecuteAsync(
             """
             DELETE FROM rate_limit_windows WHERE window_end < @ended;
             DELETE FROM service_instances WHERE seen_at < @forget;

@@ -10,10 +10,9 @@ public sealed class SqlWebhookKeyStore(ISqlDatabase database) : IWebhookKeyStore
     /// Instances that start together each run this: the inserts skip a key another has just written, where
     /// deleting everything and inserting again would make the second one's insert collide with the first's.
     /// </remarks>
-    public async Task ReplaceAsync(IReadOnlyCollection<string> apiKeys, CancellationToken cancellationToken)
+    public Task ReplaceAsync(IReadOnlyCollection<string> apiKeys, CancellationToken cancellationToken) =>
+        database.WriteAsync(Durability.Synced, async (connection, transaction) =>
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var parameters = new DynamicParameters();
         parameters.Add("keys", database.Dialect.ListValue(apiKeys));
         await connection.ExecuteAsync($"DELETE FROM webhook_keys WHERE NOT ({database.Dialect.IsIn("api_key", "@keys")});", parameters, transaction);
@@ -22,6 +21,6 @@ public sealed class SqlWebhookKeyStore(ISqlDatabase database) : IWebhookKeyStore
             await connection.ExecuteAsync(
                 "INSERT INTO webhook_keys (api_key) VALUES (@apiKey) ON CONFLICT (api_key) DO NOTHING;", new { apiKey }, transaction);
         }
-        await transaction.CommitAsync(cancellationToken);
-    }
+        return apiKeys.Count;
+    }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Persistence.Sql;
 using Scenario.Uploads.Postgres;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Sqlite;
@@ -40,7 +41,7 @@ internal sealed class KeyStore : IAsyncDisposable
                 await postgres.DisposeAsync();
                 throw;
             }
-            return new KeyStore(new PostgresApiKeyRepository(postgres), description, postgres.DisposeAsync);
+            return new KeyStore(new SqlApiKeyRepository(postgres), description, postgres.DisposeAsync);
         }
         var file = ConfiguredDatabase.SqliteFile(options, uploads);
         if (file is null)
@@ -67,7 +68,7 @@ internal sealed class KeyStore : IAsyncDisposable
             sqlite.Dispose();
             throw;
         }
-        return new KeyStore(new SqliteApiKeyRepository(sqlite), description, () =>
+        return new KeyStore(new SqlApiKeyRepository(sqlite), description, () =>
         {
             sqlite.Dispose();
             return ValueTask.CompletedTask;

@@ -40,20 +40,10 @@ public static class KeysCommand
             return ExitCodes.Success;
         }
         var configurationArgs = ContentRoot.Default(parsed.Configuration);
-        WebApplication? app = null;
-        try
+        // The service's own builder, so every source and default of its configuration applies here too.
+        if (ConfigurationCheck.BuildChecked(configurationArgs, out var problems) is not { } app)
         {
-            // The service's own builder, so every source and default of its configuration applies here too.
-            app = ServerApp.Build(configurationArgs);
-            ConfigurationCheck.ThrowIfInvalid(app.Services);
-        }
-        catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var lines))
-        {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-            foreach (var line in e is ConfigurationException ? lines : ServiceCommand.AllOrThese(configurationArgs, lines))
+            foreach (var line in problems)
             {
                 error.WriteLine(line);
             }

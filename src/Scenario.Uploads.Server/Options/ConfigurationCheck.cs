@@ -9,27 +9,47 @@ namespace Scenario.Uploads.Server.Options;
 /// </summary>
 public static class ConfigurationCheck
 {
-    /// <exception cref="ConfigurationException">One line per bad value.</exception>
-    public static void ThrowIfInvalid(IServiceProvider services)
+    /// <summary>
+    /// The service built from <paramref name="args"/> with every section checked before anything starts; null,
+    /// with one line per bad value in <paramref name="problems"/>, when the configuration is bad.
+    /// </summary>
+    public static WebApplication? BuildChecked(string[] args, out IReadOnlyList<string> problems)
     {
-        var lines = Collect(services);
-        if (lines.Count > 0)
+        WebApplication app;
+        try
         {
-            throw new ConfigurationException(lines);
+            app = ServerApp.Build(args);
         }
+        catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var lines))
+        {
+            problems = AllOrThese(args, lines);
+            return null;
+        }
+        problems = Collect(app.Services);
+        if (problems.Count == 0)
+        {
+            return app;
+        }
+        ((IDisposable)app).Dispose();
+        return null;
     }
 
     /// <summary>
-    /// The same check on the service's configuration and options, without building a host: for when building
-    /// it failed already, because something read one section's options on the way (the host reads HostOptions,
-    /// say, configured from Uploads:ShutdownTimeout), which reports only that section.
+    /// Building the host failed already, because something read one section's options on the way (the host
+    /// reads HostOptions, say, configured from Uploads:ShutdownTimeout), which reports only that section: the
+    /// same check on the service's registrations without a host names every bad value.
     /// </summary>
-    public static IReadOnlyList<string> CollectWithoutHost(string[] args)
+    private static IReadOnlyList<string> AllOrThese(string[] args, IReadOnlyList<string> lines)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddUploadsService(builder.Configuration);
-        using var provider = builder.Services.BuildServiceProvider();
-        return Collect(provider);
+        try
+        {
+            using var provider = ServerApp.CreateBuilder(args).Services.BuildServiceProvider();
+            return Collect(provider) is { Count: > 0 } all ? all : lines;
+        }
+        catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out _))
+        {
+            return lines;
+        }
     }
 
     private static List<string> Collect(IServiceProvider services) =>

@@ -11,7 +11,6 @@ public static partial class ConfigurationErrors
     {
         lines = error switch
         {
-            ConfigurationException e => e.Lines,
             OptionsValidationException e => [.. e.Failures.Select(AsLine)],
             InvalidOperationException e when IsBinderError(e) => [DescribeBinderError(e)],
             AggregateException e when e.Flatten().InnerExceptions.All(i => TryDescribe(i, out _)) =>

@@ -6,23 +6,22 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
-using Scenario.Uploads.Server.Parts;
-using Scenario.Uploads.Server.Requests;
-using Scenario.Uploads.Server.Signing;
 using Scenario.Uploads.Server.Telemetry;
-using Scenario.Uploads.Server.Uploads;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Parts;
 
 /// <summary>
-/// Stores one part sent through the service (local disk): checks its requirements in order, fixes the
+/// Stores one part sent through the service (local disk): parses the request, checks its requirements,
+/// takes the owner's slot and the part's lock (held with <c>using</c> until the write ends), fixes the
 /// upload's part size with the write's start (the first part to arrive fixes it), streams the bytes into
 /// place, and records the part once they are durable. Every outcome is a result the endpoint maps to HTTP.
 /// </summary>
 internal sealed class PartWriter(
     PartRequirements requirements,
     IUploadRepository uploads,
+    IBlobStore blobs,
+    PartsInFlight inFlight,
     PartLocks locks,
     HasherRegistry hashers,
     IHostApplicationLifetime lifetime,
@@ -37,22 +36,12 @@ internal sealed class PartWriter(
         activity?.SetTag("scenario.upload.id", request.UploadId);
         var started = time.GetTimestamp();
         Result<PartRecord>? result = null;
-        var write = new PartWrite(request);
         try
         {
-            foreach (var requirement in requirements.InOrder)
-            {
-                if (await requirement(write) is { } refused)
-                {
-                    return result = Result<PartRecord>.Fail(refused);
-                }
-            }
-            activity?.SetTag("scenario.part.number", write.Number);
-            return result = await StoreAsync(write);
+            return result = await CheckAndStoreAsync(PartTarget.Parse(request), activity);
         }
         finally
         {
-            write.Slot?.Dispose();
             // An exception left to the global handler is an error of ours: "error", its 500 in the HTTP metrics.
             var outcome = result is null ? "error" : result.Error?.Code ?? "stored";
             activity?.SetTag("scenario.part.outcome", outcome);
@@ -60,11 +49,42 @@ internal sealed class PartWriter(
         }
     }
 
-    private async Task<Result<PartRecord>> StoreAsync(PartWrite write)
+    private async Task<Result<PartRecord>> CheckAndStoreAsync(PartTarget target, System.Diagnostics.Activity? activity)
     {
-        var (uploadId, number, cancellationToken) = (write.Request.UploadId, write.Number, write.Request.ClientGone);
+        if (requirements.OfTheUrl(target) is { } badUrl)
+        {
+            return Result<PartRecord>.Fail(badUrl);
+        }
+        // A multipart upload whose parts come through the service (on S3 they go to the store).
+        var upload = await uploads.FindAsync(target.UploadId, target.Request.ClientGone);
+        if (upload is not { PartsCount: not null, FileSize: not null } || blobs is not IServicePartStore store)
+        {
+            return Result<PartRecord>.Fail(PartProblems.NoSuchUpload);
+        }
+        var write = new PartWrite(target, target.Number!.Value, upload, store);
+        if (PartRequirements.OfTheUpload(write) is { } refused)
+        {
+            return Result<PartRecord>.Fail(refused);
+        }
+        // Ours: an owner's parts in flight are capped, so its slow clients cannot take everything.
+        using var slot = inFlight.TryEnter(upload.OwnerId);
+        if (slot is null)
+        {
+            return Result<PartRecord>.Fail(PartProblems.TooManyInFlight(options.Value.MaxPartsInFlightPerOwner));
+        }
+        if (PartRequirements.OfTheBody(write) is { } badBody)
+        {
+            return Result<PartRecord>.Fail(badBody);
+        }
+        activity?.SetTag("scenario.part.number", write.Number);
+        return await StoreAsync(write, write.ImpliedPartSize().PartSize!.Value);
+    }
+
+    private async Task<Result<PartRecord>> StoreAsync(PartWrite write, long partSize)
+    {
+        var (uploadId, number, cancellationToken) = (write.Target.UploadId, write.Number, write.Target.Request.ClientGone);
         using var held = await locks.AcquireAsync(uploadId, number, cancellationToken);
-        var start = await uploads.BeginPartWriteAsync(uploadId, number, write.PartSize, time.GetUtcNow(), cancellationToken);
+        var start = await uploads.BeginPartWriteAsync(uploadId, number, partSize, time.GetUtcNow(), cancellationToken);
         if (!start.MayWrite)
         {
             return Result<PartRecord>.Fail(start is { Status: UploadStatuses.Pending, PartSize: { } raced }
@@ -72,15 +92,15 @@ internal sealed class PartWriter(
                 ? PartProblems.SizeMismatch(PartProblems.FixedSizeMismatch(new PartPlan(write.FileSize, write.PartsCount, raced), number).Error!, write.Length)
                 : PartProblems.NotPending(start.Status ?? UploadStatuses.Failed, write.Upload.ErrorMessage) ?? PartProblems.NoSuchUpload);
         }
-        var plan = new PartPlan(write.FileSize, write.PartsCount, write.PartSize);
+        var plan = new PartPlan(write.FileSize, write.PartsCount, partSize);
         var size = plan.SizeOf(number);
         PartWriteResult written;
-        using var body = new IdleTimeoutPipeReader(write.Request.Body, options.Value.PartIdleTimeout, time);
+        using var body = new IdleTimeoutPipeReader(write.Target.Request.Body, options.Value.PartIdleTimeout, time);
         // The upload's SHA-256 follows the bytes as they land (disposed: it hears the write ended, whole or not).
         using var follower = hashers.Follow(write.Upload, plan, number);
         try
         {
-            written = await write.Store.WritePartAsync(write.Upload.StorageKey, plan.OffsetOf(number), size, body, write.ExpectedMd5 is not null, follower, cancellationToken);
+            written = await write.Store.WritePartAsync(write.Upload.StorageKey, plan.OffsetOf(number), size, body, write.Target.ExpectedMd5 is not null, follower, cancellationToken);
             follower?.Whole = written.Status == PartWriteStatus.Written;
         }
         catch (Exception e) when (DiskFull.Is(e))
@@ -101,7 +121,7 @@ internal sealed class PartWriter(
                 ? PartProblems.ShuttingDown(number)
                 : PartProblems.SizeMismatch(PartProblems.FixedSizeMismatch(plan, number).Error!, written.BytesReceived));
         }
-        if (write.ExpectedMd5 is { } md5 && !md5.AsSpan().SequenceEqual(written.Md5))
+        if (write.Target.ExpectedMd5 is { } md5 && !md5.AsSpan().SequenceEqual(written.Md5))
         {
             return Result<PartRecord>.Fail(PartProblems.BadDigest(number));
         }

@@ -26,7 +26,8 @@ public static class TelemetryRegistration
         services.AddValidatedOptions<LogFormatOptions, LogFormatOptionsValidator>(LogFormatOptions.Section);
         services.AddSingleton<UploadsMetrics>();
         services.AddSingleton<JobQueueGauges>();
-        TracedRepositories.Decorate(services, configuration);
+        // The database registration wraps each repository with it as it builds them.
+        services.AddSingleton<Persistence.IRepositoryDecorator, TracedRepositories>();
         AddLogFormat(services);
 
         // Read here, not from the options: they decide what is registered. A bad value is refused at start

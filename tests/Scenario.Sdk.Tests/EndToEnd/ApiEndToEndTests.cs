@@ -1,5 +1,6 @@
 using Scenario.Exceptions;
 using Scenario.Models;
+using Scenario.Testing;
 
 namespace Scenario.Sdk.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Scenario.Models;
+using Scenario.Testing;
 
 namespace Scenario.Sdk.Tests.EndToEnd;
 

@@ -24,7 +24,7 @@ public sealed class UploadLifecycleTests
     public void Other_moves_are_refused(string from, string to)
     {
         Assert.False(UploadLifecycle.Allows(from, to));
-        Assert.Throws<InvalidOperationException>(() => UploadLifecycle.Require(from, to));
+        Assert.Throws<ForbiddenStatusChangeException>(() => UploadLifecycle.Require(from, to));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tests.Compatibility;
 /// The upload flows of the clients Scenario's users already run, replayed over loopback against the real
 /// service, on whichever backend the run uses (SQLite + local disk, or PostgreSQL + S3).
 /// </summary>
-public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class ClientCompatibilityTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const long MiB = 1024 * 1024;
 
@@ -33,21 +33,21 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
         var client = Client(partMiB * MiB, order, partContentType);
 
         var created = await client.CreateAsync(bytes, "asset", "fixed.bin", "application/octet-stream");
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
         await client.SendPartsAsync(created, bytes);
         var held = await client.RetrieveAsync(id);
         var completed = await client.CompleteAsync(id);
         var done = await fixture.Api.WaitForEndAsync(id);
 
-        var count = created.GetProperty("partsCount").GetInt32();
+        var count = created.PartsCount!.Value;
         var partSize = count == 1 ? bytes.LongLength : partMiB * MiB;
-        Assert.Equal(partSize, held.GetProperty("partSize").GetInt64());
+        Assert.Equal(partSize, held.PartSize);
         Assert.Equal(
             Enumerable.Range(1, count).Select(n => n < count ? partSize : bytes.LongLength - ((count - 1) * partSize)),
-            held.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("size").GetInt64()));
-        Assert.Equal("validating", completed.GetProperty("status").GetString());
-        Assert.True(done.GetProperty("status").GetString() == "imported", done.ToString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+            held.Parts.Select(p => p.Size!.Value));
+        Assert.Equal("validating", completed.Status);
+        Assert.True(done.Status == "imported", done.ToString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 
     [Fact]
@@ -69,38 +69,38 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
         var created = await client.CreateAsync(bytes, "image", "texture.png", "image/png");
         AssertCreateAnswerAsTheAddOnChecksIt(created, bytes.LongLength, parts: 3);
         await client.SendPartsAsync(created, bytes);
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
         var completed = await client.CompleteAsync(id);
-        Assert.NotEqual("pending", completed.GetProperty("status").GetString());
-        JsonElement state;
+        Assert.NotEqual("pending", completed.Status);
+        Upload state;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         do
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             state = await client.RetrieveAsync(id);
             // The add-on knows these six statuses; anything else is an error to it.
-            Assert.Contains(state.GetProperty("status").GetString(), new[] { "pending", "complete", "validating", "validated", "imported", "failed" });
+            Assert.Contains(state.Status, new[] { "pending", "complete", "validating", "validated", "imported", "failed" });
         }
-        while (state.GetProperty("status").GetString() is not ("imported" or "failed") && DateTime.UtcNow < deadline);
+        while (state.Status is not ("imported" or "failed") && DateTime.UtcNow < deadline);
 
-        Assert.True(state.GetProperty("status").GetString() == "imported", state.ToString());
-        Assert.StartsWith("asset_", state.GetProperty("entityId").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), state.GetProperty("sha256").GetString());
+        Assert.True(state.Status == "imported", state.ToString());
+        Assert.StartsWith("asset_", state.EntityId);
+        Assert.Equal(UploadApi.Sha256(bytes), state.Sha256);
     }
 
-    private static void AssertCreateAnswerAsTheAddOnChecksIt(JsonElement created, long fileSize, int parts)
+    private static void AssertCreateAnswerAsTheAddOnChecksIt(Upload created, long fileSize, int parts)
     {
-        Assert.Equal("pending", created.GetProperty("status").GetString());
-        Assert.Equal("multipart", created.GetProperty("source").GetString());
-        Assert.Equal("image", created.GetProperty("kind").GetString());
-        Assert.Equal("texture.png", created.GetProperty("fileName").GetString());
-        Assert.Equal("texture.png", created.GetProperty("originalFileName").GetString());
-        Assert.Equal("image/png", created.GetProperty("contentType").GetString());
-        Assert.Equal(fileSize, created.GetProperty("fileSize").GetInt64());
-        Assert.Equal(parts, created.GetProperty("partsCount").GetInt32());
-        var listed = created.GetProperty("parts").EnumerateArray().ToList();
-        Assert.Equal(Enumerable.Range(1, parts), listed.Select(p => p.GetProperty("number").GetInt32()));
-        Assert.All(listed, p => Assert.True(DateTimeOffset.Parse(p.GetProperty("expires").GetString()!) > DateTimeOffset.UtcNow.AddSeconds(30)));
+        Assert.Equal("pending", created.Status);
+        Assert.Equal("multipart", created.Source);
+        Assert.Equal("image", created.Kind);
+        Assert.Equal("texture.png", created.FileName);
+        Assert.Equal("texture.png", created.OriginalFileName);
+        Assert.Equal("image/png", created.ContentType);
+        Assert.Equal(fileSize, created.FileSize);
+        Assert.Equal(parts, created.PartsCount);
+        var listed = created.Parts.ToList();
+        Assert.Equal(Enumerable.Range(1, parts), listed.Select(p => p.Number));
+        Assert.All(listed, p => Assert.True(DateTimeOffset.Parse(p.Expires!) > DateTimeOffset.UtcNow.AddSeconds(30)));
     }
 
     [Theory]
@@ -115,14 +115,14 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
 
         var created = await client.CreateAsync(bytes, kind, fileName, contentType);
         await client.SendPartsAsync(created, bytes);
-        await client.CompleteAsync(created.GetProperty("id").GetString()!);
-        var job = await PollJobAsync(client, created.GetProperty("jobId").GetString()!);
+        await client.CompleteAsync(created.Id);
+        var job = await PollJobAsync(client, created.JobId!);
 
-        Assert.Equal("success", job.GetProperty("status").GetString());
-        Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
-        var metadata = job.GetProperty("metadata");
+        Assert.Equal("success", job.Status);
+        Assert.Equal(1.0, job.Progress);
+        var metadata = job.Metadata;
         var entityId = metadata.GetProperty("output").GetProperty("entityId").GetString()!;
-        Assert.Equal(created.GetProperty("id").GetString(), metadata.GetProperty("input").GetProperty("uploadId").GetString());
+        Assert.Equal(created.Id, metadata.GetProperty("input").GetProperty("uploadId").GetString());
         if (kind == "model")
         {
             Assert.StartsWith("model_", entityId);
@@ -139,17 +139,17 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
     }
 
     /// <summary>As Scenario's Unity and Blender plugins do: every few seconds until success, failure or canceled.</summary>
-    private static async Task<JsonElement> PollJobAsync(FixedPartClient client, string jobId)
+    private static async Task<Job> PollJobAsync(FixedPartClient client, string jobId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var job = (await client.GetAsync($"v1/jobs/{jobId}")).GetProperty("job");
-            if (job.GetProperty("status").GetString() is "success" or "failure" or "canceled" || DateTime.UtcNow > deadline)
+            var job = Job.From(await client.GetAsync($"v1/jobs/{jobId}"));
+            if (job.Status is "success" or "failure" or "canceled" || DateTime.UtcNow > deadline)
             {
                 return job;
             }
-            Assert.Contains(job.GetProperty("status").GetString(), new[] { "queued", "in-progress" });
+            Assert.Contains(job.Status, new[] { "queued", "in-progress" });
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
@@ -163,17 +163,17 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
         var client = Client(5 * MiB, PartOrder.Parallel);
         var created = await client.CreateAsync(bytes, "asset", "helper.bin", "application/octet-stream");
         await client.SendPartsAsync(created, bytes);
-        var id = created.GetProperty("id").GetString()!;
+        var id = created.Id;
 
         var completed = await client.CompleteAsync(id);
         var read = await client.RetrieveAsync(id);
         var again = await client.CompleteAsync(id);
 
-        Assert.Equal("validating", completed.GetProperty("status").GetString());
-        Assert.Contains(read.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
-        Assert.Contains(again.GetProperty("status").GetString(), new[] { "validating", "validated", "imported" });
-        Assert.False(completed.TryGetProperty("parts", out _), "part URLs are only offered while pending");
-        Assert.Equal("imported", (await fixture.Api.WaitForEndAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("validating", completed.Status);
+        Assert.Contains(read.Status, new[] { "validating", "validated", "imported" });
+        Assert.Contains(again.Status, new[] { "validating", "validated", "imported" });
+        Assert.False(completed.Json.TryGetProperty("parts", out _), "part URLs are only offered while pending");
+        Assert.Equal("imported", (await fixture.Api.WaitForEndAsync(id)).Status);
     }
 
     [Fact]
@@ -183,8 +183,8 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
 
         var done = await fixture.Api.UploadAsync(zip, "model", "my-lora.zip", "application/zip");
 
-        Assert.True(done.GetProperty("status").GetString() == "imported", done.ToString());
-        var model = (await fixture.Api.GetJsonAsync($"v1/models/{done.GetProperty("entityId").GetString()}")).GetProperty("model");
+        Assert.True(done.Status == "imported", done.ToString());
+        var model = (await fixture.Api.GetJsonAsync($"v1/models/{done.EntityId}")).GetProperty("model");
         Assert.Equal(UploadApi.Sha256(zip), model.GetProperty("sha256").GetString());
         var details = model.GetProperty("metadata").GetProperty("details");
         Assert.Equal("zip", details.GetProperty("container").GetString());
@@ -198,8 +198,8 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
 
         var done = await fixture.Api.UploadAsync(zip, "model", "two.zip", "application/zip");
 
-        Assert.Equal("failed", done.GetProperty("status").GetString());
-        Assert.Contains("exactly one .safetensors", done.GetProperty("errorMessage").GetString());
+        Assert.Equal("failed", done.Status);
+        Assert.Contains("exactly one .safetensors", done.ErrorMessage);
     }
 
     [Fact]
@@ -209,10 +209,10 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
         var text = await fixture.Api.UploadAsync(csv, "text", "sizes.csv", "text/csv");
         var binary = await fixture.Api.UploadAsync(TestFiles.Png(), "text", "notes.txt", "text/plain");
 
-        Assert.Equal("imported", text.GetProperty("status").GetString());
-        Assert.StartsWith("asset_", text.GetProperty("entityId").GetString());
-        Assert.Equal("failed", binary.GetProperty("status").GetString());
-        Assert.Contains("UTF-8", binary.GetProperty("errorMessage").GetString());
+        Assert.Equal("imported", text.Status);
+        Assert.StartsWith("asset_", text.EntityId);
+        Assert.Equal("failed", binary.Status);
+        Assert.Contains("UTF-8", binary.ErrorMessage);
     }
 
     [Fact]
@@ -223,11 +223,11 @@ public sealed class ClientCompatibilityTests(HostFixture fixture) : IClassFixtur
         var upload = await fixture.Api.CreateFor(bytes, "asset", "old.bin", "application/octet-stream", parts: 8);
 
         await fixture.Api.PutPartsAsync(upload, bytes);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await fixture.Api.CompleteAsync(id);
         var done = await fixture.Api.WaitForEndAsync(id);
 
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
     }
 }

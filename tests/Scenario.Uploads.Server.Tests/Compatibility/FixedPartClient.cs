@@ -29,7 +29,7 @@ public sealed class FixedPartClient(HttpClient api, HttpClient anonymous)
 
     public string? ProjectId { get; init; }
 
-    public async Task<JsonElement> CreateAsync(byte[] bytes, string kind, string fileName, string contentType)
+    public async Task<Upload> CreateAsync(byte[] bytes, string kind, string fileName, string contentType)
     {
         var parts = bytes.Length == 0 ? 1 : (int)((bytes.LongLength + PartSize - 1) / PartSize);
         var body = JsonSerializer.Serialize(new { fileName, contentType, fileSize = bytes.LongLength, parts, kind });
@@ -38,11 +38,11 @@ public sealed class FixedPartClient(HttpClient api, HttpClient anonymous)
     }
 
     /// <summary>Sends every part of the created upload; returns the answers in the order they were sent.</summary>
-    public async Task SendPartsAsync(JsonElement created, byte[] bytes)
+    public async Task SendPartsAsync(Upload created, byte[] bytes)
     {
-        var id = created.GetProperty("id").GetString()!;
-        var count = created.GetProperty("partsCount").GetInt32();
-        var urls = created.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("url").GetString()!).ToList();
+        var id = created.Id;
+        var count = created.PartsCount!.Value;
+        var urls = created.Parts.Select(p => p.Url!).ToList();
         IEnumerable<int> numbers = Order == PartOrder.LastFirst
             ? [count, .. Enumerable.Range(1, count - 1)]
             : Enumerable.Range(1, count);
@@ -56,9 +56,9 @@ public sealed class FixedPartClient(HttpClient api, HttpClient anonymous)
             if (RetrieveBeforeEachPart)
             {
                 var current = await RetrieveAsync(id);
-                Assert.Equal("pending", current.GetProperty("status").GetString());
-                Assert.Equal("multipart", current.GetProperty("source").GetString());
-                urls = current.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("url").GetString()!).ToList();
+                Assert.Equal("pending", current.Status);
+                Assert.Equal("multipart", current.Source);
+                urls = current.Parts.Select(p => p.Url!).ToList();
             }
             await SendPartAsync(urls[number - 1], bytes, number, count);
         }
@@ -78,13 +78,13 @@ public sealed class FixedPartClient(HttpClient api, HttpClient anonymous)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"part {number}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    public async Task<JsonElement> CompleteAsync(string uploadId)
+    public async Task<Upload> CompleteAsync(string uploadId)
     {
         using var response = await api.PostAsync(Path($"v1/uploads/{uploadId}/action"), new StringContent("""{"action":"complete"}""", Encoding.UTF8, "application/json"));
         return await UploadOf(response);
     }
 
-    public async Task<JsonElement> RetrieveAsync(string uploadId) => (await GetAsync($"v1/uploads/{uploadId}")).GetProperty("upload");
+    public async Task<Upload> RetrieveAsync(string uploadId) => Upload.From(await GetAsync($"v1/uploads/{uploadId}"));
 
     public async Task<JsonElement> GetAsync(string path)
     {
@@ -104,10 +104,10 @@ public sealed class FixedPartClient(HttpClient api, HttpClient anonymous)
 
     private string Path(string path) => ProjectId is null ? path : $"{path}?projectId={Uri.EscapeDataString(ProjectId)}";
 
-    private static async Task<JsonElement> UploadOf(HttpResponseMessage response)
+    private static async Task<Upload> UploadOf(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("upload").Clone();
+        return Upload.Parse(text);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Scenario.Testing;
 
 namespace Scenario.Uploads.Server.Tests.Compatibility;
@@ -8,20 +7,20 @@ namespace Scenario.Uploads.Server.Tests.Compatibility;
 /// The part-size rule at its edges (spec: the first part to arrive fixes P; a part that contradicts P, or
 /// implies none, is a 400 that names the size expected, and is not stored).
 /// </summary>
-public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class PartSizeRuleTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const int MiB = 1024 * 1024;
     private const string LocalOnly = TestBackend.LocalPartsOnly;
     private readonly UploadApi _api = fixture.Api;
 
-    private async Task<(JsonElement Upload, string Id, byte[] Bytes)> CreateAsync(int fileSize, int parts)
+    private async Task<(Upload Upload, string Id, byte[] Bytes)> CreateAsync(int fileSize, int parts)
     {
         var bytes = UploadFlowTests.RandomBytes(fileSize, seed: fileSize % 1000);
         var upload = await _api.CreateFor(bytes, "asset", "rule.bin", "application/octet-stream", parts);
-        return (upload, upload.GetProperty("id").GetString()!, bytes);
+        return (upload, upload.Id, bytes);
     }
 
-    private static string Url(JsonElement upload, int number) => upload.GetProperty("parts")[number - 1].GetProperty("url").GetString()!;
+    private static string Url(Upload upload, int number) => upload.Parts[number - 1].Url!;
 
     [Theory(Skip = LocalOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
     [InlineData(1, 4 * MiB, "between 6990507 and 10485759")]  // fits no P: two such parts and the last cannot make 20 MiB
@@ -35,11 +34,11 @@ public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostF
         var response = await _api.PutPartAsync(Url(upload, number), new byte[length]);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "part_size_mismatch");
-        Assert.Contains(hint, problem.GetProperty("detail").GetString());
-        Assert.Contains($"carried {length}", problem.GetProperty("detail").GetString());
+        Assert.Contains(hint, problem.Detail);
+        Assert.Contains($"carried {length}", problem.Detail);
         var after = await _api.RetrieveAsync(id);
-        Assert.False(after.TryGetProperty("partSize", out _), "a refused part fixes no part size");
-        Assert.All(after.GetProperty("parts").EnumerateArray(), p => Assert.False(p.GetProperty("uploaded").GetBoolean()));
+        Assert.False(after.Json.TryGetProperty("partSize", out _), "a refused part fixes no part size");
+        Assert.All(after.Parts, p => Assert.False(p.Uploaded));
     }
 
     [Fact(Skip = LocalOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -50,7 +49,7 @@ public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostF
         var response = await _api.PutPartAsync(Url(upload, 2), new byte[4 * MiB]);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "part_size_mismatch");
-        Assert.Contains("at least 5 MiB", problem.GetProperty("detail").GetString());
+        Assert.Contains("at least 5 MiB", problem.Detail);
     }
 
     [Fact(Skip = LocalOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -63,14 +62,14 @@ public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostF
         var last = await _api.PutPartAsync(Url(upload, 3), bytes.AsMemory(14 * MiB));
 
         var problem = await ProblemAssert.IsProblem(other, HttpStatusCode.BadRequest, "part_size_mismatch");
-        Assert.Contains($"must be exactly {8 * MiB} bytes", problem.GetProperty("detail").GetString());
-        Assert.Contains($"part size is {8 * MiB} bytes", problem.GetProperty("detail").GetString());
+        Assert.Contains($"must be exactly {8 * MiB} bytes", problem.Detail);
+        Assert.Contains($"part size is {8 * MiB} bytes", problem.Detail);
         var lastProblem = await ProblemAssert.IsProblem(last, HttpStatusCode.BadRequest, "part_size_mismatch");
-        Assert.Contains($"must be exactly {4 * MiB} bytes", lastProblem.GetProperty("detail").GetString());
+        Assert.Contains($"must be exactly {4 * MiB} bytes", lastProblem.Detail);
         var after = await _api.RetrieveAsync(id);
-        Assert.Equal(8 * MiB, after.GetProperty("partSize").GetInt64());
-        Assert.Equal([false, false, true], after.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("uploaded").GetBoolean()));
-        Assert.Equal([8L * MiB, 8L * MiB, 4L * MiB], after.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("size").GetInt64()));
+        Assert.Equal(8 * MiB, after.PartSize);
+        Assert.Equal([false, false, true], after.Parts.Select(p => p.Uploaded));
+        Assert.Equal([8L * MiB, 8L * MiB, 4L * MiB], after.Parts.Select(p => p.Size));
     }
 
     [Fact(Skip = LocalOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -88,12 +87,12 @@ public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostF
             Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
             var loser = answers.Single(a => a.StatusCode != HttpStatusCode.OK);
             await ProblemAssert.IsProblem(loser, HttpStatusCode.BadRequest, "part_size_mismatch");
-            var partSize = (await _api.RetrieveAsync(id)).GetProperty("partSize").GetInt64();
+            var partSize = (await _api.RetrieveAsync(id)).PartSize!.Value;
             Assert.Contains(partSize, new long[] { 8 * MiB, 7 * MiB });
             await _api.PutPartsAsync(upload, bytes, partSize: partSize);
             await _api.CompleteAsync(id);
             var done = await _api.WaitForEndAsync(id);
-            Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+            Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
         }
     }
 
@@ -109,12 +108,12 @@ public sealed class PartSizeRuleTests(HostFixture fixture) : IClassFixture<HostF
         var refused = await _api.ActionAsync(id, "complete");
 
         var problem = await ProblemAssert.IsProblem(refused, HttpStatusCode.BadRequest, "parts_missing");
-        Assert.Equal([2, 3], problem.GetProperty("missingParts").EnumerateArray().Select(n => n.GetInt32()));
-        Assert.Contains($"every part but the last must be {8 * MiB} bytes", problem.GetProperty("detail").GetString());
-        Assert.Equal("pending", (await _api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal([2, 3], problem.Json.GetProperty("missingParts").EnumerateArray().Select(n => n.GetInt32()));
+        Assert.Contains($"every part but the last must be {8 * MiB} bytes", problem.Detail);
+        Assert.Equal("pending", (await _api.RetrieveAsync(id)).Status);
 
         await _api.PutPartsAsync(upload, bytes, order: [2, 3], partSize: 8 * MiB);
         await _api.CompleteAsync(id);
-        Assert.Equal(UploadApi.Sha256(bytes), (await _api.WaitForEndAsync(id)).GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), (await _api.WaitForEndAsync(id)).Sha256);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scenario.Testing;
 using Scenario.Uploads.Server.Tests.Telemetry;
 
@@ -27,12 +26,12 @@ public sealed class ReceivedHashTests
         }
         await WaitForHashedAsync(api, UploadsPhase.Receiving, bytes.Length);
 
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await api.CompleteAsync(id);
         var done = await api.WaitForEndAsync(id);
 
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
         var scrape = await Scrape.TakeAsync(api.Client);
         Assert.Equal(bytes.Length, scrape.Sum(Hashed, UploadsPhase.Receiving));
         Assert.Equal(0, scrape.Sum(Hashed, UploadsPhase.Validation));
@@ -53,13 +52,13 @@ public sealed class ReceivedHashTests
         var second = (byte[])first.Clone();
         UploadFlowTests.RandomBytes(5 * MiB, seed: 183).CopyTo(second, 5 * MiB);
         await api.PutPartsAsync(upload, second, order: [2]);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await api.CompleteAsync(id);
         var done = await api.WaitForEndAsync(id);
 
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(second), done.GetProperty("sha256").GetString());
-        Assert.NotEqual(UploadApi.Sha256(first), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(second), done.Sha256);
+        Assert.NotEqual(UploadApi.Sha256(first), done.Sha256);
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public sealed class ReceivedHashTests
             var bytes = UploadFlowTests.RandomBytes(3 * 32 * MiB, seed: 184);
             // One port for both: the part URLs signed by the first are used against the second.
             var port = FreePort.Next();
-            JsonElement upload;
+            Upload upload;
             await using (var doomed = await StartAsync(dataDirectory, port))
             {
                 using var api = new UploadApi(doomed.Process);
@@ -88,12 +87,12 @@ public sealed class ReceivedHashTests
             await using var survivor = await StartAsync(dataDirectory, port);
             using var again = new UploadApi(survivor.Process);
             await again.PutPartsAsync(upload, bytes, order: [3]);
-            var id = upload.GetProperty("id").GetString()!;
+            var id = upload.Id;
             await again.CompleteAsync(id);
             var done = await again.WaitForEndAsync(id);
 
-            Assert.Equal("imported", done.GetProperty("status").GetString());
-            Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+            Assert.Equal("imported", done.Status);
+            Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
             // This process read only part 3: parts 1 and 2 came from the checkpoint the other one left.
             var scrape = await Scrape.TakeAsync(again.Client);
             Assert.Equal(32 * MiB, scrape.Sum(Hashed, UploadsPhase.Receiving) + scrape.Sum(Hashed, UploadsPhase.Validation));
@@ -115,7 +114,7 @@ public sealed class ReceivedHashTests
 
         var done = await api.UploadAsync(bytes, "asset", "off.bin", "application/octet-stream", parts: 1);
 
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
         var scrape = await Scrape.TakeAsync(api.Client);
         Assert.Equal(0, scrape.Sum(Hashed, UploadsPhase.Receiving));
         Assert.Equal(bytes.Length, scrape.Sum(Hashed, UploadsPhase.Validation));

@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// Bodies whose framing the client broke: a chunk size that overflows is a 400 on every endpoint that reads a
 /// body, and a body over the limit is a 413 however it is sent; nothing is created or changed.
 /// </summary>
-public sealed class BodyFramingTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class BodyFramingTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const string OverflowingChunk = "FFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n";
 
@@ -22,7 +22,7 @@ public sealed class BodyFramingTests(HostFixture fixture) : IClassFixture<HostFi
         var answer = await RawHttp.SendAsync(fixture.Host.BaseUrl, RawHttp.BrokenChunked("POST", "/v1/uploads", Headers, OverflowingChunk));
 
         HostileAssert.IsProblem(answer, 400, "invalid_json");
-        Assert.Contains("chunked framing", answer.Problem()!.Value.GetProperty("detail").GetString());
+        Assert.Contains("chunked framing", answer.Problem()!.Detail);
         Assert.Equal(before, await api.CountUploadsAsync());
     }
 
@@ -30,12 +30,12 @@ public sealed class BodyFramingTests(HostFixture fixture) : IClassFixture<HostFi
     public async Task An_overflowing_chunk_size_on_an_action_is_a_400_invalid_json()
     {
         using var api = Api();
-        var id = (await api.CreateFor([1], "asset", "a.bin", "application/octet-stream")).GetProperty("id").GetString()!;
+        var id = (await api.CreateFor([1], "asset", "a.bin", "application/octet-stream")).Id;
 
         var answer = await RawHttp.SendAsync(fixture.Host.BaseUrl, RawHttp.BrokenChunked("POST", $"/v1/uploads/{id}/action", Headers, OverflowingChunk));
 
         HostileAssert.IsProblem(answer, 400, "invalid_json");
-        Assert.Equal("pending", (await api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await api.RetrieveAsync(id)).Status);
     }
 
     [Fact(SkipUnless = nameof(TestBackend.PartsGoThroughService), SkipType = typeof(TestBackend), Skip = TestBackend.LocalPartsOnly)]
@@ -44,15 +44,15 @@ public sealed class BodyFramingTests(HostFixture fixture) : IClassFixture<HostFi
         using var api = Api();
         // One part: its size is known at create, so a chunked PUT without Content-Length reads the body.
         var upload = await api.CreateFor([1, 2, 3], "asset", "a.bin", "application/octet-stream");
-        var url = new Uri(upload.GetProperty("parts")[0].GetProperty("url").GetString()!);
+        var url = new Uri(upload.Parts[0].Url!);
 
         var answer = await RawHttp.SendAsync(fixture.Host.BaseUrl, RawHttp.BrokenChunked("PUT", url.PathAndQuery, [], OverflowingChunk));
 
         Assert.True(answer.Status == 400, answer.ToString());
         Assert.True(HostileAssert.ProblemShape(answer) is null, HostileAssert.ProblemShape(answer));
-        var after = await api.RetrieveAsync(upload.GetProperty("id").GetString()!);
-        Assert.Equal("pending", after.GetProperty("status").GetString());
-        Assert.False(after.GetProperty("parts")[0].GetProperty("uploaded").GetBoolean());
+        var after = await api.RetrieveAsync(upload.Id);
+        Assert.Equal("pending", after.Status);
+        Assert.False(after.Parts[0].Uploaded);
     }
 
     public static TheoryData<string, bool> Oversized => new()

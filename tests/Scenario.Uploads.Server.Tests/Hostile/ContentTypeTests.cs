@@ -8,7 +8,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// contentType is served back as a download's Content-Type, so create takes only a media type a header can
 /// carry; a stored one that cannot (rows from before that rule) is served as application/octet-stream.
 /// </summary>
-public sealed class ContentTypeTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class ContentTypeTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string> Refused => new()
     {
@@ -42,7 +42,7 @@ public sealed class ContentTypeTests(HostFixture fixture) : IClassFixture<HostFi
         var response = await api.Client.PostAsJsonAsync("v1/uploads", new { fileName = "a.txt", contentType, fileSize = 1, parts = 1, kind = "asset" });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        var detail = problem.GetProperty("detail").GetString()!;
+        var detail = problem.Detail!;
         Assert.Contains("'contentType'", detail);
         Assert.Contains("image/png", detail);
         Assert.Equal(before, await api.CountUploadsAsync());
@@ -59,7 +59,7 @@ public sealed class ContentTypeTests(HostFixture fixture) : IClassFixture<HostFi
     {
         var upload = await fixture.Api.CreateAsync(new { fileName = "a.txt", contentType, fileSize = 1, parts = 1, kind = "asset" });
 
-        Assert.Equal(contentType.Trim(), upload.GetProperty("contentType").GetString());
+        Assert.Equal(contentType.Trim(), upload.ContentType);
     }
 
     [Theory(SkipUnless = nameof(TestBackend.PartsGoThroughService), SkipType = typeof(TestBackend),
@@ -71,8 +71,8 @@ public sealed class ContentTypeTests(HostFixture fixture) : IClassFixture<HostFi
     {
         var bytes = "hello, hostile world\n"u8.ToArray();
         var done = await fixture.Api.UploadAsync(bytes, "text", "hello.txt", "text/plain");
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        var assetId = done.GetProperty("entityId").GetString()!;
+        Assert.Equal("imported", done.Status);
+        var assetId = done.EntityId!;
         await StoredRows.SetAssetContentTypeAsync(fixture.Host, assetId, stored);
         var asset = (await fixture.Api.GetJsonAsync($"v1/assets/{assetId}")).GetProperty("asset");
         Assert.Equal(stored, asset.GetProperty("contentType").GetString());

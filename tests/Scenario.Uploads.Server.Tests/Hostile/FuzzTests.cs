@@ -15,7 +15,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// Several hundred generated hostile requests over every endpoint, from a fixed seed: none is a 5xx, every 4xx
 /// is our problem+json, and a refused request creates and changes nothing.
 /// </summary>
-public sealed class FuzzTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
+public sealed class FuzzTests(ServiceFixture fixture, ITestOutputHelper output) : IClassFixture<ServiceFixture>
 {
     // Fixed, so a failure replays; SCENARIO_FUZZ_SEED tries others.
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SCENARIO_FUZZ_SEED"), out var seed) ? seed : 20_250_611;
@@ -63,7 +63,7 @@ public sealed class FuzzTests(HostFixture fixture, ITestOutputHelper output) : I
             }
             if (fuzz.IsCreate && answer.Status == 200)
             {
-                created.Add(JsonDocument.Parse(answer.Body).RootElement.GetProperty("upload").GetProperty("id").GetString()!);
+                created.Add(Upload.From(JsonDocument.Parse(answer.Body).RootElement).Id);
             }
         }
         clock.Stop();
@@ -103,14 +103,14 @@ public sealed class FuzzTests(HostFixture fixture, ITestOutputHelper output) : I
     private async Task<FuzzTargets> PrepareAsync(UploadApi api)
     {
         var pending = await api.CreateFor(new byte[3], "asset", "pending.bin", "application/octet-stream");
-        var pendingId = pending.GetProperty("id").GetString()!;
-        var partUrl = new Uri(pending.GetProperty("parts")[0].GetProperty("url").GetString()!);
+        var pendingId = pending.Id;
+        var partUrl = new Uri(pending.Parts[0].Url!);
         // Under S3 part URLs are the store's: the service's own part endpoint then sees a URL it did not sign.
         var partPath = partUrl.Port == fixture.Host.Port ? partUrl.PathAndQuery : $"/v1/uploads/{pendingId}/parts/1?expires=9999999999&signature=x";
 
         var done = await api.UploadAsync("fuzz me\n"u8.ToArray(), "text", "fuzz.txt", "text/plain");
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        var assetId = done.GetProperty("entityId").GetString()!;
+        Assert.Equal("imported", done.Status);
+        var assetId = done.EntityId!;
         // Signed by the service itself, whatever the store: this is its own download endpoint.
         var signer = fixture.Host.Services.GetRequiredService<UrlSigner>();
         var download = new Uri(signer.SignDownloadUrl(assetId, DateTimeOffset.UtcNow.AddHours(1), fixture.Host.BaseUrl.ToString()));
@@ -118,7 +118,7 @@ public sealed class FuzzTests(HostFixture fixture, ITestOutputHelper output) : I
         return new FuzzTargets(
             "Authorization: " + RawHttp.Basic(TestKeys.ApiKey, TestKeys.ApiSecret),
             "Authorization: " + RawHttp.Basic(TestKeys.OtherApiKey, TestKeys.OtherApiSecret),
-            pendingId, partPath, 3, assetId, download.PathAndQuery, done.GetProperty("jobId").GetString()!);
+            pendingId, partPath, 3, assetId, download.PathAndQuery, done.JobId!);
     }
 
     private static async Task<List<string>> ListIdsAsync(UploadApi api)
@@ -140,11 +140,11 @@ public sealed class FuzzTests(HostFixture fixture, ITestOutputHelper output) : I
     {
         var upload = await api.RetrieveAsync(uploadId);
         var state = new StringBuilder();
-        foreach (var property in upload.EnumerateObject().Where(p => p.Name != "parts"))
+        foreach (var property in upload.Json.EnumerateObject().Where(p => p.Name != "parts"))
         {
             state.Append(property.Name).Append('=').Append(property.Value.GetRawText()).Append('\n');
         }
-        foreach (var part in upload.GetProperty("parts").EnumerateArray())
+        foreach (var part in upload.Json.GetProperty("parts").EnumerateArray())
         {
             state.Append("part ").AppendJoin(' ', part.EnumerateObject().Where(p => p.Name is not ("url" or "expires")).Select(p => $"{p.Name}={p.Value.GetRawText()}")).Append('\n');
         }

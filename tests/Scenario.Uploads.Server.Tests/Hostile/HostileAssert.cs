@@ -7,7 +7,7 @@ public static class HostileAssert
     {
         Assert.True(answer.Status == status, $"Expected {status} {code}, got {answer}");
         Assert.True(ProblemShape(answer) is null, ProblemShape(answer));
-        Assert.Equal(code, answer.Problem()!.Value.GetProperty("code").GetString());
+        Assert.Equal(code, answer.Problem()!.Code);
     }
 
     /// <summary>What is missing from a 4xx for it to be our problem+json (code, detail, reason, traceId); null when nothing.</summary>
@@ -19,11 +19,11 @@ public static class HostileAssert
         }
         foreach (var field in new[] { "code", "detail", "reason", "traceId" })
         {
-            if (!problem.TryGetProperty(field, out var value) || string.IsNullOrWhiteSpace(value.GetString()))
+            if (!problem.Json.TryGetProperty(field, out var value) || string.IsNullOrWhiteSpace(value.GetString()))
             {
                 return $"no '{field}': {answer}";
             }
         }
-        return problem.TryGetProperty("status", out var status) && status.GetInt32() == answer.Status ? null : $"'status' is not {answer.Status}: {answer}";
+        return problem.Json.TryGetProperty("status", out var status) && status.GetInt32() == answer.Status ? null : $"'status' is not {answer.Status}: {answer}";
     }
 }

@@ -5,7 +5,7 @@ using Scenario.Testing;
 namespace Scenario.Uploads.Server.Tests.Hostile;
 
 /// <summary>Ids in bodies must look like ids; ids in paths that cannot be ours are a 404 about the id; names get their own rule.</summary>
-public sealed class IdTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class IdTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string> NotIds => new()
     {
@@ -26,7 +26,7 @@ public sealed class IdTests(HostFixture fixture) : IClassFixture<HostFixture>
         var response = await CreateWith(new { parentId });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'assetOptions.parentId'", problem.GetProperty("detail").GetString());
+        Assert.Contains("'assetOptions.parentId'", problem.Detail);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class IdTests(HostFixture fixture) : IClassFixture<HostFixture>
         var response = await CreateWith(new { collectionIds = new[] { "col_1", collectionId } });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'assetOptions.collectionIds[1]'", problem.GetProperty("detail").GetString());
+        Assert.Contains("'assetOptions.collectionIds[1]'", problem.Detail);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class IdTests(HostFixture fixture) : IClassFixture<HostFixture>
         var response = await fixture.Api.PostJsonAsync("v1/uploads", body);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'fileName'", problem.GetProperty("detail").GetString());
+        Assert.Contains("'fileName'", problem.Detail);
     }
 
     public static TheoryData<string, string> MalformedPathIds()
@@ -83,7 +83,7 @@ public sealed class IdTests(HostFixture fixture) : IClassFixture<HostFixture>
         var response = await fixture.Api.Client.GetAsync(path);
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "not_found");
-        Assert.Contains($"No {what} with that id", problem.GetProperty("detail").GetString());
+        Assert.Contains($"No {what} with that id", problem.Detail);
     }
 
     private Task<HttpResponseMessage> CreateWith(object assetOptions) =>

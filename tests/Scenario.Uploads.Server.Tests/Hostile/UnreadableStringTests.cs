@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tests.Hostile;
 /// Strings .NET cannot read (an unpaired surrogate escape, bytes that are not UTF-8), in every field of the
 /// create and action bodies: a 400 naming the field, never a 500, and nothing created.
 /// </summary>
-public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class UnreadableStringTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     /// <summary>A body that is valid but for <c>@</c>, where the hostile string goes; single quotes stand for double.</summary>
     private static readonly (string Field, string Template)[] Templates =
@@ -54,7 +54,7 @@ public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<H
         var response = await api.Client.PostAsync("v1/uploads", Body(template, Encoding.UTF8.GetBytes(value)));
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        var detail = problem.GetProperty("detail").GetString()!;
+        var detail = problem.Detail!;
         Assert.Contains($"'{field}'", detail);
         Assert.Contains("unpaired surrogate", detail);
         Assert.Equal(before, await api.CountUploadsAsync());
@@ -70,7 +70,7 @@ public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<H
         var response = await api.Client.PostAsync("v1/uploads", Body(template, [(byte)'"', (byte)'a', 0xFF, 0xC3, (byte)'"']));
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_json");
-        Assert.True(problem.GetProperty("detail").GetString()!.Contains("not UTF-8", StringComparison.Ordinal), field);
+        Assert.True(problem.Detail!.Contains("not UTF-8", StringComparison.Ordinal), field);
         Assert.Equal(before, await api.CountUploadsAsync());
     }
 
@@ -81,13 +81,13 @@ public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<H
     {
         using var api = Api();
         var upload = await api.CreateFor([1], "asset", "a.bin", "application/octet-stream");
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
 
         var response = await api.Client.PostAsync($"v1/uploads/{id}/action", Body("{'action':@}", Encoding.UTF8.GetBytes(value)));
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_field");
-        Assert.Contains("'action'", problem.GetProperty("detail").GetString());
-        Assert.Equal("pending", (await api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Contains("'action'", problem.Detail);
+        Assert.Equal("pending", (await api.RetrieveAsync(id)).Status);
     }
 
     [Fact]
@@ -95,12 +95,12 @@ public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<H
     {
         using var api = Api();
         var upload = await api.CreateFor([1], "asset", "a.bin", "application/octet-stream");
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
 
         var response = await api.Client.PostAsync($"v1/uploads/{id}/action", Body("{'action':@}", [(byte)'"', 0xC0, 0xAF, (byte)'"']));
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid_json");
-        Assert.Equal("pending", (await api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await api.RetrieveAsync(id)).Status);
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public sealed class UnreadableStringTests(HostFixture fixture) : IClassFixture<H
         var response = await api.Client.PostAsync("v1/uploads",
             Body("{'fileName':@,'contentType':'a/b','fileSize':1,'parts':1,'kind':'asset'}", "\"\\ud83d\\ude00.png\""u8.ToArray()));
 
-        var upload = (await UploadApi.ReadJson(response)).GetProperty("upload");
-        Assert.Equal("\U0001F600.png", upload.GetProperty("fileName").GetString());
+        var upload = Upload.From(await UploadApi.ReadJson(response));
+        Assert.Equal("\U0001F600.png", upload.FileName);
     }
 
     // Its own owner, so that counting uploads is not disturbed by the other tests of the class.

@@ -15,14 +15,14 @@ public sealed class CivitaiImportTests(ImportFixture fixture) : IClassFixture<Im
         fixture.Civitai.Add(new CivitaiModel(1001, "Translucent", "LORA", [Version(2002, lora), Version(2001, TestFiles.Safetensors())]));
 
         var created = await fixture.Api.CreateAsync(new { civitaiModelUrl = fixture.Civitai.PageUrl(1001) });
-        Assert.Equal("civitai", created.GetProperty("source").GetString());
-        Assert.Equal("civitai", created.GetProperty("provider").GetString());
-        Assert.Equal("model", created.GetProperty("kind").GetString());
+        Assert.Equal("civitai", created.Source);
+        Assert.Equal("civitai", created.Json.GetProperty("provider").GetString());
+        Assert.Equal("model", created.Kind);
 
-        var end = await fixture.Api.WaitForEndAsync(created.GetProperty("id").GetString()!);
-        Assert.True(end.GetProperty("status").GetString() == "imported", end.ToString());
-        Assert.Equal("model-2002.safetensors", end.GetProperty("fileName").GetString());
-        var config = end.GetProperty("config");
+        var end = await fixture.Api.WaitForEndAsync(created.Id);
+        Assert.True(end.Status == "imported", end.ToString());
+        Assert.Equal("model-2002.safetensors", end.FileName);
+        var config = end.Json.GetProperty("config");
         Assert.Equal("LORA", config.GetProperty("type").GetString());
         Assert.Equal("SDXL 1.0", config.GetProperty("baseModel").GetString());
         Assert.Equal(2002, config.GetProperty("modelVersionId").GetInt64());
@@ -38,8 +38,8 @@ public sealed class CivitaiImportTests(ImportFixture fixture) : IClassFixture<Im
 
         var end = await ImportAssert.Imported(fixture.Api, new { civitaiModelUrl = fixture.Civitai.PageUrl(1002, 2011) });
 
-        Assert.Equal(2011, end.GetProperty("config").GetProperty("modelVersionId").GetInt64());
-        Assert.Equal("Checkpoint", end.GetProperty("config").GetProperty("type").GetString());
+        Assert.Equal(2011, end.Json.GetProperty("config").GetProperty("modelVersionId").GetInt64());
+        Assert.Equal("Checkpoint", end.Json.GetProperty("config").GetProperty("type").GetString());
     }
 
     [Fact]

@@ -19,16 +19,16 @@ public sealed class HuggingFaceImportTests(ImportFixture fixture) : IClassFixtur
         }) { PipelineTag = "text-to-image", BaseModel = "stabilityai/stable-diffusion-xl-base-1.0" });
 
         var created = await fixture.Api.CreateAsync(new { huggingFaceModelName = "acme/tiny-sd" });
-        Assert.Equal("pending", created.GetProperty("status").GetString());
-        Assert.Equal("huggingface", created.GetProperty("source").GetString());
-        Assert.Equal("huggingface", created.GetProperty("provider").GetString());
-        Assert.Equal("model", created.GetProperty("kind").GetString());
+        Assert.Equal("pending", created.Status);
+        Assert.Equal("huggingface", created.Source);
+        Assert.Equal("huggingface", created.Json.GetProperty("provider").GetString());
+        Assert.Equal("model", created.Kind);
 
-        var end = await fixture.Api.WaitForEndAsync(created.GetProperty("id").GetString()!);
-        Assert.True(end.GetProperty("status").GetString() == "imported", end.ToString());
-        Assert.Equal("model.safetensors", end.GetProperty("fileName").GetString());
-        Assert.Equal(Checkpoint.Length, end.GetProperty("fileSize").GetInt64());
-        var config = end.GetProperty("config");
+        var end = await fixture.Api.WaitForEndAsync(created.Id);
+        Assert.True(end.Status == "imported", end.ToString());
+        Assert.Equal("model.safetensors", end.FileName);
+        Assert.Equal(Checkpoint.Length, end.FileSize);
+        var config = end.Json.GetProperty("config");
         Assert.Equal("acme/tiny-sd", config.GetProperty("modelName").GetString());
         Assert.Equal(repo.Sha, config.GetProperty("sha").GetString());
         Assert.Equal("text-to-image", config.GetProperty("pipelineTag").GetString());
@@ -52,7 +52,7 @@ public sealed class HuggingFaceImportTests(ImportFixture fixture) : IClassFixtur
 
         var end = await ImportAssert.Imported(fixture.Api, new { huggingFaceModelName = "acme/pipeline@main" });
 
-        var config = end.GetProperty("config");
+        var config = end.Json.GetProperty("config");
         Assert.Equal("diffusers", config.GetProperty("layout").GetString());
         Assert.Equal("unet/diffusion_pytorch_model.safetensors", config.GetProperty("file").GetString());
         Assert.Equal(4, config.GetProperty("files").GetArrayLength());

@@ -14,25 +14,25 @@ public sealed class UrlImportTests(ImportFixture fixture) : IClassFixture<Import
 
         var created = await Api.CreateAsync(new { url, kind = "image", assetOptions = new { hide = true } });
 
-        Assert.Equal("pending", created.GetProperty("status").GetString());
-        Assert.Equal("url", created.GetProperty("source").GetString());
-        Assert.Equal(url, created.GetProperty("url").GetString());
-        Assert.False(created.TryGetProperty("provider", out _));
-        Assert.False(created.TryGetProperty("parts", out _));
-        Assert.StartsWith("job_", created.GetProperty("jobId").GetString());
+        Assert.Equal("pending", created.Status);
+        Assert.Equal("url", created.Source);
+        Assert.Equal(url, created.Url);
+        Assert.False(created.Json.TryGetProperty("provider", out _));
+        Assert.False(created.Json.TryGetProperty("parts", out _));
+        Assert.StartsWith("job_", created.JobId);
 
-        var end = await Api.WaitForEndAsync(created.GetProperty("id").GetString()!);
-        Assert.True(end.GetProperty("status").GetString() == "imported", end.ToString());
-        Assert.Equal("hero shot.png", end.GetProperty("fileName").GetString());
-        Assert.Equal("image/png", end.GetProperty("contentType").GetString());
-        Assert.Equal(png.Length, end.GetProperty("fileSize").GetInt64());
-        var asset = (await Api.GetJsonAsync($"v1/assets/{end.GetProperty("entityId").GetString()}")).GetProperty("asset");
+        var end = await Api.WaitForEndAsync(created.Id);
+        Assert.True(end.Status == "imported", end.ToString());
+        Assert.Equal("hero shot.png", end.FileName);
+        Assert.Equal("image/png", end.ContentType);
+        Assert.Equal(png.Length, end.FileSize);
+        var asset = (await Api.GetJsonAsync($"v1/assets/{end.EntityId}")).GetProperty("asset");
         Assert.Equal(UploadApi.Sha256(png), asset.GetProperty("sha256").GetString());
         Assert.True(asset.GetProperty("hidden").GetBoolean());
         Assert.Equal(7, asset.GetProperty("metadata").GetProperty("details").GetProperty("width").GetInt32());
-        var job = await Api.WaitForJobEndAsync(created.GetProperty("jobId").GetString()!);
-        Assert.Equal("success", job.GetProperty("status").GetString());
-        Assert.Equal(1, job.GetProperty("progress").GetDouble());
+        var job = await Api.WaitForJobEndAsync(created.JobId!);
+        Assert.Equal("success", job.Status);
+        Assert.Equal(1, job.Progress);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class UrlImportTests(ImportFixture fixture) : IClassFixture<Import
 
         var end = await ImportAssert.Imported(Api, new { url = $"{fixture.Files.Origin}/download?file=named.wav", kind = "audio" });
 
-        Assert.Equal("named.wav", end.GetProperty("fileName").GetString());
+        Assert.Equal("named.wav", end.FileName);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class UrlImportTests(ImportFixture fixture) : IClassFixture<Import
 
         var end = await ImportAssert.Imported(Api, new { url, kind = "3d" });
 
-        Assert.Equal("model/gltf-binary", end.GetProperty("contentType").GetString());
+        Assert.Equal("model/gltf-binary", end.ContentType);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class UrlImportTests(ImportFixture fixture) : IClassFixture<Import
 
         var end = await ImportAssert.Imported(Api, new { url = $"{fixture.Files.Origin}/flaky/flaky.mp3", kind = "audio" });
 
-        Assert.Equal("flaky.mp3", end.GetProperty("fileName").GetString());
+        Assert.Equal("flaky.mp3", end.FileName);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class UrlImportTests(ImportFixture fixture) : IClassFixture<Import
 
         var end = await ImportAssert.Imported(Api, new { url, kind = "model" });
 
-        var model = (await Api.GetJsonAsync($"v1/models/{end.GetProperty("entityId").GetString()}")).GetProperty("model");
+        var model = (await Api.GetJsonAsync($"v1/models/{end.EntityId}")).GetProperty("model");
         Assert.Equal("adapter.safetensors", model.GetProperty("fileName").GetString());
         Assert.True(model.GetProperty("metadata").GetProperty("details").GetProperty("isLora").GetBoolean());
     }

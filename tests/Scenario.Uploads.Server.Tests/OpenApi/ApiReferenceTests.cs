@@ -9,7 +9,7 @@ using Scenario.Uploads.Errors;
 namespace Scenario.Uploads.Server.Tests.OpenApi;
 
 /// <summary>/openapi/v1.json says what the reference says, and /docs shows it with nothing from another origin.</summary>
-public sealed partial class ApiReferenceTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed partial class ApiReferenceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private static readonly string[] ReferenceUploadFields =
     [

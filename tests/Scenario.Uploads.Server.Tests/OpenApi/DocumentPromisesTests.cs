@@ -51,12 +51,12 @@ public sealed class DocumentPromisesTests
         using var api = new UploadApi(host);
 
         var upload = await api.CreateAsync(new { fileName = "a.bin", contentType = "application/octet-stream", fileSize = 10, parts = 1, kind = "asset" });
-        var url = new Uri(upload.GetProperty("parts")[0].GetProperty("url").GetString()!);
+        var url = new Uri(upload.Parts[0].Url!);
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
 
         Assert.EndsWith("/parts/1", url.AbsolutePath, StringComparison.Ordinal);
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(DateTimeOffset.Parse(upload.GetProperty("parts")[0].GetProperty("expires").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(),
+        Assert.Equal(DateTimeOffset.Parse(upload.Parts[0].Expires!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(),
             expires.ToUnixTimeSeconds());
         using var put = await api.Client.PutAsync(url, new ByteArrayContent(new byte[10]) { Headers = { ContentType = new("text/plain") } });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);

@@ -35,8 +35,8 @@ internal sealed class DriftFlows(DriftFixture fixture)
         var bytes = new byte[6 * MiB];
         new Random(16).NextBytes(bytes);
         var upload = await CreateAsync(new { fileName = "drift.bin", contentType = "application/octet-stream", fileSize = bytes.Length, parts = 2, kind = "asset", assetOptions = new { hide = true } });
-        var id = upload.GetProperty("id").GetString()!;
-        var urls = upload.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("url").GetString()!).ToList();
+        var id = upload.Id;
+        var urls = upload.Parts.Select(p => p.Url!).ToList();
         await Api.PostAsJsonAsync($"v1/uploads/{id}/action", new { action = "complete" }); // 400 parts_missing
         var chunked = new HttpRequestMessage(HttpMethod.Put, urls[0]) { Content = new StreamContent(new MemoryStream(bytes, 0, (int)(5 * MiB))) };
         chunked.Headers.TransferEncodingChunked = true;
@@ -48,8 +48,8 @@ internal sealed class DriftFlows(DriftFixture fixture)
         await Ok(await Api.PostAsJsonAsync($"v1/uploads/{id}/action", new { action = "complete" }));
         await Put(urls[1], bytes.AsMemory((int)(5 * MiB))); // 409 upload_not_pending
         var done = await WaitAsync(id);
-        await Api.GetAsync($"v1/jobs/{done.GetProperty("jobId").GetString()}");
-        var assetId = done.GetProperty("entityId").GetString()!;
+        await Api.GetAsync($"v1/jobs/{done.JobId}");
+        var assetId = done.EntityId!;
         return await Ok(await Api.GetAsync($"v1/assets/{assetId}"));
     }
 
@@ -57,32 +57,32 @@ internal sealed class DriftFlows(DriftFixture fixture)
     {
         var bytes = TestFiles.Safetensors();
         var upload = await CreateAsync(new { fileName = "drift.safetensors", contentType = "application/octet-stream", fileSize = bytes.Length, parts = 1, kind = "model" });
-        var id = upload.GetProperty("id").GetString()!;
-        await Put(upload.GetProperty("parts")[0].GetProperty("url").GetString()!, bytes);
+        var id = upload.Id;
+        await Put(upload.Parts[0].Url!, bytes);
         await Ok(await Api.PostAsJsonAsync($"v1/uploads/{id}/action", new { action = "upload-complete" }));
         var done = await WaitAsync(id);
-        await Ok(await Api.GetAsync($"v1/models/{done.GetProperty("entityId").GetString()}"));
+        await Ok(await Api.GetAsync($"v1/models/{done.EntityId}"));
     }
 
     private async Task UrlImportAsync()
     {
         var url = fixture.Files.Add("drift.png", TestFiles.Png(), "image/png");
         var upload = await CreateAsync(new { url, kind = "image" });
-        await WaitAsync(upload.GetProperty("id").GetString()!);
+        await WaitAsync(upload.Id);
     }
 
     private async Task RefusedFileAsync()
     {
         var bytes = Encoding.ASCII.GetBytes("not an image at all");
         var upload = await CreateAsync(new { fileName = "fake.png", contentType = "image/png", fileSize = bytes.Length, parts = 1, kind = "image" });
-        var id = upload.GetProperty("id").GetString()!;
-        await Put(upload.GetProperty("parts")[0].GetProperty("url").GetString()!, bytes);
+        var id = upload.Id;
+        await Put(upload.Parts[0].Url!, bytes);
         await Api.PostAsJsonAsync($"v1/uploads/{id}/action", new { action = "complete" });
         var failed = await WaitAsync(id);
-        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Equal("failed", failed.Status);
         await Api.PostAsJsonAsync($"v1/uploads/{id}/action", new { action = "complete" }); // 409 upload_failed
         var pending = await CreateAsync(new { fileName = "given-up.txt", contentType = "text/plain", fileSize = 10, parts = 1, kind = "text" });
-        await Ok(await Api.PostAsJsonAsync($"v1/uploads/{pending.GetProperty("id").GetString()}/action", new { action = "abort" }));
+        await Ok(await Api.PostAsJsonAsync($"v1/uploads/{pending.Id}/action", new { action = "abort" }));
     }
 
     private async Task ListAsync()
@@ -124,7 +124,7 @@ internal sealed class DriftFlows(DriftFixture fixture)
         await Api.PostAsJsonAsync("v1/uploads/upload_0000000000000000000000/action", new { action = "complete" });
         await Api.PostAsJsonAsync("v1/uploads/upload_0000000000000000000000/action", new { action = "dance" }); // 400 invalid_action
         var upload = await CreateAsync(new { fileName = "late.bin", contentType = "application/octet-stream", fileSize = 8, parts = 1, kind = "asset" });
-        var part = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+        var part = upload.Parts[0].Url!;
         await fixture.Anonymous.PutAsync(part.Replace("signature=", "signature=0", StringComparison.Ordinal), new ByteArrayContent(new byte[8])); // 403
         await fixture.Anonymous.PutAsync(part.Replace("/parts/1?", "/parts/2?", StringComparison.Ordinal), new ByteArrayContent(new byte[8]));
         var digest = new ByteArrayContent(new byte[8]);
@@ -133,10 +133,10 @@ internal sealed class DriftFlows(DriftFixture fixture)
         await fixture.Anonymous.GetAsync($"v1/files/{asset.GetProperty("asset").GetProperty("id").GetString()}?expires=2000-01-01T00:00:00Z&signature=x");
     }
 
-    private async Task<JsonElement> CreateAsync(object body)
+    private async Task<Upload> CreateAsync(object body)
     {
         var response = await Api.PostAsJsonAsync("v1/uploads", body);
-        return (await Ok(response)).GetProperty("upload");
+        return Upload.From(await Ok(response));
     }
 
     private Task<HttpResponseMessage> Put(string url, ReadOnlyMemory<byte> bytes) => fixture.Anonymous.PutAsync(url, new ReadOnlyMemoryContent(bytes));
@@ -148,13 +148,13 @@ internal sealed class DriftFlows(DriftFixture fixture)
         return fixture.Anonymous.SendAsync(request);
     }
 
-    private async Task<JsonElement> WaitAsync(string id)
+    private async Task<Upload> WaitAsync(string id)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            var upload = (await Ok(await Api.GetAsync($"v1/uploads/{id}"))).GetProperty("upload");
-            if (upload.GetProperty("status").GetString() is "imported" or "failed" || DateTime.UtcNow > deadline)
+            var upload = Upload.From(await Ok(await Api.GetAsync($"v1/uploads/{id}")));
+            if (upload.Status is "imported" or "failed" || DateTime.UtcNow > deadline)
             {
                 return upload;
             }

@@ -8,7 +8,7 @@ namespace Scenario.Uploads.Server.Tests.OpenApi;
 /// ruleset (tools/spectral, installed by the build from its lockfile). Any error or warning fails, except those
 /// tools/spectral/.spectral.yaml accepts, each with its reason there.
 /// </summary>
-public sealed class SpectralTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class SpectralTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private static readonly TimeSpan LintTimeout = TimeSpan.FromMinutes(2);
 

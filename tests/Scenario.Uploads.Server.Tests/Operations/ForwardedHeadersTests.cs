@@ -49,7 +49,7 @@ public sealed class ForwardedHeadersTests
         Assert.StartsWith(new Uri(host.BaseUrl, "v1/").AbsoluteUri, PartUrl(upload));
     }
 
-    private static async Task<JsonElement> CreateAsync(UploadApi api, params (string Name, string Value)[] headers)
+    private static async Task<Upload> CreateAsync(UploadApi api, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "v1/uploads") { Content = JsonContent.Create(Hosts.SmallUpload) };
         foreach (var (name, value) in headers)
@@ -59,8 +59,8 @@ public sealed class ForwardedHeadersTests
         var response = await api.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("upload").Clone();
+        return Upload.From(JsonDocument.Parse(body).RootElement);
     }
 
-    private static string PartUrl(JsonElement upload) => upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+    private static string PartUrl(Upload upload) => upload.Parts[0].Url!;
 }

@@ -36,14 +36,14 @@ public sealed class RateLimitTests
     {
         await using var host = await Hosts.StartAsync(("RateLimits:Action:PermitLimit", "1"), ("RateLimits:Action:Window", "00:10:00"));
         using var api = new UploadApi(host);
-        var first = (await api.CreateAsync(Hosts.SmallUpload)).GetProperty("id").GetString()!;
-        var second = (await api.CreateAsync(Hosts.SmallUpload)).GetProperty("id").GetString()!;
+        var first = (await api.CreateAsync(Hosts.SmallUpload)).Id;
+        var second = (await api.CreateAsync(Hosts.SmallUpload)).Id;
         Assert.Equal(HttpStatusCode.OK, (await api.ActionAsync(first, "abort")).StatusCode);
 
         var refused = await api.ActionAsync(second, "abort");
 
         await AssertRateLimited(refused, maxSeconds: 600);
-        Assert.Equal("pending", (await api.RetrieveAsync(second)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await api.RetrieveAsync(second)).Status);
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public sealed class RateLimitTests
         using var api = new UploadApi(host);
         using var other = new UploadApi(host, TestKeys.OtherApiKey, TestKeys.OtherApiSecret);
         var upload = await api.CreateAsync(Hosts.SmallUpload);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await api.RetrieveAsync(id);
         await api.GetJsonAsync("v1/uploads");
-        await api.GetJsonAsync($"v1/jobs/{upload.GetProperty("jobId").GetString()}");
+        await api.GetJsonAsync($"v1/jobs/{upload.JobId}");
 
         await AssertRateLimited(await api.Client.GetAsync($"v1/uploads/{id}"), maxSeconds: 600);
         await AssertRateLimited(await api.Client.GetAsync("v1/assets/asset_0000000000000000000000"), maxSeconds: 600);
@@ -114,13 +114,13 @@ public sealed class RateLimitTests
     }
 
     /// <summary>429 rate_limited, its Retry-After in whole seconds, and remainingSeconds the same number.</summary>
-    internal static async Task<JsonElement> AssertRateLimited(HttpResponseMessage response, int maxSeconds)
+    internal static async Task<Problem> AssertRateLimited(HttpResponseMessage response, int maxSeconds)
     {
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.TooManyRequests, "rate_limited");
         var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
         var seconds = int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(seconds, 1, maxSeconds);
-        Assert.Equal(seconds, problem.GetProperty("remainingSeconds").GetInt32());
+        Assert.Equal(seconds, problem.Json.GetProperty("remainingSeconds").GetInt32());
         return problem;
     }
 }

@@ -34,7 +34,7 @@ public sealed class QuotaTests
 
         var problem = await ProblemAssert.IsProblem(await CreateAsync(api, 500), HttpStatusCode.Forbidden, "quota_exceeded");
         AssertBreach(problem, "pendingBytes", limit: 1000, usage: 600);
-        Assert.Equal(500, problem.GetProperty("requested").GetInt64());
+        Assert.Equal(500, problem.Json.GetProperty("requested").GetInt64());
 
         Assert.Equal(HttpStatusCode.OK, (await api.ActionAsync(first, "abort")).StatusCode);
         await CreatedAsync(api, 500);
@@ -71,17 +71,17 @@ public sealed class QuotaTests
         var second = await api.CreateFor(bytes, "asset", "second.png", contentType);
         await api.PutPartsAsync(first, bytes);
         await api.PutPartsAsync(second, bytes);
-        var firstId = first.GetProperty("id").GetString()!;
+        var firstId = first.Id;
         await api.CompleteAsync(firstId);
-        Assert.Equal("imported", (await api.WaitForEndAsync(firstId)).GetProperty("status").GetString());
-        var id = second.GetProperty("id").GetString()!;
+        Assert.Equal("imported", (await api.WaitForEndAsync(firstId)).Status);
+        var id = second.Id;
 
         var problem = await ProblemAssert.IsProblem(await api.ActionAsync(id, "complete"), HttpStatusCode.Forbidden, "quota_exceeded");
 
         AssertBreach(problem, "storedBytes", limit: bytes.Length * 3 / 2, usage: bytes.Length);
-        Assert.Equal("pending", (await api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await api.RetrieveAsync(id)).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.ActionAsync(id, "abort")).StatusCode);
-        Assert.Equal("failed", (await api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("failed", (await api.RetrieveAsync(id)).Status);
         // And a new upload of that size is refused at create: it could never be stored.
         AssertBreach(await ProblemAssert.IsProblem(await CreateAsync(api, bytes.Length), HttpStatusCode.Forbidden, "quota_exceeded"),
             "storedBytes", bytes.Length * 3 / 2, bytes.Length);
@@ -117,7 +117,7 @@ public sealed class QuotaTests
         {
             var upload = await api.CreateFor(bytes, "asset", $"race-{i}.png", contentType);
             await api.PutPartsAsync(upload, bytes);
-            ids.Add(upload.GetProperty("id").GetString()!);
+            ids.Add(upload.Id);
         }
 
         var answers = await Task.WhenAll(ids.Select(id => api.ActionAsync(id, "complete")));
@@ -127,7 +127,7 @@ public sealed class QuotaTests
         {
             AssertBreach(await ProblemAssert.IsProblem(refused, HttpStatusCode.Forbidden, "quota_exceeded"), "storedBytes", limit, bytes.Length);
         }
-        var statuses = await Task.WhenAll(ids.Select(async id => (await api.RetrieveAsync(id)).GetProperty("status").GetString()));
+        var statuses = await Task.WhenAll(ids.Select(async id => (await api.RetrieveAsync(id)).Status));
         Assert.Equal(7, statuses.Count(s => s == "pending"));
     }
 
@@ -154,13 +154,13 @@ public sealed class QuotaTests
         var response = await CreateAsync(api, fileSize);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("upload").GetProperty("id").GetString()!;
+        return Upload.From(JsonDocument.Parse(body).RootElement).Id;
     }
 
-    private static void AssertBreach(JsonElement problem, string quota, long limit, long usage)
+    private static void AssertBreach(Problem problem, string quota, long limit, long usage)
     {
-        Assert.Equal(quota, problem.GetProperty("quota").GetString());
-        Assert.Equal(limit, problem.GetProperty("limit").GetInt64());
-        Assert.Equal(usage, problem.GetProperty("usage").GetInt64());
+        Assert.Equal(quota, problem.Json.GetProperty("quota").GetString());
+        Assert.Equal(limit, problem.Json.GetProperty("limit").GetInt64());
+        Assert.Equal(usage, problem.Json.GetProperty("usage").GetInt64());
     }
 }

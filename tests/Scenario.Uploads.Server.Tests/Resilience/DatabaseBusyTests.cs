@@ -28,7 +28,7 @@ public sealed class DatabaseBusyTests
         using var client = host.CreateClient();
         var bytes = UploadFlowTests.RandomBytes(6 * MiB + 5, seed: 231);
         var upload = await api.CreateFor(bytes, "asset", "kept.bin", "application/octet-stream", parts: 2);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
         await api.PutPartsAsync(upload, bytes, partSize: 5 * MiB);
 
         await using (var other = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "uploads.db")}"))
@@ -44,19 +44,19 @@ public sealed class DatabaseBusyTests
             {
                 var problem = await ProblemAssert.IsProblem(refused, HttpStatusCode.ServiceUnavailable, "database_unavailable");
                 Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
-                Assert.Equal(5, problem.GetProperty("remainingSeconds").GetInt32());
-                Assert.Contains("again", problem.GetProperty("detail").GetString());
+                Assert.Equal(5, problem.Json.GetProperty("remainingSeconds").GetInt32());
+                Assert.Contains("again", problem.Detail);
             }
         }
 
         var scrape = await Scrape.TakeAsync(client);
         Assert.True(scrape.Sum("scenario_uploads_backend_errors_total", ("backend", "database"), ("kind", "busy")) >= 2, scrape.Text);
-        Assert.Equal("pending", (await api.RetrieveAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await api.RetrieveAsync(id)).Status);
         Assert.Equal(1, await api.CountUploadsAsync());
         await api.CompleteAsync(id);
         var done = await api.WaitForEndAsync(id);
-        Assert.Equal("imported", done.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), done.GetProperty("sha256").GetString());
+        Assert.Equal("imported", done.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), done.Sha256);
         var again = await api.PostJsonAsync("v1/uploads",
             """{"fileName":"new.bin","contentType":"application/octet-stream","fileSize":10,"parts":1,"kind":"asset"}""");
         Assert.True(again.IsSuccessStatusCode, ((int)again.StatusCode).ToString(CultureInfo.InvariantCulture));

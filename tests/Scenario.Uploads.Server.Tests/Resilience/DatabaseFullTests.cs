@@ -35,7 +35,7 @@ public sealed class DatabaseFullTests
         var ids = new List<string>();
         for (var i = 0; i < 400; i++)
         {
-            ids.Add((await api.CreateFor([1], "asset", $"a{i}.bin", "application/octet-stream")).GetProperty("id").GetString()!);
+            ids.Add((await api.CreateFor([1], "asset", $"a{i}.bin", "application/octet-stream")).Id);
         }
         var reader = new SqliteConnection($"Data Source={Path.Combine(disk.Path, "uploads.db")};Pooling=False");
         await reader.OpenAsync();
@@ -57,9 +57,9 @@ public sealed class DatabaseFullTests
         File.Delete(Path.Combine(disk.Path, "filler"));
         var again = await api.ActionAsync(refused, "abort");
         Assert.True(again.StatusCode == HttpStatusCode.OK, $"abort once space is back: {(int)again.StatusCode} {await again.Content.ReadAsStringAsync()}");
-        Assert.Equal("failed", (await api.RetrieveAsync(refused)).GetProperty("status").GetString());
+        Assert.Equal("failed", (await api.RetrieveAsync(refused)).Status);
         var bytes = UploadFlowTests.RandomBytes(4096, seed: 5);
-        Assert.Equal(UploadApi.Sha256(bytes), (await api.UploadAsync(bytes, "asset", "after.bin", "application/octet-stream")).GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(bytes), (await api.UploadAsync(bytes, "asset", "after.bin", "application/octet-stream")).Sha256);
     }
 
     /// <summary>Aborts the uploads one by one until the database cannot take one: that upload and the answer.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Scenario.Testing;
 using Scenario.Uploads.Storage;
 
@@ -68,7 +67,7 @@ public sealed class DiskFullCycleTests
         var aborted = await api.CreateFor(new byte[40 * MiB], "asset", "aborted.bin", "application/octet-stream", parts: 5);
         var kept = UploadFlowTests.RandomBytes(24 * MiB, seed: 23);
         var upload = await api.CreateFor(kept, "asset", "kept.bin", "application/octet-stream", parts: 3);
-        var id = upload.GetProperty("id").GetString()!;
+        var id = upload.Id;
 
         // Parts fill the disk until the reserve refuses one.
         await api.PutPartsAsync(aborted, UploadFlowTests.RandomBytes(40 * MiB, seed: 40));
@@ -76,7 +75,7 @@ public sealed class DiskFullCycleTests
         // Another program takes every byte left, the ballast still held.
         await FillToZeroAsync(disk, ballast);
 
-        var abort = await api.ActionAsync(aborted.GetProperty("id").GetString()!, "abort");
+        var abort = await api.ActionAsync(aborted.Id, "abort");
 
         Assert.True(abort.StatusCode == HttpStatusCode.OK, $"abort: {(int)abort.StatusCode} {await abort.Content.ReadAsStringAsync()}");
         foreach (var number in Enumerable.Range(refused, 3 - refused + 1))
@@ -85,17 +84,17 @@ public sealed class DiskFullCycleTests
             Assert.True(part.StatusCode == HttpStatusCode.OK, $"part {number} after the abort: {(int)part.StatusCode} {await part.Content.ReadAsStringAsync()}");
         }
         await api.CompleteAsync(id);
-        Assert.Equal(UploadApi.Sha256(kept), (await api.WaitForEndAsync(id)).GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(kept), (await api.WaitForEndAsync(id)).Sha256);
         var fresh = UploadFlowTests.RandomBytes(MiB, seed: 24);
         var after = await api.UploadAsync(fresh, "asset", "fresh.bin", "application/octet-stream");
-        Assert.Equal(UploadApi.Sha256(fresh), after.GetProperty("sha256").GetString());
+        Assert.Equal(UploadApi.Sha256(fresh), after.Sha256);
         Assert.Equal(HttpStatusCode.OK, await ReadinessAsync(host));
         await WaitUntilAsync(() => File.Exists(ballast), "the ballast file is made again once the reserve is free");
         await AssertA507WasAnsweredAsync(host);
     }
 
     /// <summary>PUTs the upload's parts in order until one is refused (507 with Retry-After); its number.</summary>
-    private static async Task<int> PutUntilRefusedAsync(UploadApi api, JsonElement upload, byte[] bytes)
+    private static async Task<int> PutUntilRefusedAsync(UploadApi api, Upload upload, byte[] bytes)
     {
         for (var number = 1; number <= 3; number++)
         {
@@ -106,14 +105,14 @@ public sealed class DiskFullCycleTests
             }
             var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.InsufficientStorage, "insufficient_storage");
             Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.RetryAfter?.Delta);
-            Assert.Contains("not stored", problem.GetProperty("detail").GetString());
+            Assert.Contains("not stored", problem.Detail);
             return number;
         }
         throw new Xunit.Sdk.XunitException("Every part went in: the disk never reached the reserve.");
     }
 
-    private static Task<HttpResponseMessage> PutPartAsync(UploadApi api, JsonElement upload, byte[] bytes, int number) =>
-        api.PutPartAsync(upload.GetProperty("parts")[number - 1].GetProperty("url").GetString()!, bytes.AsMemory((number - 1) * 8 * MiB, 8 * MiB));
+    private static Task<HttpResponseMessage> PutPartAsync(UploadApi api, Upload upload, byte[] bytes, int number) =>
+        api.PutPartAsync(upload.Parts[number - 1].Url!, bytes.AsMemory((number - 1) * 8 * MiB, 8 * MiB));
 
     /// <summary>
     /// Fills the disk to 0 bytes free with the ballast file in place. Should the service give the file up while

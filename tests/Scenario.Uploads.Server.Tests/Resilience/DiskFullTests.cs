@@ -46,21 +46,21 @@ public sealed class DiskFullTests
             Assert.Equal(TimeSpan.FromSeconds(60), tooBig.Headers.RetryAfter?.Delta);
             var bytes = UploadFlowTests.RandomBytes(16 * MiB, seed: 72);
             var upload = await api.CreateFor(bytes, "asset", "full.bin", "application/octet-stream", parts: 2);
-            var id = upload.GetProperty("id").GetString()!;
+            var id = upload.Id;
             var filler = Path.Combine(mount, "filler");
             await File.WriteAllBytesAsync(filler, new byte[(int)new DriveInfo(mount).AvailableFreeSpace - (2 * MiB)]);
 
-            var full = await api.PutPartAsync(upload.GetProperty("parts")[0].GetProperty("url").GetString()!, bytes.AsMemory(0, 8 * MiB));
+            var full = await api.PutPartAsync(upload.Parts[0].Url!, bytes.AsMemory(0, 8 * MiB));
 
             var problem = await ProblemAssert.IsProblem(full, HttpStatusCode.InsufficientStorage, "insufficient_storage");
             Assert.Equal(TimeSpan.FromSeconds(60), full.Headers.RetryAfter?.Delta);
-            Assert.Contains("not stored", problem.GetProperty("detail").GetString());
-            Assert.False((await api.RetrieveAsync(id)).GetProperty("parts")[0].GetProperty("uploaded").GetBoolean());
+            Assert.Contains("not stored", problem.Detail);
+            Assert.False((await api.RetrieveAsync(id)).Parts[0].Uploaded);
 
             File.Delete(filler);
             await api.PutPartsAsync(upload, bytes, partSize: 8 * MiB);
             await api.CompleteAsync(id);
-            Assert.Equal(UploadApi.Sha256(bytes), (await api.WaitForEndAsync(id)).GetProperty("sha256").GetString());
+            Assert.Equal(UploadApi.Sha256(bytes), (await api.WaitForEndAsync(id)).Sha256);
         }
         finally
         {

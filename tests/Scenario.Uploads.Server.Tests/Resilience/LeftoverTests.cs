@@ -39,7 +39,7 @@ public sealed class LeftoverTests
             using var api = new UploadApi(host);
             var uploads = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => api.CreateFor(new byte[1000], "asset", $"first{i}.bin", "application/octet-stream")));
 
-            var answers = await Task.WhenAll(uploads.Select(u => api.PutPartAsync(u.GetProperty("parts")[0].GetProperty("url").GetString()!, new byte[1000])));
+            var answers = await Task.WhenAll(uploads.Select(u => api.PutPartAsync(u.Parts[0].Url!, new byte[1000])));
 
             Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         }

@@ -19,7 +19,7 @@ public sealed class ShutdownPartTests
         var api = new UploadApi(host);
         var bytes = UploadFlowTests.RandomBytes(12 * MiB, seed: 71);
         var upload = await api.CreateFor(bytes, "asset", "deploy.bin", "application/octet-stream", parts: 2);
-        return (host, api, bytes, upload.GetProperty("id").GetString()!, upload.GetProperty("parts")[0].GetProperty("url").GetString()!);
+        return (host, api, bytes, upload.Id, upload.Parts[0].Url!);
     }
 
     [Fact(Skip = TestBackend.LocalPartsOnly, SkipType = typeof(TestBackend), SkipUnless = nameof(TestBackend.PartsGoThroughService))]
@@ -29,20 +29,20 @@ public sealed class ShutdownPartTests
         await using (host)
         using (api)
         {
-            await using var part = await RawHttp.PutAsync(url, 6 * MiB);
-            await part.SendAsync(bytes.AsMemory(0, 2 * MiB));
+            await using var part = await RawHttp.OpenPutAsync(url, 6 * MiB);
+            await part.WriteAsync(bytes.AsMemory(0, 2 * MiB));
             await Task.Delay(200);
 
             var stopping = host.StopAsync();
             await Task.Delay(500);
-            await part.SendAsync(bytes.AsMemory(2 * MiB, 4 * MiB));
+            await part.WriteAsync(bytes.AsMemory(2 * MiB, 4 * MiB));
             var answer = await part.ReadAnswerAsync(TimeSpan.FromSeconds(20));
             await stopping;
             await host.StartAgainAsync();
 
             Assert.NotNull(answer);
-            Assert.True(answer.Value.Status == 200, answer.Value.Text);
-            Assert.True((await api.RetrieveAsync(id)).GetProperty("parts")[0].GetProperty("uploaded").GetBoolean());
+            Assert.True(answer.Status == 200, answer.Text);
+            Assert.True((await api.RetrieveAsync(id)).Parts[0].Uploaded);
         }
     }
 
@@ -53,8 +53,8 @@ public sealed class ShutdownPartTests
         await using (host)
         using (api)
         {
-            await using var part = await RawHttp.PutAsync(url, 6 * MiB);
-            await part.SendAsync(bytes.AsMemory(0, 2 * MiB));
+            await using var part = await RawHttp.OpenPutAsync(url, 6 * MiB);
+            await part.WriteAsync(bytes.AsMemory(0, 2 * MiB));
             await Task.Delay(200);
 
             await host.StopAsync();
@@ -62,8 +62,8 @@ public sealed class ShutdownPartTests
             await host.StartAgainAsync();
 
             // Cut off: either no answer at all (a connection error, which clients retry) or a retryable 503.
-            Assert.True(answer is null || answer.Value.Status == 503, answer?.Text);
-            Assert.False((await api.RetrieveAsync(id)).GetProperty("parts")[0].GetProperty("uploaded").GetBoolean());
+            Assert.True(answer is null || answer.Status == 503, answer?.Text);
+            Assert.False((await api.RetrieveAsync(id)).Parts[0].Uploaded);
         }
     }
 }

@@ -1,4 +1,6 @@
+using Dapper;
 using Scenario.Testing;
+using Scenario.Uploads.Persistence.Sql;
 using Scenario.Uploads.Sqlite;
 using Scenario.Uploads.Storage;
 
@@ -59,15 +61,13 @@ public sealed class SqliteFullDiskTests
     {
         var database = SqliteDatabase.ForFile(Path.Combine(disk.Path, "uploads.db"));
         await database.InitializeAsync(CancellationToken.None);
-        await using var connection = await database.OpenWriterAsync(CancellationToken.None);
-        await using var create = connection.CreateCommand();
-        create.CommandText = "CREATE TABLE blobs (b BLOB);";
-        await create.ExecuteNonQueryAsync();
+        await database.WriteAsync(Durability.Synced,
+            (connection, transaction) => connection.ExecuteAsync("CREATE TABLE blobs (b BLOB);", transaction: transaction), CancellationToken.None);
         return database;
     }
 
     private static Task<int> InsertAsync(SqliteDatabase database, int size) =>
-        database.WriteBatchedAsync(durable: true, batch => Task.FromResult(batch.Execute(Insert, ["@size"], [size])), CancellationToken.None);
+        database.WriteAsync(Durability.Synced, (connection, transaction) => connection.ExecuteAsync(Insert, new { size }, transaction), CancellationToken.None);
 
     private static async Task<long> CountAsync(SqliteDatabase database)
     {

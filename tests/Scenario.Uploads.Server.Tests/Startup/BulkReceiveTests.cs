@@ -40,7 +40,7 @@ public sealed class BulkReceiveTests
 
         var upload = await api.UploadAsync(bytes, "asset", "bulk.bin", "application/octet-stream", parts: 2);
 
-        Assert.Equal("imported", upload.GetProperty("status").GetString());
-        Assert.Equal(UploadApi.Sha256(bytes), upload.GetProperty("sha256").GetString());
+        Assert.Equal("imported", upload.Status);
+        Assert.Equal(UploadApi.Sha256(bytes), upload.Sha256);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Scenario.Testing;
 
 namespace Scenario.Uploads.Server.Tests.Telemetry;
@@ -20,8 +19,8 @@ public sealed class MetricsTests(TelemetryProcess service) : IClassFixture<Telem
 
         var imported = await api.UploadAsync(png, "image", "pixel.png", "image/png");
         var refused = await api.UploadAsync(garbage, "image", "noise.png", "image/png");
-        Assert.Equal("imported", imported.GetProperty("status").GetString());
-        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.Equal("imported", imported.Status);
+        Assert.Equal("failed", refused.Status);
         // The worker counts a step a moment after it commits the status the test saw.
         var after = await ScrapeUntilAsync(s => Delta(before, s, "scenario_uploads_job_step_duration_seconds_count", ("step", "import")) >= 1
             && Delta(before, s, "scenario_uploads_job_step_duration_seconds_count", ("step", "validate")) >= 2);
@@ -57,7 +56,7 @@ public sealed class MetricsTests(TelemetryProcess service) : IClassFixture<Telem
             >= s.Sum("scenario_uploads_completed_total"));
 
         var imported = await api.UploadAsync(TestFiles.Png(32, 32), "image", "calls.png", "image/png");
-        Assert.Equal("imported", imported.GetProperty("status").GetString());
+        Assert.Equal("imported", imported.Status);
         // The job's end is written a moment after the imported status the test saw.
         var after = await ScrapeUntilAsync(s => Calls(before, s, "IJobQueue.FinishAsync") >= 1);
 

@@ -15,9 +15,9 @@ public sealed class RequestLogTests(TelemetryProcess service) : IClassFixture<Te
         var api = service.Api;
         var bytes = TestFiles.Png();
         var upload = await api.CreateFor(bytes, "image", "logged.png", "image/png");
-        var partUrl = upload.GetProperty("parts")[0].GetProperty("url").GetString()!;
+        var partUrl = upload.Parts[0].Url!;
         await api.PutPartsAsync(upload, bytes);
-        await api.RetrieveAsync(upload.GetProperty("id").GetString()!);
+        await api.RetrieveAsync(upload.Id);
 
         var lines = await RequestLinesAsync(expected: TestBackend.PartsGoThroughService ? 3 : 2);
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Scenario.Uploads.Server.Tests.Telemetry;
 
 /// <summary>A problem's traceId is the W3C trace id of its request: the one the client sent, or a new one.</summary>
-public sealed class TraceIdTests(HostFixture fixture) : IClassFixture<HostFixture>, IDisposable
+public sealed class TraceIdTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IDisposable
 {
     private readonly HttpClient _client = OutsideClient.Create(fixture.Host.BaseUrl, fixture.Api.Client.DefaultRequestHeaders.Authorization);
 

@@ -20,7 +20,7 @@ public sealed class WebhookTests
 
         var done = await api.UploadAsync(bytes, "asset", fileName, contentType);
         var deliveries = await receiver.WaitForAsync(1);
-        var id = done.GetProperty("id").GetString()!;
+        var id = done.Id;
         await WaitForDeliveryEndAsync(host, id);
 
         var delivery = Assert.Single(deliveries);
@@ -32,7 +32,7 @@ public sealed class WebhookTests
         Assert.StartsWith("evt_", body["id"]!.GetValue<string>());
         Assert.Equal(body["id"]!.GetValue<string>(), delivery.EventId);
         Assert.True(DateTimeOffset.TryParse(body["createdAt"]!.GetValue<string>(), out _));
-        var shown = JsonNode.Parse((await api.RetrieveAsync(id)).GetRawText());
+        var shown = JsonNode.Parse((await api.RetrieveAsync(id)).Json.GetRawText());
         Assert.True(JsonNode.DeepEquals(shown, body["data"]!["upload"]), $"webhook: {body["data"]!["upload"]}\nAPI: {shown}");
         Assert.Single(receiver.Deliveries);
     }
@@ -50,14 +50,14 @@ public sealed class WebhookTests
         var notAnImage = "this is plain text, not a PNG"u8.ToArray();
 
         var done = await api.UploadAsync(notAnImage, "image", "fake.png", "image/png");
-        Assert.Equal("failed", done.GetProperty("status").GetString());
+        Assert.Equal("failed", done.Status);
         var delivery = Assert.Single(await receiver.WaitForAsync(1));
-        await WaitForDeliveryEndAsync(host, done.GetProperty("id").GetString()!);
+        await WaitForDeliveryEndAsync(host, done.Id);
 
         var body = JsonNode.Parse(delivery.Body)!;
         Assert.Equal("upload.failed", body["type"]!.GetValue<string>());
         Assert.Equal("failed", body["data"]!["upload"]!["status"]!.GetValue<string>());
-        Assert.Equal(done.GetProperty("errorMessage").GetString(), body["data"]!["upload"]!["errorMessage"]!.GetValue<string>());
+        Assert.Equal(done.ErrorMessage, body["data"]!["upload"]!["errorMessage"]!.GetValue<string>());
         Assert.True(delivery.SignatureVerifies(WebhookReceiver.Secret));
         Assert.Empty(other.Deliveries);
     }
@@ -73,7 +73,7 @@ public sealed class WebhookTests
 
         var done = await api.UploadAsync(bytes, "asset", fileName, contentType);
         var deliveries = await receiver.WaitForAsync(1, d => d.Accepted);
-        var (status, attempts) = await WaitForDeliveryEndAsync(host, done.GetProperty("id").GetString()!);
+        var (status, attempts) = await WaitForDeliveryEndAsync(host, done.Id);
 
         Assert.Equal([500, 500, 200], deliveries.Select(d => d.Status));
         Assert.Single(deliveries.Select(d => d.EventId).Distinct());
@@ -99,7 +99,7 @@ public sealed class WebhookTests
         Volatile.Write(ref accepting, true);
         await host.StartAgainAsync();
         var deliveries = await receiver.WaitForAsync(1, d => d.Accepted);
-        var (status, _) = await WaitForDeliveryEndAsync(host, done.GetProperty("id").GetString()!);
+        var (status, _) = await WaitForDeliveryEndAsync(host, done.Id);
 
         Assert.Equal(503, deliveries[0].Status);
         Assert.Single(deliveries, d => d.Accepted);

@@ -3,11 +3,14 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Scenario.Testing;
+using Xunit;
 
-namespace Scenario.Uploads.Server.Tests;
+namespace Scenario.Testing.Api;
 
-/// <summary>Raw HTTP calls to the service, as curl or a browser would make them, plus the whole flow.</summary>
+/// <summary>
+/// The service's API as curl or a browser calls it, answers read into <see cref="Upload"/> and <see cref="Job"/>;
+/// plus the whole flow (create, PUT the parts, complete, wait).
+/// </summary>
 public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : IDisposable
 {
     private readonly HttpClient _client = ServiceHost.CreateClient(baseUrl, apiKey, apiSecret);
@@ -29,21 +32,17 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
         _client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    public async Task<JsonElement> CreateAsync(object body)
-    {
-        var response = await _client.PostAsJsonAsync("v1/uploads", body);
-        return await UploadOf(response);
-    }
+    public async Task<Upload> CreateAsync(object body) => await UploadOf(await _client.PostAsJsonAsync("v1/uploads", body));
 
-    public async Task<JsonElement> CreateFor(byte[] bytes, string kind, string fileName, string contentType, int parts = 1) =>
+    public async Task<Upload> CreateFor(byte[] bytes, string kind, string fileName, string contentType, int parts = 1) =>
         await CreateAsync(new { fileName, contentType, fileSize = bytes.LongLength, parts, kind });
 
-    public async Task<JsonElement> RetrieveAsync(string uploadId) => await UploadOf(await _client.GetAsync($"v1/uploads/{uploadId}"));
+    public async Task<Upload> RetrieveAsync(string uploadId) => await UploadOf(await _client.GetAsync($"v1/uploads/{uploadId}"));
 
     public Task<HttpResponseMessage> ActionAsync(string uploadId, string action) =>
         PostJsonAsync($"v1/uploads/{uploadId}/action", $$"""{"action":"{{action}}"}""");
 
-    public async Task<JsonElement> CompleteAsync(string uploadId) => await UploadOf(await ActionAsync(uploadId, "complete"));
+    public async Task<Upload> CompleteAsync(string uploadId) => await UploadOf(await ActionAsync(uploadId, "complete"));
 
     public Task<HttpResponseMessage> PutPartAsync(string url, ReadOnlyMemory<byte> bytes, string? contentMd5 = null)
     {
@@ -60,40 +59,37 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
     /// file: parts of <paramref name="partSize"/> bytes (by default ceil(size / parts), the size this
     /// service used to impose) and a smaller last part.
     /// </summary>
-    public async Task PutPartsAsync(JsonElement upload, byte[] bytes, IEnumerable<int>? order = null, long? partSize = null)
+    public async Task PutPartsAsync(Upload upload, byte[] bytes, IEnumerable<int>? order = null, long? partSize = null)
     {
-        var parts = upload.GetProperty("parts").EnumerateArray().ToList();
+        var parts = upload.Parts;
         var size = partSize ?? (bytes.LongLength + parts.Count - 1) / parts.Count;
-        var numbers = order ?? parts.Select(p => p.GetProperty("number").GetInt32());
-        var puts = numbers.Select(async n =>
+        var puts = (order ?? parts.Select(p => p.Number)).Select(async n =>
         {
             var offset = (n - 1) * size;
             var length = n < parts.Count ? size : bytes.LongLength - offset;
-            var response = await PutPartAsync(parts[n - 1].GetProperty("url").GetString()!, bytes.AsMemory((int)offset, (int)length));
+            var response = await PutPartAsync(parts[n - 1].Url, bytes.AsMemory((int)offset, (int)length));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"part {n}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         });
         await Task.WhenAll(puts);
     }
 
     /// <summary>Create, PUT every part, complete, wait: the upload at the end.</summary>
-    public async Task<JsonElement> UploadAsync(byte[] bytes, string kind, string fileName, string contentType, int parts = 1)
+    public async Task<Upload> UploadAsync(byte[] bytes, string kind, string fileName, string contentType, int parts = 1)
     {
         var upload = await CreateFor(bytes, kind, fileName, contentType, parts);
         await PutPartsAsync(upload, bytes);
-        var id = upload.GetProperty("id").GetString()!;
-        await CompleteAsync(id);
-        return await WaitForEndAsync(id);
+        await CompleteAsync(upload.Id);
+        return await WaitForEndAsync(upload.Id);
     }
 
     /// <summary>Polls until the upload is imported or failed.</summary>
-    public async Task<JsonElement> WaitForEndAsync(string uploadId, TimeSpan? timeout = null)
+    public async Task<Upload> WaitForEndAsync(string uploadId, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var upload = await RetrieveAsync(uploadId);
-            var status = upload.GetProperty("status").GetString();
-            if (status is "imported" or "failed" || DateTime.UtcNow > deadline)
+            if (upload.Status is "imported" or "failed" || DateTime.UtcNow > deadline)
             {
                 return upload;
             }
@@ -105,13 +101,13 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
     /// The job once its worker ended it: the worker commits the upload's last status a moment before it
     /// ends the job, so on a busy machine a job can still be in progress when its upload is imported.
     /// </summary>
-    public async Task<JsonElement> WaitForJobEndAsync(string jobId)
+    public async Task<Job> WaitForJobEndAsync(string jobId)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)
         {
-            var job = (await GetJsonAsync($"v1/jobs/{jobId}")).GetProperty("job");
-            if (job.GetProperty("status").GetString() is not ("queued" or "in-progress") || DateTime.UtcNow > deadline)
+            var job = Job.From(await GetJsonAsync($"v1/jobs/{jobId}"));
+            if (job.Status is not ("queued" or "in-progress") || DateTime.UtcNow > deadline)
             {
                 return job;
             }
@@ -119,6 +115,7 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
         }
     }
 
+    /// <summary>A GET that must answer 200: its JSON, for the resources this driver does not type (assets, models).</summary>
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await _client.GetAsync(path);
@@ -126,11 +123,13 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
         return await ReadJson(response);
     }
 
-    public async Task<int> CountUploadsAsync()
+    public async Task<IReadOnlyList<Upload>> ListAsync()
     {
         var list = await GetJsonAsync("v1/uploads?pageSize=100");
-        return list.GetProperty("uploads").GetArrayLength();
+        return [.. list.GetProperty("uploads").EnumerateArray().Select(Upload.From)];
     }
+
+    public async Task<int> CountUploadsAsync() => (await ListAsync()).Count;
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -139,11 +138,12 @@ public sealed class UploadApi(Uri baseUrl, string apiKey, string apiSecret) : ID
     public static async Task<JsonElement> ReadJson(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
-    private static async Task<JsonElement> UploadOf(HttpResponseMessage response)
+    /// <summary>The upload in a 200 answer; anything else fails the test with the answer's text.</summary>
+    public static async Task<Upload> UploadOf(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("upload").Clone();
+        return Upload.From(JsonDocument.Parse(body).RootElement);
     }
 
     public void Dispose()

@@ -7,10 +7,11 @@ using Scenario.Uploads.Webhooks;
 namespace Scenario.Uploads.Persistence.Sql;
 
 /// <summary>
-/// What the transaction that ends an upload writes besides the upload: one webhook delivery per key of its
-/// owner that has a webhook, as a runnable job. Written there, so a crash right after the end cannot lose it.
+/// The webhook deliveries of an upload's event, queued by the transaction that changes its status: one per key
+/// of its owner that has a webhook, as a runnable job. Written there, so a crash right after the change cannot
+/// lose them.
 /// </summary>
-internal static class UploadEndSql
+internal static class UploadEventSql
 {
     // One event for every receiver of the owner; each delivery's job id adds the key, so they retry apart.
     private const string QueueDeliveries = """
@@ -21,8 +22,8 @@ internal static class UploadEndSql
         WHERE k.owner_id = (SELECT owner_id FROM uploads WHERE id = @uploadId);
         """;
 
-    /// <summary>Queues the deliveries of an upload that has just entered <paramref name="status"/>, if it ended.</summary>
-    public static async Task QueueAsync(DbConnection connection, DbTransaction transaction, string uploadId, string status, DateTimeOffset now)
+    /// <summary>Queues the deliveries of an upload that has just entered <paramref name="status"/>, if that is an event (it ended).</summary>
+    public static async Task QueueDeliveriesAsync(DbConnection connection, DbTransaction transaction, string uploadId, string status, DateTimeOffset now)
     {
         if (UploadEvent.For(status, now) is not { } uploadEvent)
         {
