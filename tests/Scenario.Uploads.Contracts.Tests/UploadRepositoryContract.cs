@@ -252,6 +252,34 @@ public abstract class UploadRepositoryContract
     }
 
     [Fact]
+    public async Task A_validated_upload_whose_asset_the_import_created_counts_once_against_the_stored_bytes()
+    {
+        var db = await OpenAsync();
+        var (upload, job) = Records.New(parts: 1);
+        await db.Uploads.CreateAsync(upload, job, false, QuotaLimits.Unlimited, None);
+        Assert.True((await db.Uploads.CompleteAsync(upload.Id, upload.PartSize, QuotaLimits.Unlimited, Records.T0, None)).Completed);
+        Assert.True(await db.Uploads.TryUpdateAsync(upload with { Status = UploadStatuses.Validated }, [UploadStatuses.Validating], None));
+        // The import's first step: the asset exists, the upload is not yet imported.
+        await db.Entities.CreateAssetIfAbsentAsync(new AssetRecord
+        {
+            Id = "asset_of_" + upload.Id, OwnerId = upload.OwnerId, AuthorId = upload.AuthorId, UploadId = upload.Id, Kind = upload.Kind,
+            FileName = upload.FileName, ContentType = "image/png", FileSize = upload.FileSize!.Value, Sha256 = "s",
+            StorageKey = upload.StorageKey, CreatedAt = Records.T0,
+        }, None);
+        var stored = upload.FileSize!.Value;
+        var (next, nextJob) = Records.New(parts: 1);
+        var room = next.FileSize!.Value;
+
+        // The owner may store exactly both files: the first counts once, so the second still fits.
+        var breach = await db.Uploads.CreateAsync(next, nextJob, false, new QuotaLimits(StoredBytes: stored + room, PendingBytes: null, PendingUploads: null), None);
+
+        Assert.Null(breach);
+        var (third, thirdJob) = Records.New(parts: 1);
+        var refused = await db.Uploads.CreateAsync(third, thirdJob, false, new QuotaLimits(StoredBytes: stored + room - 1, PendingBytes: null, PendingUploads: null), None);
+        Assert.Equal(new QuotaBreach(QuotaNames.StoredBytes, stored + room - 1, stored, room), refused);
+    }
+
+    [Fact]
     public async Task An_upload_that_ends_queues_one_webhook_delivery_per_key_of_its_owner_with_a_webhook()
     {
         var db = await OpenAsync();

@@ -8,6 +8,8 @@ namespace Scenario.Uploads.Persistence.Sql;
 /// <summary>
 /// Reads an owner's usage inside the write transaction that the quota check guards, after the dialect's
 /// per-owner lock (<see cref="SqlDialect.OwnerLock"/>): the check and the write it allows are one step.
+/// Stored bytes are the owner's assets and models and the uploads on their way to becoming one; an upload
+/// whose entity the import has created but not yet marked imported counts once, as its entity.
 /// </summary>
 internal static class QuotaSql
 {
@@ -15,8 +17,10 @@ internal static class QuotaSql
         SELECT
           (SELECT CAST(count(*) AS BIGINT) FROM uploads WHERE owner_id = @ownerId AND status = @pending),
           (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads WHERE owner_id = @ownerId AND status = @pending),
-          (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads
-              WHERE owner_id = @ownerId AND status IN (@validating, @validated))
+          (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM uploads u
+              WHERE owner_id = @ownerId AND status IN (@validating, @validated)
+                AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.upload_id = u.id)
+                AND NOT EXISTS (SELECT 1 FROM models m WHERE m.upload_id = u.id))
             + (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM assets WHERE owner_id = @ownerId)
             + (SELECT CAST(coalesce(sum(file_size), 0) AS BIGINT) FROM models WHERE owner_id = @ownerId);
         """;

@@ -77,6 +77,12 @@ public static class SchemaMigrations
         (6, """
             UPDATE uploads SET status = 'validating' WHERE status = 'complete';
             """),
+        // 7: the quota's count of stored bytes leaves out an upload whose asset or model the import has just
+        // created (it is both until the upload says imported), which it finds by the entity's upload.
+        (7, """
+            CREATE INDEX IF NOT EXISTS ix_assets_upload ON assets (upload_id);
+            CREATE INDEX IF NOT EXISTS ix_models_upload ON models (upload_id);
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;
