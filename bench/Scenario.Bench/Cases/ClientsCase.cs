@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Scenario.Bench.Harness;
 
@@ -103,12 +102,8 @@ internal sealed class ClientsCase(BenchContext bench)
     /// <summary>The CLI as a whole command under /usr/bin/time (its peak RSS recorded in MiB), its standard error dropped.</summary>
     private async Task<(double Seconds, string Json)> CliUploadAsync(Service service, string[] args, string rss, Turn turn)
     {
-        var rssFile = Path.Combine(bench.Settings.Scratch, "cli.rss");
-        var watch = Stopwatch.StartNew();
-        var json = await Proc.RunAsync("bash", ["-c", "exec \"$@\" 2>/dev/null", "bash", "/usr/bin/time", "-f", "%M", "-o", rssFile, service.Cli, "upload", .. args],
-            service.ClientEnv);
-        var seconds = watch.Elapsed.TotalSeconds;
-        turn.Record(rss, Number.Parse(File.ReadAllText(rssFile)) / 1024);
+        var (seconds, json, rssMiB) = await TimedCommand.RunAsync(bench.Settings.Scratch, service.Cli, ["upload", .. args], service.ClientEnv, quiet: true);
+        turn.Record(rss, rssMiB);
         return (seconds, json);
     }
 

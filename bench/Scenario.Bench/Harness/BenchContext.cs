@@ -8,6 +8,7 @@ internal sealed class BenchContext(BenchSettings settings) : IDisposable
 {
     private readonly Processes processes = new();
     private readonly Dictionary<string, Service> services = [];
+    private readonly Dictionary<string, int> tusPids = [];
 
     public BenchSettings Settings => settings;
 
@@ -33,6 +34,11 @@ internal sealed class BenchContext(BenchSettings settings) : IDisposable
     public Service Base(Place place) => services[place.Suffix + ".base"];
 
     public Turn TurnOn(Place place, bool warming = false) => new(Samples, New(place), warming);
+
+    /// <summary>The pid of @tus/server here: case 10 reads its peak RSS.</summary>
+    public int TusPid(Place place) => tusPids[place.Suffix];
+
+    public async Task StartTusAsync(Place place) => tusPids[place.Suffix] = (await Servers.StartTusAsync(place)).Id;
 
     public async Task StartServiceAsync(Place place) => services[place.Suffix] = await Servers.StartServiceAsync(place, "", ".");
 

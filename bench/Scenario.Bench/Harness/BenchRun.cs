@@ -16,6 +16,7 @@ internal sealed class BenchRun(BenchContext bench)
     private CompleteCase complete = null!;
     private UploadCase upload = null!;
     private HugeCase huge = null!;
+    private TusCase tus = null!;
 
     private BenchSettings Settings => bench.Settings;
 
@@ -53,7 +54,9 @@ internal sealed class BenchRun(BenchContext bench)
         complete = new CompleteCase(bench, clients);
         upload = new UploadCase(bench, complete);
         huge = new HugeCase(bench, clients);
+        tus = new TusCase(bench);
         upload.AddSystems(systems);
+        tus.AddSystems(systems);
         clients.AddSystems(systems);
         complete.AddSystems(systems);
         var rounds = new Rounds(bench, systems);
@@ -61,6 +64,10 @@ internal sealed class BenchRun(BenchContext bench)
         if (!Settings.OnlySmall)
         {
             await bench.Data.MakeAsync();
+        }
+        if (Settings.Wants("tus"))
+        {
+            await tus.PrepareAsync();
         }
         await StartServersAsync();
         await WarmUpAsync(rounds);
@@ -79,12 +86,12 @@ internal sealed class BenchRun(BenchContext bench)
             await bench.StartServiceAsync(bench.Memory);
             await bench.StartBaseServiceAsync(bench.Memory);
             await servers.StartNginxAsync(bench.Memory);
-            await servers.StartTusAsync(bench.Memory);
+            await bench.StartTusAsync(bench.Memory);
         }
         await bench.StartBaseServiceAsync(bench.Disk);
         await bench.StartServiceAsync(bench.Disk);
         await servers.StartNginxAsync(bench.Disk);
-        await servers.StartTusAsync(bench.Disk);
+        await bench.StartTusAsync(bench.Disk);
         await servers.StartMinimalAsync();
     }
 
@@ -109,6 +116,11 @@ internal sealed class BenchRun(BenchContext bench)
                     await rounds.RunAsync("0.8", [.. rounds.WithBase("service"), "nginx", "tus"], bench.Memory, 0, 8, warming: true);
                 }
             }
+        }
+        if (Settings.Wants("tus"))
+        {
+            Log.Line("warm-up: case 10, one untimed upload by each system");
+            await rounds.RunAsync("tus.0", TusCase.Systems, bench.Disk, 0, 4, warming: true);
         }
         if (Settings.Wants("page"))
         {
@@ -142,6 +154,11 @@ internal sealed class BenchRun(BenchContext bench)
         {
             Log.Line($"case 7: 1 GiB through the upload page and the CLI, run {rep}");
             await new PageCase(bench).RunAsync(rep);
+        }
+        if (Settings.Wants("tus"))
+        {
+            Log.Line($"case 10: tus-js-client to the service and to @tus/server, and the CLI, run {rep}");
+            await rounds.RunAsync($"tus.{rep}", TusCase.Systems, bench.Disk, rep, 4);
         }
     }
 

@@ -7,8 +7,8 @@ namespace Scenario.Bench.Harness;
 internal sealed record BenchSettings
 {
     /// <summary>The cases by number: case N is the Nth name. "huge" runs only when named.</summary>
-    private static readonly string[] Names = ["upload", "clients", "complete", "api", "scale", "memory", "page", "small", "huge"];
-    private const string Default = "upload clients complete api scale memory page small";
+    private static readonly string[] Names = ["upload", "clients", "complete", "api", "scale", "memory", "page", "small", "huge", "tus"];
+    private const string Default = "upload clients complete api scale memory page small tus";
 
     public required IReadOnlySet<string> Cases { get; init; }
     public required int Reps { get; init; }
@@ -22,6 +22,9 @@ internal sealed record BenchSettings
     public bool BaselineOwnHelper { get; init; }
     public required string HugeGib { get; init; }
     public required string HugeSource { get; init; }
+
+    /// <summary>Case 10's file size (BENCH_TUS_MIB, 1024): smaller for a quick look while working on the case.</summary>
+    public int TusMib { get; init; } = 1024;
 
     public bool Wants(string name) => Cases.Contains(name);
 
@@ -46,6 +49,7 @@ internal sealed record BenchSettings
             BaselineOwnHelper = Env("BENCH_BASE_OWN_HELPER", "0") == "1",
             HugeGib = Env("BENCH_HUGE_GIB", "32"),
             HugeSource = Env("BENCH_HUGE_SOURCE", "window"),
+            TusMib = int.Parse(Env("BENCH_TUS_MIB", "1024")),
         };
     }
 

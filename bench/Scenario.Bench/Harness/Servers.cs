@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Scenario.Bench.Harness;
 
 /// <summary>Starts the servers under test on 127.0.0.1 and waits until each answers; the registry stops them at the end.</summary>
@@ -32,12 +34,14 @@ internal sealed class Servers(Processes processes, string scratch)
         await WaitAsync($"http://127.0.0.1:{place.NginxPort}/");
     }
 
-    public async Task StartTusAsync(Place place)
+    /// <summary>@tus/server (bench/tus/server.mjs): its process is node itself (bash execs it), whose RSS case 10 reads.</summary>
+    public async Task<Process> StartTusAsync(Place place)
     {
         var folder = Path.Combine(place.Folder, "tus");
         Directory.CreateDirectory(folder);
-        processes.Add(Proc.StartLogged("node", ["bench/tus/server.mjs", place.TusPort.ToString(), folder], Path.Combine(place.Folder, "tus.log")));
+        var process = processes.Add(Proc.StartLogged("node", ["bench/tus/server.mjs", place.TusPort.ToString(), folder], Path.Combine(place.Folder, "tus.log")));
         await WaitAsync($"http://127.0.0.1:{place.TusPort}/files");
+        return process;
     }
 
     public async Task StartMinimalAsync()

@@ -40,12 +40,8 @@ internal sealed record Service(Place Place, string Tag, string Root, int Port, P
     public static string BasicAuth => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ApiKey}:{ApiSecret}"));
 
     /// <summary>A figure from /proc/PID/status in MiB (VmRSS, VmHWM).</summary>
-    public double StatusMiB(string field)
-    {
-        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-    }
+    public double StatusMiB(string field) => ProcStatus.MiB(Pid, field);
 
     /// <summary>Resets the peak RSS (VmHWM) to the RSS now.</summary>
-    public void ResetPeak() => File.WriteAllText($"/proc/{Pid}/clear_refs", "5");
+    public void ResetPeak() => ProcStatus.ResetPeak(Pid);
 }

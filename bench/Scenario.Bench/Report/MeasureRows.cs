@@ -5,7 +5,7 @@ namespace Scenario.Bench.Report;
 /// <summary>The table of measures, case by case, in the order and with the labels it always had.</summary>
 internal static class MeasureRows
 {
-    public static void Write(Table t, HugeOutcome huge)
+    public static void Write(Table t, HugeOutcome huge, int tusMib)
     {
         foreach (var c in (int[])[4, 8])
         {
@@ -30,6 +30,22 @@ internal static class MeasureRows
         t.Row("8. job steps per file, summed (ms)", "small.job_ms_per_file", "ms", digits: 2);
         t.Row("8. last complete → last import (s)", "small.tail_s", "s");
         t.Row("8. the job worker's tail, share of the whole time", "small.tail_share", "", 100, 1, percent: true);
+        Tus(t, tusMib);
+    }
+
+    private static void Tus(Table t, int mib)
+    {
+        var size = mib == 1024 ? "1 GiB" : $"{mib} MiB";
+        t.Row($"10. {size} through tus-js-client (64 MiB chunks, 4 in parallel) to the service's /v1/tus (s)", "tus.service", "s");
+        t.Row($"10. {size}, same rounds: tus-js-client to @tus/server, + sync (s)", "tus.node", "s");
+        t.Row($"10. {size}, same rounds: CLI scenario upload --no-wait, 64 MiB parts, 4 at once (s)", "tus.multipart", "s");
+        t.Row("10. tus-js-client to the service, until imported (s)", "tus.service.imported", "s");
+        t.Row("10. the CLI, until imported (s)", "tus.multipart.imported", "s");
+        t.Row("10. service peak RSS, tus-js-client's upload and its import (MiB)", "rss.tus.service", "MiB", digits: 0);
+        t.Row("10. @tus/server peak RSS (MiB)", "rss.tus.node", "MiB", digits: 0);
+        t.Row("10. service peak RSS, the CLI's upload and its import (MiB)", "rss.tus.multipart", "MiB", digits: 0);
+        t.Row("10. tus-js-client peak RSS (MiB)", "rss.tus.service.client", "MiB", digits: 0);
+        t.Row("10. CLI peak RSS (MiB)", "rss.tus.multipart.client", "MiB", digits: 0);
     }
 
     private static void Clients(Table t)

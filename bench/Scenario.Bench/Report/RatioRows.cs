@@ -34,6 +34,9 @@ internal static class RatioRows
         t.Ratio("7. page / bare fetch throughput (what the page costs)", t.Median("fetch.1g"), t.Median("page.1g"));
         HugeGoals(t, huge);
         t.Ratio("8. small files per second / goal of 500", t.Median("small.files_per_s"), 500, "≥ 1.0×");
+        t.Ratio("10. tus-js-client: service / @tus/server throughput", t.Median("tus.node"), t.Median("tus.service"), "≥ 2×");
+        t.Ratio("10. service: tus-js-client / CLI multipart throughput", t.Median("tus.multipart"), t.Median("tus.service"), "≥ 0.9×");
+        t.Ratio("10. service peak RSS: tus / multipart", t.Median("rss.tus.service"), t.Median("rss.tus.multipart"), "≈ 1× (as flat)");
     }
 
     /// <summary>Issue 18's goals, for the new binaries (tag "") or the baseline's (".base").</summary>

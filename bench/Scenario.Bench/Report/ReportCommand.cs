@@ -5,7 +5,7 @@ namespace Scenario.Bench.Report;
 
 /// <summary>
 /// <c>Scenario.Bench report RESULTS.tsv</c>: the report of a kept results file, printed again (BENCH_REPS, BENCH_BASELINE
-/// with BENCH_BASE_REV, BENCH_HUGE_GIB and BENCH_HUGE_SOURCE say what the run was).
+/// with BENCH_BASE_REV, BENCH_HUGE_GIB, BENCH_HUGE_SOURCE and BENCH_TUS_MIB say what the run was).
 /// </summary>
 internal static class ReportCommand
 {
@@ -26,6 +26,7 @@ internal static class ReportCommand
             BaselineRev = Env("BENCH_BASE_REV", ""),
             HugeGib = Env("BENCH_HUGE_GIB", "32"),
             HugeSource = Env("BENCH_HUGE_SOURCE", "window"),
+            TusMib = int.Parse(Env("BENCH_TUS_MIB", "1024")),
         };
         var huge = new HugeOutcome();
         if (samples.Median("cli_default.huge") is not null)

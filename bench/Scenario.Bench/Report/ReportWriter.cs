@@ -19,7 +19,7 @@ internal sealed class ReportWriter(Samples samples, BenchSettings settings, Huge
         table.Line();
         table.Line("| measure | median | min–max |");
         table.Line("|---|---|---|");
-        MeasureRows.Write(table, huge);
+        MeasureRows.Write(table, huge, settings.TusMib);
         table.Line();
         table.Line("| ratio (medians) | value | goal |");
         table.Line("|---|---|---|");
