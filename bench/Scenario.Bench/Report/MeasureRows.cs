@@ -38,11 +38,13 @@ internal static class MeasureRows
         var size = mib == 1024 ? "1 GiB" : $"{mib} MiB";
         t.Row($"10. {size} through tus-js-client (64 MiB chunks, 4 in parallel) to the service's /v1/tus (s)", "tus.service", "s");
         t.Row($"10. {size}, same rounds: tus-js-client to @tus/server, + sync (s)", "tus.node", "s");
+        t.Row($"10. {size}, same rounds: tus-js-client to @tus/server, the chunks in one upload (no parallel), + sync (s)", "tus.node_serial", "s");
         t.Row($"10. {size}, same rounds: CLI scenario upload --no-wait, 64 MiB parts, 4 at once (s)", "tus.multipart", "s");
         t.Row("10. tus-js-client to the service, until imported (s)", "tus.service.imported", "s");
         t.Row("10. the CLI, until imported (s)", "tus.multipart.imported", "s");
         t.Row("10. service peak RSS, tus-js-client's upload and its import (MiB)", "rss.tus.service", "MiB", digits: 0);
         t.Row("10. @tus/server peak RSS (MiB)", "rss.tus.node", "MiB", digits: 0);
+        t.Row("10. @tus/server peak RSS, the chunks in one upload (MiB)", "rss.tus.node_serial", "MiB", digits: 0);
         t.Row("10. service peak RSS, the CLI's upload and its import (MiB)", "rss.tus.multipart", "MiB", digits: 0);
         t.Row("10. tus-js-client peak RSS (MiB)", "rss.tus.service.client", "MiB", digits: 0);
         t.Row("10. CLI peak RSS (MiB)", "rss.tus.multipart.client", "MiB", digits: 0);

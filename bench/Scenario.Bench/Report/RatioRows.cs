@@ -35,6 +35,7 @@ internal static class RatioRows
         HugeGoals(t, huge);
         t.Ratio("8. small files per second / goal of 500", t.Median("small.files_per_s"), 500, "≥ 1.0×");
         t.Ratio("10. tus-js-client: service / @tus/server throughput", t.Median("tus.node"), t.Median("tus.service"), "≥ 2×");
+        t.Ratio("10. tus-js-client: service / @tus/server sent the chunks in one upload", t.Median("tus.node_serial"), t.Median("tus.service"));
         t.Ratio("10. service: tus-js-client / CLI multipart throughput", t.Median("tus.multipart"), t.Median("tus.service"), "≥ 0.9×");
         t.Ratio("10. service peak RSS: tus / multipart", t.Median("rss.tus.service"), t.Median("rss.tus.multipart"), "≈ 1× (as flat)");
     }
