@@ -49,6 +49,9 @@ public sealed partial class PartCountingProxy : IAsyncDisposable
     /// <summary>Every part PUT that began, in order, with the status it ended with (0: cut off).</summary>
     public ConcurrentQueue<PartPut> Puts { get; } = new();
 
+    /// <summary>Every request forwarded with its answer, preflights included, in the order they ended.</summary>
+    public ConcurrentQueue<ProxiedExchange> Exchanges { get; } = new();
+
     private readonly ConcurrentDictionary<int, int> _faults = new();
 
     /// <summary>The next PUT of this part is answered <paramref name="status"/> with <c>Retry-After: 1</c>, as a busy store does.</summary>
@@ -123,6 +126,9 @@ public sealed partial class PartCountingProxy : IAsyncDisposable
             }
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
             put?.End((int)response.StatusCode);
+            Exchanges.Enqueue(new ProxiedExchange(request.Method, request.Path, (int)response.StatusCode,
+                request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
         }
         catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or BadHttpRequestException)
         {
