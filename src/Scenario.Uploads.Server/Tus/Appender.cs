@@ -91,6 +91,10 @@ internal sealed class Appender(
 
     private Problem? Check(AppendState state, AppendRequest request)
     {
+        if (state.Concat is not null)
+        {
+            return TusProblems.Final;
+        }
         if (request.Offset != state.Offset)
         {
             return TusProblems.OffsetMismatch(state.Offset, request.Offset);

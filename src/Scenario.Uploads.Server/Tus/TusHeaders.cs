@@ -16,6 +16,7 @@ internal static class TusHeaders
     public const string DeferLength = "Upload-Defer-Length";
     public const string Expires = "Upload-Expires";
     public const string Concat = "Upload-Concat";
+    public const string MethodOverride = "X-HTTP-Method-Override";
 
     public const string InteropVersion = "Upload-Draft-Interop-Version";
     public const string Complete = "Upload-Complete";
@@ -34,7 +35,7 @@ internal static class TusHeaders
     public static readonly string[] All =
     [
         Resumable, Version, Extension, MaxSize, ChecksumAlgorithm, Offset, Length, DeferLength, Expires, Concat, "Upload-Metadata",
-        TusChecksum.Header, InteropVersion, Complete, Incomplete, Limit, "Location",
+        TusChecksum.Header, MethodOverride, InteropVersion, Complete, Incomplete, Limit, "Location",
     ];
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
