@@ -26,8 +26,9 @@ public interface IAppendStore
 
     /// <summary>
     /// Makes the object at <paramref name="target"/>'s key the finished objects <paramref name="pieces"/> end to end,
-    /// without reading them through the service where the store can avoid it. Returns whether the bytes passed
-    /// through the service, each handed to <paramref name="copied"/> in order; false when the store copied them itself.
+    /// without reading them through the service where the store can avoid it; the pieces' objects may be gone
+    /// afterwards (the caller deletes them anyway). Returns whether the bytes passed through the service, each
+    /// handed to <paramref name="copied"/> in order; false when the store copied them itself.
     /// </summary>
     Task<bool> ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken);
 }

@@ -72,8 +72,17 @@ internal sealed class TusCreation(
         {
             return Result<AppendState>.Fail(TusProblems.TooLarge(length, options.Value.MaxFileSize));
         }
-        var created = await CreateUploadAsync(request with { Length = length }, metadata.Value, PartPlan.ForAppends(length),
-            upload => JoinAsync(upload, pieces, string.Join(' ', partialIds), cancellationToken), cancellationToken);
+        Result<AppendState> created;
+        try
+        {
+            created = await CreateUploadAsync(request with { Length = length }, metadata.Value, PartPlan.ForAppends(length),
+                upload => JoinAsync(upload, pieces, string.Join(' ', partialIds), cancellationToken), cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            // A final upload that an earlier request joined, whose instance stopped before it answered: its pieces are in it.
+            return Result<AppendState>.Fail(TusProblems.Gone("its partial uploads were already joined into a final upload."));
+        }
         if (created.Error is not null)
         {
             return created;
