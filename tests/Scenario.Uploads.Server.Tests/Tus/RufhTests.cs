@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Scenario.Uploads.Server.Tests.Tus;
+
+/// <summary>
+/// The IETF draft "Resumable Uploads for HTTP" at its current interop version, on the same endpoint as tus, with
+/// requests written by hand: creation (whole or incomplete), offset retrieval, append, a wrong offset, cancellation.
+/// </summary>
+public sealed class RufhTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    /// <summary>The current draft's Upload-Draft-Interop-Version, as the service serves it.</summary>
+    public const string CurrentVersion = "9";
+
+    private const string PartialUpload = "application/partial-upload";
+
+    [Fact]
+    public async Task A_whole_file_in_one_complete_creation_is_answered_with_the_upload_and_imported()
+    {
+        var bytes = TestFiles.NoisyPng(256 * 1024, seed: 61);
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.SendAsync(Creation(bytes, complete: true, "whole.png"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("?1", TusHttp.Header(response, "Upload-Complete"));
+        var upload = Upload.From(JsonDocument.Parse(body).RootElement);
+        await TusAssert.ImportedAsync(fixture.Api, upload.Id, bytes, "whole.png", "image");
+    }
+
+    [Fact]
+    public async Task An_incomplete_creation_is_continued_after_its_offset_is_retrieved_and_imported()
+    {
+        var bytes = TestFiles.NoisyPng(1 * TusFiles.MiB, seed: 62);
+        using var client = fixture.Host.CreateClient();
+        var first = bytes.AsMemory(0, 300_000);
+
+        var created = await client.SendAsync(Creation(first.ToArray(), complete: false, "halves.png"));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        Assert.False(string.IsNullOrEmpty(TusHttp.Header(created, "Upload-Limit")), "the creation's answer announces Upload-Limit");
+        var url = TusHttp.UrlOf(created);
+        var head = await client.SendAsync(Request(HttpMethod.Head, url));
+
+        Assert.True(head.IsSuccessStatusCode, $"HEAD: {(int)head.StatusCode}");
+        Assert.Equal(first.Length, TusHttp.Offset(head));
+        Assert.Equal("?0", TusHttp.Header(head, "Upload-Complete"));
+        Assert.Contains("max-size=", TusHttp.Header(head, "Upload-Limit") ?? "", StringComparison.Ordinal);
+        Assert.Contains("no-store", TusHttp.Header(head, "Cache-Control") ?? "", StringComparison.Ordinal);
+        var append = await client.SendAsync(Append(url, first.Length, bytes.AsMemory(first.Length), complete: true));
+        Assert.True(append.IsSuccessStatusCode, $"PATCH: {(int)append.StatusCode} {await append.Content.ReadAsStringAsync()}");
+        Assert.Equal("?1", TusHttp.Header(append, "Upload-Complete"));
+        await TusAssert.ImportedAsync(fixture.Api, TusHttp.IdOf(url), bytes, "halves.png", "image");
+    }
+
+    [Fact]
+    public async Task An_append_at_the_wrong_offset_is_refused_with_409_saying_both_offsets()
+    {
+        var bytes = TestFiles.NoisyPng(200_000, seed: 63);
+        using var client = fixture.Host.CreateClient();
+        var created = await client.SendAsync(Creation(bytes[..1000], complete: false, "offset.png"));
+        var url = TusHttp.UrlOf(created);
+
+        var response = await client.SendAsync(Append(url, 500, bytes.AsMemory(500, 1000), complete: false));
+
+        var problem = await TusAssert.ProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(1000, problem.Json.GetProperty("expected-offset").GetInt64());
+        Assert.Equal(500, problem.Json.GetProperty("provided-offset").GetInt64());
+        Assert.Equal(1000, TusHttp.Offset(await client.SendAsync(Request(HttpMethod.Head, url))));
+    }
+
+    [Fact]
+    public async Task A_cancelled_upload_is_gone()
+    {
+        var bytes = TestFiles.NoisyPng(200_000, seed: 64);
+        using var client = fixture.Host.CreateClient();
+        var created = await client.SendAsync(Creation(bytes[..1000], complete: false, "cancelled.png"));
+        var url = TusHttp.UrlOf(created);
+
+        var delete = await client.SendAsync(Request(HttpMethod.Delete, url));
+
+        Assert.True(delete.IsSuccessStatusCode, $"DELETE: {(int)delete.StatusCode}");
+        var head = await client.SendAsync(Request(HttpMethod.Head, url));
+        Assert.True(head.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone, $"HEAD after DELETE: {(int)head.StatusCode}");
+        Assert.Equal("failed", (await fixture.Api.RetrieveAsync(TusHttp.IdOf(url))).Status);
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string url)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("Upload-Draft-Interop-Version", CurrentVersion);
+        return request;
+    }
+
+    /// <summary>A creation as the draft writes it: the bytes, Upload-Complete, and the file's name in Content-Disposition.</summary>
+    private static HttpRequestMessage Creation(byte[] bytes, bool complete, string fileName)
+    {
+        var request = Request(HttpMethod.Post, "v1/tus");
+        request.Headers.TryAddWithoutValidation("Upload-Complete", complete ? "?1" : "?0");
+        request.Content = new ByteArrayContent(bytes);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        request.Content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName };
+        return request;
+    }
+
+    private static HttpRequestMessage Append(string url, long offset, ReadOnlyMemory<byte> bytes, bool complete)
+    {
+        var request = Request(HttpMethod.Patch, url);
+        request.Headers.TryAddWithoutValidation("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("Upload-Complete", complete ? "?1" : "?0");
+        request.Content = new ReadOnlyMemoryContent(bytes);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(PartialUpload);
+        return request;
+    }
+}
