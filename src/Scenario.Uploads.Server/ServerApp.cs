@@ -1,3 +1,4 @@
+using Scenario.Uploads.Server.Tus;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Scenario.Uploads.Server.ApiReference;
@@ -34,6 +35,7 @@ public static class ServerApp
         app.MapHealthEndpoints();
         app.MapUploadEndpoints();
         app.MapPartEndpoints();
+        app.MapTusEndpoints();
         app.MapEntityEndpoints();
         app.MapFileEndpoints();
         app.MapUploadPage();
@@ -61,6 +63,7 @@ public static class ServerApp
         services.AddDatabase(configuration);
         services.AddStorage(configuration);
         services.AddPartWrites();
+        services.AddResumableProtocols();
         services.AddImports();
         services.AddApiKeyAuth();
         services.AddDiskReserve();

@@ -11,7 +11,7 @@ namespace Scenario.Uploads.Storage.S3;
 /// through presigned URLs (<see cref="S3UrlSigner"/>), so no byte passes through the service; the job
 /// completes it, and validation reads the object back with ranged GETs.
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobStore, IStorePartLister, IWholeObjectStore
+public sealed partial class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobStore, IStorePartLister, IWholeObjectStore
 {
     private const int ListPageSize = 1000;
 
@@ -126,6 +126,8 @@ public sealed class S3BlobStore(IAmazonS3 s3, S3StoreOptions options) : IBlobSto
                 await AbortAsync(key, storageUploadId, cancellationToken);
             }
             await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken);
+            // What appends left of an unfinished part (S3Appends); one listing, empty for the API's own uploads.
+            await DeleteTailsAsync(key, cancellationToken);
         }
         catch (AmazonServiceException e) when (e is not AmazonS3Exception s || !S3Errors.IsNotFound(s))
         {

@@ -59,6 +59,24 @@ public static class ErrorCodes
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     /// <summary>An <c>Idempotency-Key</c> already used, within its lifetime, by a create with another body.</summary>
     public const string IdempotencyKeyReused = "idempotency_key_reused";
+    /// <summary>A tus request without <c>Tus-Resumable: 1.0.0</c>.</summary>
+    public const string TusVersionUnsupported = "tus_version_unsupported";
+    /// <summary>A tus or RUFH header the protocol defines, with a value it does not allow.</summary>
+    public const string InvalidUploadHeader = "invalid_upload_header";
+    /// <summary>An append whose <c>Upload-Offset</c> is not the upload's offset.</summary>
+    public const string UploadOffsetMismatch = "upload_offset_mismatch";
+    /// <summary>Another append to the upload is in progress (on any instance).</summary>
+    public const string UploadLocked = "upload_locked";
+    /// <summary>A tus <c>Upload-Checksum</c> that the appended bytes do not have; they are not kept.</summary>
+    public const string ChecksumMismatch = "checksum_mismatch";
+    /// <summary>An append's bytes past the upload's length, or a length past the service's maximum.</summary>
+    public const string UploadTooLarge = "upload_too_large";
+    /// <summary>An append whose Content-Type is not the protocol's.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    /// <summary>An upload the client terminated, or that failed or expired: nothing more can be appended.</summary>
+    public const string UploadGone = "upload_gone";
+    /// <summary>A part PUT or complete action on an upload whose bytes arrive through tus or RUFH.</summary>
+    public const string UploadIsResumable = "upload_is_resumable";
     public const string BadRequest = "bad_request";
     public const string InternalError = "internal_error";
 }

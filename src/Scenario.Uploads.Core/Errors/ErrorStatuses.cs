@@ -15,7 +15,7 @@ public static class ErrorStatuses
         [AssetOptionsNotAllowed] = 400, [InvalidUrl] = 400, [UrlCredentialsNotAllowed] = 400, [InvalidModelName] = 400,
         [InvalidAction] = 400, [PartsMissing] = 400, [PartOutOfPlan] = 400, [PartSizeMismatch] = 400,
         [InvalidContentMd5] = 400, [BadDigest] = 400, [InvalidPageSize] = 400, [InvalidPaginationToken] = 400, [BadRequest] = 400,
-        [InvalidIdempotencyKey] = 400,
+        [InvalidIdempotencyKey] = 400, [InvalidUploadHeader] = 400,
         [Unauthorized] = 401,
         [InvalidSignature] = 403, [UrlExpired] = 403, [CrossSiteRequest] = 403,
         // 403, not 413 (this request's body is small), 409 (clients retry a conflict) or 507 (the server's own
@@ -24,10 +24,17 @@ public static class ErrorStatuses
         [NotFound] = 404,
         [PartStalled] = 408,
         [UploadFailed] = 409, [UploadNotPending] = 409, [UploadProcessing] = 409, [IdempotencyKeyReused] = 409,
+        [UploadOffsetMismatch] = 409, [UploadIsResumable] = 409,
+        [UploadGone] = 410,
         [LengthRequired] = 411,
-        [BodyTooLarge] = 413,
+        [TusVersionUnsupported] = 412,
+        [BodyTooLarge] = 413, [UploadTooLarge] = 413,
+        [UnsupportedMediaType] = 415,
         [RangeNotSatisfiable] = 416,
+        [UploadLocked] = 423,
         [TooManyPartsInFlight] = 429, [RateLimited] = 429,
+        // tus's own status for a checksum the bytes do not have (tus 1.0.0, checksum extension).
+        [ChecksumMismatch] = 460,
         [InternalError] = 500,
         [ShuttingDown] = 503, [DatabaseUnavailable] = 503, [StorageUnavailable] = 503,
         [InsufficientStorage] = 507,
@@ -36,7 +43,7 @@ public static class ErrorStatuses
     /// <summary>The codes of the service's own passing events, and when to try again (Retry-After, in seconds).</summary>
     private static readonly Dictionary<string, int> RetryAfter = new(StringComparer.Ordinal)
     {
-        [TooManyPartsInFlight] = 1, [ShuttingDown] = 5, [InsufficientStorage] = 60,
+        [TooManyPartsInFlight] = 1, [UploadLocked] = 1, [ShuttingDown] = 5, [InsufficientStorage] = 60,
         // Long enough that the SDK's default two retries span a database restart of several seconds.
         [DatabaseUnavailable] = 5, [StorageUnavailable] = 5,
     };

@@ -56,6 +56,25 @@ public sealed record PartPlan(long FileSize, int PartsCount, long PartSize)
         return null;
     }
 
+    /// <summary>
+    /// The plan of a file the service itself cuts into parts of <paramref name="partSize"/> bytes (the resumable
+    /// protocols' appends): as many as it takes, at least one.
+    /// </summary>
+    public static PartPlan Of(long fileSize, long partSize) =>
+        new(fileSize, (int)Math.Max(1, (fileSize + partSize - 1) / partSize), partSize);
+
+    /// <summary>
+    /// The part size for appends to a file of at most <paramref name="maxFileSize"/> bytes: 8 MiB (whole chunks of
+    /// the sizes resumable clients send are whole parts), or larger where the file needs it to fit in
+    /// <see cref="MaxParts"/> parts.
+    /// </summary>
+    public static long ForAppends(long maxFileSize)
+    {
+        const long mebibyte = 1024 * 1024;
+        var needed = (maxFileSize + MaxParts - 1) / MaxParts;
+        return Math.Max(8 * mebibyte, (needed + mebibyte - 1) / mebibyte * mebibyte);
+    }
+
     /// <summary>The plan known at create: a single part is the whole file; otherwise the first part decides (null).</summary>
     public static PartPlan? KnownAtCreate(long fileSize, int parts) => parts == 1 ? new PartPlan(fileSize, 1, fileSize) : null;
 

@@ -37,6 +37,11 @@ public sealed record UploadRecord
     public string? InspectionJson { get; init; }
     /// <summary>True once the bytes of a failed upload are gone, so the sweeper stops trying.</summary>
     public bool BytesDeleted { get; init; }
+    /// <summary>
+    /// The resumable protocol that appends the upload's bytes (<see cref="UploadProtocols"/>); null for the API's
+    /// own parts. Such an upload takes no part PUT and no complete action: its last byte completes it.
+    /// </summary>
+    public string? Protocol { get; init; }
 
     public PartPlan? Plan => FileSize is { } size && PartsCount is { } count && PartSize is { } partSize
         ? new PartPlan(size, count, partSize)

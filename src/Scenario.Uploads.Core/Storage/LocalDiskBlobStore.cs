@@ -12,7 +12,7 @@ namespace Scenario.Uploads.Storage;
 /// Blobs as files under one folder. Every part of an upload is written straight into its place in one
 /// sparse file, so complete costs nothing and nothing is ever copied.
 /// </summary>
-public sealed class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeObjectStore, ILeftoverSweeper
+public sealed partial class LocalDiskBlobStore : IBlobStore, IServicePartStore, IWholeObjectStore, ILeftoverSweeper
 {
     private const int BufferSize = 1024 * 1024;
 

@@ -40,17 +40,18 @@ internal sealed class UploadRow
     public string? Sha256 { get; set; }
     public string? Inspection { get; set; }
     public long BytesDeleted { get; set; }
+    public string? Protocol { get; set; }
 
     public const string Columns = """
         id, owner_id, author_id, created_at, updated_at, file_name, kind, source, status, job_id, storage_key,
         expires_at, asset_options, config, content_type, entity_id, error_message, file_size, original_file_name,
-        parts_count, part_size, provider, url, source_reference, storage_upload_id, sha256, inspection, bytes_deleted
+        parts_count, part_size, provider, url, source_reference, storage_upload_id, sha256, inspection, bytes_deleted, protocol
         """;
 
     public const string Parameters = """
         @Id, @OwnerId, @AuthorId, @CreatedAt, @UpdatedAt, @FileName, @Kind, @Source, @Status, @JobId, @StorageKey,
         @ExpiresAt, @AssetOptions, @Config, @ContentType, @EntityId, @ErrorMessage, @FileSize, @OriginalFileName,
-        @PartsCount, @PartSize, @Provider, @Url, @SourceReference, @StorageUploadId, @Sha256, @Inspection, @BytesDeleted
+        @PartsCount, @PartSize, @Provider, @Url, @SourceReference, @StorageUploadId, @Sha256, @Inspection, @BytesDeleted, @Protocol
         """;
 
     private static readonly string[] ParameterNames =
@@ -61,7 +62,7 @@ internal sealed class UploadRow
     [
         Id, OwnerId, AuthorId, CreatedAt, UpdatedAt, FileName, Kind, Source, Status, JobId, StorageKey,
         ExpiresAt, AssetOptions, Config, ContentType, EntityId, ErrorMessage, FileSize, OriginalFileName,
-        PartsCount, PartSize, Provider, Url, SourceReference, StorageUploadId, Sha256, Inspection, BytesDeleted,
+        PartsCount, PartSize, Provider, Url, SourceReference, StorageUploadId, Sha256, Inspection, BytesDeleted, Protocol,
     ]);
 
     /// <summary>Every column of the uploads read back, for a query to add its condition to.</summary>
@@ -69,10 +70,13 @@ internal sealed class UploadRow
 
     /// <summary>
     /// What may change after create besides the status (which only <c>SqlUploadStatusChanges</c> writes);
-    /// identity, owner and plan never do.
+    /// identity and owner never do. A plan is only ever filled in, never taken back (a resumable upload of
+    /// deferred length learns its plan late; a caller holding a record from before must not erase it), and
+    /// the kind of a resumable upload that named none is decided from its first bytes.
     /// </summary>
     public const string MutableAssignments = """
-        updated_at = @UpdatedAt, file_name = @FileName, expires_at = @ExpiresAt, config = @Config,
+        updated_at = @UpdatedAt, file_name = @FileName, kind = @Kind,
+        parts_count = COALESCE(@PartsCount, parts_count), part_size = COALESCE(@PartSize, part_size), expires_at = @ExpiresAt, config = @Config,
         content_type = @ContentType, entity_id = @EntityId, error_message = @ErrorMessage, file_size = @FileSize,
         url = @Url, storage_upload_id = @StorageUploadId, sha256 = @Sha256, inspection = @Inspection,
         bytes_deleted = @BytesDeleted
@@ -108,6 +112,7 @@ internal sealed class UploadRow
         Sha256 = u.Sha256,
         Inspection = u.InspectionJson,
         BytesDeleted = u.BytesDeleted ? 1 : 0,
+        Protocol = u.Protocol,
     };
 
     public UploadRecord ToRecord(Func<string?, string?>? readText = null) => new()
@@ -140,5 +145,6 @@ internal sealed class UploadRow
         Sha256 = Sha256,
         InspectionJson = Inspection,
         BytesDeleted = BytesDeleted != 0,
+        Protocol = Protocol,
     };
 }

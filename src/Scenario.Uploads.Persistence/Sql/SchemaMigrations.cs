@@ -83,6 +83,31 @@ public static class SchemaMigrations
             CREATE INDEX IF NOT EXISTS ix_assets_upload ON assets (upload_id);
             CREATE INDEX IF NOT EXISTS ix_models_upload ON models (upload_id);
             """),
+        // 8: resumable protocols (tus, RUFH). An upload records the protocol its bytes arrive by (null: the API's
+        // parts), and upload_appends holds what appending needs: the offset, the SHA-256 state of the bytes so
+        // far, and the hold of the one append in progress, so any instance continues an upload and two cannot
+        // append at once. Partial uploads (tus concatenation's pieces) have a row here and no upload.
+        (8, """
+            ALTER TABLE uploads ADD COLUMN protocol TEXT;
+            CREATE TABLE IF NOT EXISTS upload_appends (
+                id TEXT PRIMARY KEY,
+                owner_id TEXT NOT NULL,
+                protocol TEXT NOT NULL,
+                storage_key TEXT NOT NULL,
+                storage_upload_id TEXT,
+                upload_length BIGINT,
+                part_size BIGINT NOT NULL,
+                received BIGINT NOT NULL,
+                hash_state TEXT,
+                metadata TEXT,
+                concat TEXT,
+                holder TEXT,
+                held_until BIGINT,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS ix_upload_appends_expires ON upload_appends (protocol, expires_at);
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -35,6 +35,7 @@ public static class SqlRegistration
         services.AddSingleton<IJobQueue>(sp => sp.Decorated<IJobQueue>(new SqlJobQueue(sp.GetRequiredService<ISqlDatabase>())));
         services.AddSingleton<IEntityRepository>(sp => sp.Decorated<IEntityRepository>(new SqlEntityRepository(sp.GetRequiredService<ISqlDatabase>())));
         services.AddSingleton<IApiKeyRepository>(sp => sp.Decorated<IApiKeyRepository>(new SqlApiKeyRepository(sp.GetRequiredService<ISqlDatabase>())));
+        services.AddSingleton<IAppendRepository>(sp => sp.Decorated<IAppendRepository>(new SqlAppendRepository(sp.GetRequiredService<ISqlDatabase>())));
         services.AddSingleton<IWebhookKeyStore, SqlWebhookKeyStore>();
         return options;
     }

@@ -54,7 +54,7 @@ public sealed class HasherRegistry(IBlobStore blobs, IUploadRepository uploads, 
     /// </summary>
     public async Task<string?> TryFinishAsync(UploadRecord upload, IProgress<double> progress, CancellationToken cancellationToken)
     {
-        if (!Enabled || upload.Source != UploadSources.Multipart || upload.Plan is not { } plan)
+        if (!Enabled || upload.Source != UploadSources.Multipart || upload.Protocol is not null || upload.Plan is not { } plan)
         {
             return null;
         }

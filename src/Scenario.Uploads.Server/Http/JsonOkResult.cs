@@ -20,18 +20,21 @@ public sealed class JsonOkResult<T> : IResult, IStatusCodeHttpResult, IValueHttp
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    internal JsonOkResult(T value) => Value = value;
+    private readonly int _status;
+
+    /// <param name="status">200, or 201 where a resumable protocol's creation ends in the upload's answer.</param>
+    internal JsonOkResult(T value, int status = StatusCodes.Status200OK) => (Value, _status) = (value, status);
 
     public T Value { get; }
 
     object? IValueHttpResult.Value => Value;
 
-    public int? StatusCode => StatusCodes.Status200OK;
+    public int? StatusCode => _status;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = _status;
         response.ContentType = "application/json; charset=utf-8";
         // The whole answer goes into the response's pipe before the one flush: at most the 10,000-part
         // upload's ~2.4 MB, which the DTOs being written already hold in memory.
@@ -57,4 +60,6 @@ public sealed class JsonOkResult<T> : IResult, IStatusCodeHttpResult, IValueHttp
 public static class JsonOkResult
 {
     public static JsonOkResult<T> Of<T>(T value) => new(value);
+
+    public static JsonOkResult<T> Of<T>(T value, int status) => new(value, status);
 }

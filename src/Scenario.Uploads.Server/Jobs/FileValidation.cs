@@ -31,7 +31,9 @@ public sealed class FileValidation(IBlobStore blobs, HasherRegistry hashers, Upl
         {
             return ValidationResult.Fail(inspection.ErrorMessage ?? "The file is not valid for its kind.", ValidationResult.ContentRefused);
         }
-        var sha256 = await hashers.TryFinishAsync(upload, progress, cancellationToken)
+        // An appended upload (tus, RUFH) was hashed in order as its bytes arrived.
+        var sha256 = (upload.Protocol is not null ? upload.Sha256 : null)
+            ?? await hashers.TryFinishAsync(upload, progress, cancellationToken)
             ?? await HashAsync(content, progress, cancellationToken);
         return new ValidationResult(sha256, inspection, null);
     }

@@ -16,7 +16,11 @@ internal sealed class PartRequirements(UrlSigner signer, IHostApplicationLifetim
     public Problem? OfTheUrl(PartTarget target) => ServiceIsRunning() ?? UrlNamesAPart(target) ?? UrlIsSigned(target);
 
     /// <summary>What the upload must satisfy, before the owner's slot is taken.</summary>
-    public static Problem? OfTheUpload(PartWrite write) => PartIsInThePlan(write) ?? UploadIsPending(write);
+    public static Problem? OfTheUpload(PartWrite write) => UploadTakesParts(write) ?? PartIsInThePlan(write) ?? UploadIsPending(write);
+
+    /// <summary>Ours: an upload that tus or RUFH fills takes its bytes there, in order, not as parts.</summary>
+    private static Problem? UploadTakesParts(PartWrite write) =>
+        write.Upload.Protocol is { } protocol ? Uploads.UploadActions.Resumable(protocol) : null;
 
     /// <summary>What the body's headers must satisfy, once the slot is held.</summary>
     public static Problem? OfTheBody(PartWrite write) => LengthIsKnown(write) ?? LengthFitsThePartSize(write) ?? ContentMd5IsWellFormed(write);

@@ -32,6 +32,10 @@ public sealed class UploadActions(
             // Past pending, or an import, whose job is already at work: nothing for the client to complete.
             return Result<UploadRecord>.Ok(upload);
         }
+        if (upload.Protocol is { } protocol)
+        {
+            return Result<UploadRecord>.Fail(Resumable(protocol));
+        }
         // Where clients PUT straight to the store, the store is asked which parts it holds (clients send no
         // ETags), and the part size is judged from them: nothing checked the parts on their way in.
         long? verifiedPartSize = null;
@@ -49,6 +53,29 @@ public sealed class UploadActions(
         {
             return MissingParts(outcome.MissingParts, upload.Plan);
         }
+        return Completed(upload, outcome);
+    }
+
+    /// <summary>
+    /// The last byte of an upload appended through tus or RUFH: the same move as the complete action, with the
+    /// bytes the service itself received and cut into parts of <paramref name="partSize"/>.
+    /// </summary>
+    public async Task<Result<UploadRecord>> CompleteAppendedAsync(UploadRecord upload, long partSize, QuotaLimits quota, CancellationToken cancellationToken)
+    {
+        if (upload.Status != UploadStatuses.Pending)
+        {
+            return Result<UploadRecord>.Ok(upload);
+        }
+        return Completed(upload, await transitions.CompleteAsync(upload, partSize, quota, cancellationToken));
+    }
+
+    /// <summary>A refusal for the API's part and complete calls on an upload that a resumable protocol fills.</summary>
+    public static Problem Resumable(string protocol) => new(ErrorCodes.UploadIsResumable,
+        $"This upload receives its bytes through {(protocol == UploadProtocols.Tus ? "tus" : "the resumable upload protocol")} at /v1/tus/{{uploadId}}, "
+        + "and its last byte completes it: send the rest of the file there (HEAD tells the offset).");
+
+    private Result<UploadRecord> Completed(UploadRecord upload, CompleteOutcome outcome)
+    {
         if (outcome.Breach is { } breach)
         {
             return Result<UploadRecord>.Fail(QuotaProblem.For(breach, atComplete: true));

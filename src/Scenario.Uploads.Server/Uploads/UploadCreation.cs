@@ -34,21 +34,48 @@ public sealed class UploadCreation(
         {
             return earlier;
         }
-        var (fileSize, parts) = (request.FileSize, request.Parts);
-        if (!space.HasRoomFor(fileSize, out var available))
+        var upload = NewUpload(ownerId, authorId, request, UploadSources.Multipart, request.FileName) with
         {
-            return Result<CreatedUpload>.Fail(ErrorCodes.InsufficientStorage,
-                $"The service has {available} bytes of free storage for uploads and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
-        }
+            OriginalFileName = request.OriginalFileName,
+            ContentType = request.ContentType,
+            FileSize = request.FileSize,
+            PartsCount = request.Parts,
+            // Unknown until the first part arrives (it fixes the part size), unless there is only one part.
+            PartSize = PartPlan.KnownAtCreate(request.FileSize, request.Parts)?.PartSize,
+        };
+        return await CreateWithStorageAsync(upload, quota, idempotent, activity, cancellationToken);
+    }
+
+    /// <summary>
+    /// An upload whose bytes a resumable protocol appends (tus, RUFH): a multipart upload the service cuts into
+    /// parts of <paramref name="partSize"/> itself, of a length that may come later, and with no complete action.
+    /// </summary>
+    public async Task<Result<CreatedUpload>> CreateAppendedAsync(
+        MultipartCreate request, long? fileSize, long partSize, string protocol, string ownerId, string authorId, QuotaLimits quota, CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity(UploadSources.Multipart, request.Kind);
+        activity?.SetTag("scenario.upload.protocol", protocol);
+        var plan = fileSize is { } size ? PartPlan.Of(size, partSize) : null;
         var upload = NewUpload(ownerId, authorId, request, UploadSources.Multipart, request.FileName) with
         {
             OriginalFileName = request.OriginalFileName,
             ContentType = request.ContentType,
             FileSize = fileSize,
-            PartsCount = parts,
-            // Unknown until the first part arrives (it fixes the part size), unless there is only one part.
-            PartSize = PartPlan.KnownAtCreate(fileSize, parts)?.PartSize,
+            PartsCount = plan?.PartsCount,
+            PartSize = plan?.PartSize,
+            Protocol = protocol,
         };
+        return await CreateWithStorageAsync(upload, quota, null, activity, cancellationToken);
+    }
+
+    private async Task<Result<CreatedUpload>> CreateWithStorageAsync(
+        UploadRecord upload, QuotaLimits quota, IdempotentRequest? idempotent, Activity? activity, CancellationToken cancellationToken)
+    {
+        if (upload.FileSize is { } fileSize && !space.HasRoomFor(fileSize, out var available))
+        {
+            return Result<CreatedUpload>.Fail(ErrorCodes.InsufficientStorage,
+                $"The service has {available} bytes of free storage for uploads and cannot hold a {fileSize}-byte file. Try again later or ask the operator to free space.");
+        }
         upload = upload with { StorageUploadId = await blobs.BeginUploadAsync(upload.StorageKey, upload.ContentType, cancellationToken) };
         Result<CreatedUpload> created;
         try

@@ -11,7 +11,8 @@ public sealed class UploadPresenter(IPartUrlSigner signer, IOptions<UploadsOptio
 {
     public UploadDto Present(UploadRecord upload, IReadOnlyList<PartRecord>? heldParts, string publicBaseUrl)
     {
-        var pending = upload.Status == UploadStatuses.Pending && upload.PartsCount is not null;
+        // An upload that tus or RUFH fills has no part URLs: its bytes go to /v1/tus.
+        var pending = upload.Status == UploadStatuses.Pending && upload.PartsCount is not null && upload.Protocol is null;
         var plan = upload.Plan ?? (pending && heldParts is { Count: > 0 } ? PartPlan.Fit(upload.FileSize!.Value, upload.PartsCount!.Value, heldParts).Plan : null);
         return Present(upload, plan, pending ? heldParts ?? [] : null, publicBaseUrl);
     }

@@ -1,0 +1,210 @@
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Errors;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Server.Hashing;
+using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Storage;
+
+namespace Scenario.Uploads.Server.Tus;
+
+/// <summary>
+/// An append of either protocol: holds the upload in the database (one append at a time across instances),
+/// streams the body into the store while hashing it, checks the client's checksum, advances the offset from
+/// the one it started at, and completes the upload with its last byte. An append cut short keeps, and
+/// acknowledges, the bytes that arrived; one whose checksum fails keeps none.
+/// </summary>
+internal sealed class Appender(
+    IAppendRepository appends,
+    IAppendStore store,
+    AppendCompletion completion,
+    IOptions<UploadsOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<Appender> logger)
+{
+    /// <summary>How long a hold lasts without renewal: an instance that died mid-append blocks its upload this long at most.</summary>
+    internal static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan RenewEvery = HoldFor / 4;
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+
+    public async Task<Result<AppendState>> AppendAsync(AppendRequest request)
+    {
+        var state = await appends.FindAsync(request.Id, request.ClientGone);
+        if (state is null || state.OwnerId != request.OwnerId)
+        {
+            return Result<AppendState>.Fail(TusProblems.NotFound);
+        }
+        if (await completion.GoneAsync(state, request.ClientGone) is { } gone)
+        {
+            return Result<AppendState>.Fail(gone);
+        }
+        if (Check(state, request) is { } refused)
+        {
+            return Result<AppendState>.Fail(refused);
+        }
+        var holder = $"{_instance}/{Guid.NewGuid():N}";
+        var (held, taken) = await appends.HoldAsync(state.Id, holder, time.GetUtcNow(), time.GetUtcNow() + HoldFor, request.ClientGone);
+        if (!taken || held is null)
+        {
+            return Result<AppendState>.Fail(TusProblems.Locked);
+        }
+        try
+        {
+            // Read again under the hold: an append that ended meanwhile moved the offset.
+            if (Check(held, request) is { } stale)
+            {
+                return Result<AppendState>.Fail(stale);
+            }
+            return await AppendHeldAsync(held, holder, request);
+        }
+        finally
+        {
+            await ReleaseAsync(state.Id, holder);
+        }
+    }
+
+    private Problem? Check(AppendState state, AppendRequest request)
+    {
+        if (request.Offset != state.Offset)
+        {
+            return TusProblems.OffsetMismatch(state.Offset, request.Offset);
+        }
+        var length = state.Length ?? request.Length;
+        if (state.Length is { } known && request.Length is { } given && given != known)
+        {
+            return TusProblems.LengthChanged(known, given);
+        }
+        if (length is { } total && total < state.Offset)
+        {
+            return TusProblems.LengthBelowOffset(total, state.Offset);
+        }
+        if (request.ContentLength is { } sent && sent > MaxBytes(state, length))
+        {
+            return TusProblems.TooLarge(state.Offset + sent, length ?? MaxLength(state));
+        }
+        return null;
+    }
+
+    /// <summary>The most an upload of deferred length may hold: the service's maximum, in parts of its part size.</summary>
+    private long MaxLength(AppendState state) => Math.Min(options.Value.MaxFileSize, state.PartSize * Model.PartPlan.MaxParts);
+
+    private long MaxBytes(AppendState state, long? length) => (length ?? MaxLength(state)) - state.Offset;
+
+    private async Task<Result<AppendState>> AppendHeldAsync(AppendState state, string holder, AppendRequest request)
+    {
+        var length = state.Length ?? request.Length;
+        var target = new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize);
+        var hash = AppendHashes.Resume(state.HashState, state.Offset);
+        using var checksum = request.Checksum?.NewHash();
+        using var renewal = new HoldRenewal(appends, state.Id, holder, time, RenewEvery, HoldFor, request.ClientGone);
+        using var body = new IdleTimeoutPipeReader(request.Body, options.Value.PartIdleTimeout, time);
+        var outcome = await store.AppendAsync(target, state.Offset, MaxBytes(state, length), body, bytes =>
+        {
+            hash?.Append(bytes);
+            checksum?.AppendData(bytes);
+        }, renewal.Token);
+        if (outcome.BodyError is null && outcome.Kept == MaxBytes(state, length) && await HasMoreAsync(body, request.ClientGone))
+        {
+            return Result<AppendState>.Fail(TusProblems.TooLarge(state.Offset + outcome.Kept + 1, length ?? MaxLength(state)));
+        }
+        if (checksum is not null && (outcome.BodyError is not null || !request.Checksum!.Matches(checksum.GetHashAndReset())))
+        {
+            return Result<AppendState>.Fail(TusProblems.ChecksumMismatch(request.Checksum!.Algorithm));
+        }
+        var to = state.Offset + outcome.Kept;
+        if (outcome.Kept > 0 || request.Length is not null)
+        {
+            // The hold's loss is the only way this fails: a takeover only happens to a hold that ran out.
+            if (!await appends.AdvanceAsync(state.Id, holder, state.Offset, to, AppendHashes.Save(hash), length, CancellationToken.None))
+            {
+                return Result<AppendState>.Fail(TusProblems.Locked);
+            }
+            await ForgetAsync(target, state.Offset, to);
+        }
+        var advanced = state with { Offset = to, Length = length, HashState = AppendHashes.Save(hash) };
+        if (outcome.BodyError is { } bodyError)
+        {
+            logger.LogInformation(bodyError, "An append to upload {UploadId} ended early; {Kept} bytes kept.", state.Id, outcome.Kept);
+            if (Interrupted(bodyError, to, request.ClientGone) is { } interrupted)
+            {
+                return Result<AppendState>.Fail(interrupted);
+            }
+        }
+        // Also when the last byte came earlier: completing is idempotent, and an append that found the bytes all
+        // in (its instance stopped between the two) completes the upload now.
+        if (advanced.IsComplete)
+        {
+            var finished = await completion.FinishAsync(advanced, request.Quota, CancellationToken.None);
+            if (finished.Error is { } problem)
+            {
+                return Result<AppendState>.Fail(problem);
+            }
+        }
+        return Result<AppendState>.Ok(advanced);
+    }
+
+    /// <summary>
+    /// The answer to a body that broke off while its client is still there (a stall, this instance stopping,
+    /// broken framing): what arrived is kept, and the answer says the offset to resume from. Null when the client
+    /// is gone (nobody reads the answer) or the body ended as bodies do.
+    /// </summary>
+    private Problem? Interrupted(Exception error, long offset, CancellationToken clientGone)
+    {
+        var resume = new Dictionary<string, object?> { ["upload-offset"] = offset };
+        return error switch
+        {
+            BodyStalledException stalled => new Problem(ErrorCodes.PartStalled,
+                $"No byte arrived for {stalled.IdleTimeout.TotalSeconds} s; the {offset} bytes before are kept. Resume from offset {offset}.", resume),
+            _ when lifetime.ApplicationStopping.IsCancellationRequested => new Problem(ErrorCodes.ShuttingDown,
+                $"This instance is stopping; the upload's {offset} bytes are kept. Resume from offset {offset}, here once it is back or on another instance.", resume),
+            _ when clientGone.IsCancellationRequested => null,
+            BadHttpRequestException or IOException => new Problem(ErrorCodes.BadRequest,
+                $"The request's body broke off ({error.Message}); the upload's {offset} bytes are kept. Resume from offset {offset}.", resume),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the body goes on past the upload's length (a chunked body that said nothing of its size).</summary>
+    private static async Task<bool> HasMoreAsync(IdleTimeoutPipeReader body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await body.ReadAsync(cancellationToken);
+            var more = !result.Buffer.IsEmpty;
+            body.AdvanceTo(result.Buffer.End);
+            return more;
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ForgetAsync(AppendTarget target, long from, long to)
+    {
+        try
+        {
+            await store.AdvancedAsync(target, from, to, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or Amazon.Runtime.AmazonServiceException)
+        {
+            // A leftover tail costs space until the upload ends (deleting the upload deletes its tails).
+            logger.LogWarning(e, "Could not delete what upload {Key} no longer needs at offset {Offset}.", target.Key, from);
+        }
+    }
+
+    private async Task ReleaseAsync(string id, string holder)
+    {
+        try
+        {
+            await appends.ReleaseAsync(id, holder, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The hold then runs out by itself.
+            logger.LogWarning(e, "Could not release the hold on upload {UploadId}; it ends in {Seconds} s.", id, HoldFor.TotalSeconds);
+        }
+    }
+}

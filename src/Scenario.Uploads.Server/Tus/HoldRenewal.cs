@@ -1,0 +1,53 @@
+using Scenario.Uploads.Persistence;
+
+namespace Scenario.Uploads.Server.Tus;
+
+/// <summary>
+/// Renews an append's hold while its bytes flow. The first renewal that fails stops the append (its
+/// <see cref="Token"/> is cancelled), long before the hold runs out and another instance could take over, so
+/// two instances never write one upload's bytes at once.
+/// </summary>
+internal sealed class HoldRenewal : IDisposable
+{
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _loop;
+
+    public HoldRenewal(IAppendRepository appends, string id, string holder, TimeProvider time, TimeSpan every, TimeSpan holdFor, CancellationToken clientGone)
+    {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        _loop = RenewAsync(appends, id, holder, time, every, holdFor);
+    }
+
+    /// <summary>Cancelled when the client goes or the hold could not be renewed.</summary>
+    public CancellationToken Token => _stop.Token;
+
+    private async Task RenewAsync(IAppendRepository appends, string id, string holder, TimeProvider time, TimeSpan every, TimeSpan holdFor)
+    {
+        using var timer = new PeriodicTimer(every, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                if (!await appends.RenewAsync(id, holder, time.GetUtcNow() + holdFor, _stop.Token))
+                {
+                    await _stop.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception)
+        {
+            // The database did not answer: stop appending rather than risk a takeover.
+            await _stop.CancelAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _loop.Wait();
+        _stop.Dispose();
+    }
+}

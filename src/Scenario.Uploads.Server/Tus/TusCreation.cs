@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Options;
+using Scenario.Uploads.Errors;
+using Scenario.Uploads.Model;
+using Scenario.Uploads.Persistence;
+using Scenario.Uploads.Quotas;
+using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Requests;
+using Scenario.Uploads.Server.Uploads;
+using Scenario.Uploads.Storage;
+
+namespace Scenario.Uploads.Server.Tus;
+
+/// <summary>
+/// Creates what the protocols' POST asks for: an upload (its record, its storage and its append state), a
+/// partial upload (a piece of tus concatenation, with an append state and storage but no upload of its own),
+/// or a final upload made of finished partial ones, which is complete from the start.
+/// </summary>
+internal sealed class TusCreation(
+    UploadCreation creation,
+    IAppendRepository appends,
+    IAppendStore store,
+    IBlobStore blobs,
+    AppendCompletion completion,
+    IOptions<UploadsOptions> options,
+    TimeProvider time,
+    ILogger<TusCreation> logger)
+{
+    /// <summary>The part size of an upload of deferred length: the most it may then hold is this times the part limit.</summary>
+    private static readonly long DeferredPartSize = PartPlan.ForAppends(PartPlan.MaxParts * 16L * 1024 * 1024);
+
+    public async Task<Result<AppendState>> CreateAsync(TusCreate request, CancellationToken cancellationToken)
+    {
+        var metadata = TusUploadMetadata.Read(request.Metadata);
+        if (metadata.Error is { } bad)
+        {
+            return Result<AppendState>.Fail(bad);
+        }
+        if (request.Length > options.Value.MaxFileSize)
+        {
+            return Result<AppendState>.Fail(TusProblems.TooLarge(request.Length.Value, options.Value.MaxFileSize));
+        }
+        var partSize = request.Length is { } length ? PartPlan.ForAppends(length) : DeferredPartSize;
+        return request.Partial
+            ? await CreatePartialAsync(request, partSize, cancellationToken)
+            : await CreateUploadAsync(request, metadata.Value, partSize, concat: null, cancellationToken);
+    }
+
+    /// <summary>tus concatenation: a final upload of the finished partial uploads <paramref name="partialIds"/>, in order.</summary>
+    public async Task<Result<AppendState>> ConcatenateAsync(TusCreate request, IReadOnlyList<string> partialIds, CancellationToken cancellationToken)
+    {
+        var metadata = TusUploadMetadata.Read(request.Metadata);
+        if (metadata.Error is { } bad)
+        {
+            return Result<AppendState>.Fail(bad);
+        }
+        var pieces = new List<AppendState>();
+        foreach (var id in partialIds)
+        {
+            var piece = await appends.FindAsync(id, cancellationToken);
+            if (piece is not { IsPartial: true } || piece.OwnerId != request.OwnerId)
+            {
+                return Result<AppendState>.Fail(TusProblems.BadHeader($"Upload-Concat names {id}, which is no partial upload of this account."));
+            }
+            if (!piece.IsComplete)
+            {
+                return Result<AppendState>.Fail(TusProblems.BadHeader($"The partial upload {id} has {piece.Offset} of its {piece.Length?.ToString() ?? "(deferred)"} bytes; finish it before concatenating."));
+            }
+            pieces.Add(piece);
+        }
+        var length = pieces.Sum(p => p.Length!.Value);
+        if (length > options.Value.MaxFileSize)
+        {
+            return Result<AppendState>.Fail(TusProblems.TooLarge(length, options.Value.MaxFileSize));
+        }
+        var created = await CreateUploadAsync(request with { Length = length }, metadata.Value, PartPlan.ForAppends(length), string.Join(' ', partialIds), cancellationToken);
+        if (created.Error is not null)
+        {
+            return created;
+        }
+        var state = created.Value;
+        await store.ConcatenateAsync(new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize),
+            pieces.Select(p => new StoredPiece(p.StorageKey, p.Length!.Value)).ToList(), cancellationToken);
+        var finished = await completion.FinishAsync(state, request.Quota, cancellationToken);
+        await DeletePiecesAsync(pieces);
+        return finished.Error is { } problem ? Result<AppendState>.Fail(problem) : Result<AppendState>.Ok(state);
+    }
+
+    private async Task<Result<AppendState>> CreateUploadAsync(
+        TusCreate request, TusUploadMetadata metadata, long partSize, string? concat, CancellationToken cancellationToken)
+    {
+        // Kind asset until the content decides, when the client named none (AppendCompletion).
+        var create = new MultipartCreate(metadata.Kind ?? UploadKinds.Asset, metadata.AssetOptions, metadata.FileName, metadata.OriginalFileName,
+            metadata.ContentType, request.Length ?? 0, 1);
+        var created = await creation.CreateAppendedAsync(create, request.Length, partSize, request.Protocol, request.OwnerId, request.AuthorId, request.Quota, cancellationToken);
+        if (created.Error is { } refused)
+        {
+            return Result<AppendState>.Fail(refused);
+        }
+        var upload = created.Value.Upload;
+        var state = new AppendState
+        {
+            Id = upload.Id,
+            OwnerId = upload.OwnerId,
+            Protocol = request.Protocol,
+            StorageKey = upload.StorageKey,
+            StorageUploadId = upload.StorageUploadId,
+            Length = request.Length,
+            PartSize = partSize,
+            // A final upload's bytes are all there once concatenated.
+            Offset = concat is null ? 0 : request.Length!.Value,
+            Metadata = request.Metadata,
+            Concat = concat,
+            CreatedAt = upload.CreatedAt,
+            ExpiresAt = upload.ExpiresAt,
+        };
+        await appends.CreateAsync(state, cancellationToken);
+        return Result<AppendState>.Ok(state);
+    }
+
+    private async Task<Result<AppendState>> CreatePartialAsync(TusCreate request, long partSize, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = Ids.New(AppendState.Partial);
+        var key = $"partials/{id}";
+        var state = new AppendState
+        {
+            Id = id,
+            OwnerId = request.OwnerId,
+            Protocol = AppendState.Partial,
+            StorageKey = key,
+            StorageUploadId = await blobs.BeginUploadAsync(key, null, cancellationToken),
+            Length = request.Length,
+            PartSize = partSize,
+            Offset = 0,
+            Metadata = request.Metadata,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.PendingLifetime,
+        };
+        await appends.CreateAsync(state, cancellationToken);
+        return Result<AppendState>.Ok(state);
+    }
+
+    /// <summary>The pieces of a final upload are in it: their bytes and state go (what fails is left to their expiry).</summary>
+    private async Task DeletePiecesAsync(IEnumerable<AppendState> pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            try
+            {
+                await blobs.DeleteAsync(piece.StorageKey, piece.StorageUploadId, CancellationToken.None);
+                await appends.DeleteAsync(piece.Id, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException)
+            {
+                logger.LogWarning(e, "Could not delete partial upload {PartialId}; it goes when it expires.", piece.Id);
+            }
+        }
+    }
+}
+
+/// <summary>A creation request of either protocol.</summary>
+internal sealed record TusCreate(string OwnerId, string AuthorId, QuotaLimits Quota, long? Length, string? Metadata, string Protocol, bool Partial);

@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Scenario.Uploads.Model;
+
+namespace Scenario.Uploads.Storage.S3;
+
+/// <summary>
+/// Appends on S3, whose multipart parts must be at least 5 MiB (but the last): the bytes are cut into parts of
+/// the target's part size, each uploaded once whole, and what an append leaves of an unfinished part (its
+/// tail) is written as an object of its own, named after the offset it ends at, so any instance continues it
+/// and a tail is never overwritten while the recorded offset still points at it (as tusd's s3store keeps its
+/// "incomplete part"). Concatenation copies ranges of the pieces inside the store (UploadPartCopy).
+/// </summary>
+public sealed partial class S3BlobStore : IAppendStore
+{
+    /// <summary>S3's smallest part but the last.</summary>
+    private const long MinimumPart = 5L * 1024 * 1024;
+
+    public async Task<AppendOutcome> AppendAsync(
+        AppendTarget target, long offset, long maxBytes, PipeReader body, AppendedBytes? appended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target.StorageUploadId);
+        var partSize = (int)target.PartSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(partSize);
+        try
+        {
+            var fill = (int)(offset % partSize);
+            var partNumber = (int)(offset / partSize) + 1;
+            if (fill > 0)
+            {
+                await ReadTailAsync(target.Key, offset, buffer.AsMemory(0, fill), cancellationToken);
+            }
+            long kept = 0;
+            Exception? bodyError = null;
+            await using var stream = body.AsStream(leaveOpen: true);
+            while (kept < maxBytes)
+            {
+                var want = (int)Math.Min(partSize - fill, maxBytes - kept);
+                int read;
+                try
+                {
+                    read = await stream.ReadAtLeastAsync(buffer.AsMemory(fill, want), want, throwOnEndOfStream: false, cancellationToken);
+                }
+                // Whatever ends the body (the client gone, its idle timeout, a bad chunk) keeps what arrived before.
+                catch (Exception e)
+                {
+                    bodyError = e;
+                    break;
+                }
+                appended?.Invoke(buffer.AsSpan(fill, read));
+                fill += read;
+                kept += read;
+                if (fill < partSize)
+                {
+                    // The body ended, or the most the caller allowed is in.
+                    break;
+                }
+                await UploadPartAsync(target, partNumber++, buffer, fill);
+                fill = 0;
+            }
+            if (fill > 0)
+            {
+                await WriteTailAsync(target.Key, offset + kept, buffer, fill);
+            }
+            return new AppendOutcome(kept, bodyError);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task AdvancedAsync(AppendTarget target, long from, long to, CancellationToken cancellationToken)
+    {
+        if (from % target.PartSize != 0)
+        {
+            await DeleteQuietlyAsync(TailKey(target.Key, from), cancellationToken);
+        }
+    }
+
+    public async Task FinishAsync(AppendTarget target, long length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target.StorageUploadId);
+        var rest = (int)(length % target.PartSize);
+        if (rest > 0 && await SizeOfAsync(target.Key, cancellationToken) != length)
+        {
+            // The last part: the tail the last append left.
+            var buffer = ArrayPool<byte>.Shared.Rent(rest);
+            try
+            {
+                await ReadTailAsync(target.Key, length, buffer.AsMemory(0, rest), cancellationToken);
+                await UploadPartAsync(target, (int)(length / target.PartSize) + 1, buffer, rest);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        await CompleteUploadAsync(target.Key, target.StorageUploadId, PartPlan.Of(length, target.PartSize), cancellationToken);
+        await DeleteTailsAsync(target.Key, cancellationToken);
+    }
+
+    public async Task ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target.StorageUploadId);
+        var ranges = CopyRanges(pieces, target.PartSize);
+        if (ranges is null)
+        {
+            // A piece but the last under S3's smallest part cannot be copied as a part of its own: such small
+            // files are read through the service instead.
+            await ConcatenateThroughServiceAsync(target, pieces, cancellationToken);
+            return;
+        }
+        var etags = new PartETag[ranges.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ranges.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var (key, first, last) = ranges[i];
+                var copied = await s3.CopyPartAsync(new CopyPartRequest
+                {
+                    SourceBucket = options.Bucket, SourceKey = key, DestinationBucket = options.Bucket, DestinationKey = target.Key,
+                    UploadId = target.StorageUploadId, PartNumber = i + 1, FirstByte = first, LastByte = last,
+                }, token);
+                etags[i] = new PartETag(i + 1, copied.ETag);
+            });
+        var complete = new CompleteMultipartUploadRequest { BucketName = options.Bucket, Key = target.Key, UploadId = target.StorageUploadId };
+        complete.AddPartETags(etags);
+        await s3.CompleteMultipartUploadAsync(complete, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each piece as byte ranges of about <paramref name="partSize"/>, its last range merged into the one before
+    /// when under S3's minimum; null when a piece but the last is smaller than the minimum itself.
+    /// </summary>
+    internal static List<(string Key, long First, long Last)>? CopyRanges(IReadOnlyList<StoredPiece> pieces, long partSize)
+    {
+        var ranges = new List<(string, long, long)>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (key, length) = (pieces[i].Key, pieces[i].Length);
+            if (length < MinimumPart && i < pieces.Count - 1)
+            {
+                return null;
+            }
+            for (long start = 0; start < length;)
+            {
+                var end = Math.Min(length, start + partSize);
+                if (length - end < MinimumPart)
+                {
+                    end = length;
+                }
+                ranges.Add((key, start, end - 1));
+                start = end;
+            }
+        }
+        return ranges;
+    }
+
+    private async Task ConcatenateThroughServiceAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, CancellationToken cancellationToken)
+    {
+        await AbortAsync(target.Key, target.StorageUploadId!, cancellationToken);
+        var joined = new MemoryStream();
+        foreach (var piece in pieces)
+        {
+            using var response = await s3.GetObjectAsync(options.Bucket, piece.Key, cancellationToken);
+            await response.ResponseStream.CopyToAsync(joined, cancellationToken);
+        }
+        joined.Position = 0;
+        await new S3ObjectWriter(s3, options.Bucket).WriteAsync(target.Key, joined, cancellationToken);
+    }
+
+    private async Task UploadPartAsync(AppendTarget target, int partNumber, byte[] buffer, int length) =>
+        // Not the request's token: a part of bytes that arrived is stored even when the client has just gone.
+        await s3.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = options.Bucket, Key = target.Key, UploadId = target.StorageUploadId, PartNumber = partNumber,
+            InputStream = new MemoryStream(buffer, 0, length, writable: false), PartSize = length,
+        }, CancellationToken.None);
+
+    private async Task WriteTailAsync(string key, long end, byte[] buffer, int length) =>
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = options.Bucket, Key = TailKey(key, end), InputStream = new MemoryStream(buffer, 0, length, writable: false),
+        }, CancellationToken.None);
+
+    private async Task ReadTailAsync(string key, long end, Memory<byte> into, CancellationToken cancellationToken)
+    {
+        using var response = await s3.GetObjectAsync(options.Bucket, TailKey(key, end), cancellationToken);
+        await response.ResponseStream.ReadExactlyAsync(into, cancellationToken);
+    }
+
+    private async Task DeleteTailsAsync(string key, CancellationToken cancellationToken)
+    {
+        var listed = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = options.Bucket, Prefix = TailPrefix(key) }, cancellationToken);
+        foreach (var tail in listed.S3Objects ?? [])
+        {
+            await DeleteQuietlyAsync(tail.Key, cancellationToken);
+        }
+    }
+
+    private async Task DeleteQuietlyAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
+        {
+        }
+    }
+
+    private static string TailPrefix(string key) => $"{key}.tail/";
+
+    private static string TailKey(string key, long end) => TailPrefix(key) + end.ToString("D20", CultureInfo.InvariantCulture);
+}
