@@ -3,6 +3,7 @@
 //   options: chunkSize, parallelUploads, uploadLengthDeferred, protocol ("tus-v1" | "ietf-draft-03" | "ietf-draft-05"),
 //            metadata (object), stopAfterBytes (abort once this many bytes are sent, to test resumes),
 //            resumeUrl (continue the upload at this URL), uploadDataDuringCreation (creation-with-upload),
+//            overridePatchMethod (PATCH sent as POST with X-HTTP-Method-Override, for proxies that drop PATCH),
 //            terminate (with stopAfterBytes: delete the upload with Upload.abort(true), the termination extension).
 import { readFileSync } from 'node:fs';
 import { Upload } from 'tus-js-client';
@@ -22,6 +23,7 @@ const upload = new Upload(bytes, {
   uploadLengthDeferred: options.uploadLengthDeferred ?? false,
   protocol: options.protocol ?? 'tus-v1',
   uploadDataDuringCreation: options.uploadDataDuringCreation ?? false,
+  overridePatchMethod: options.overridePatchMethod ?? false,
   metadata: options.metadata ?? {},
   retryDelays: [0, 200, 500, 1000],
   onProgress(sent) {

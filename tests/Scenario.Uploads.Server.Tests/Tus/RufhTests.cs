@@ -66,6 +66,8 @@ public sealed class RufhTests(ServiceFixture fixture) : IClassFixture<ServiceFix
         var response = await client.SendAsync(Append(url, 500, bytes.AsMemory(500, 1000), complete: false));
 
         var problem = await TusAssert.ProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.EndsWith("mismatching-upload-offset", problem.Json.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1000, TusHttp.Offset(response));
         Assert.Equal(1000, problem.Json.GetProperty("expected-offset").GetInt64());
         Assert.Equal(500, problem.Json.GetProperty("provided-offset").GetInt64());
         Assert.Equal(1000, TusHttp.Offset(await client.SendAsync(Request(HttpMethod.Head, url))));

@@ -34,6 +34,24 @@ public sealed class TusJsClientTests(ServiceFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Chunks_sent_as_posts_with_X_HTTP_Method_Override_patch_are_appended_and_imported()
+    {
+        var bytes = TestFiles.NoisyPng(2 * MiB, seed: 26);
+        using var file = Write(bytes, "override.png");
+
+        // tus 1.0.0: the server MUST take X-HTTP-Method-Override as the request's method (for proxies that drop PATCH).
+        var outcome = await TusClients.TusJsAsync(fixture.Host, file.Path, new
+        {
+            chunkSize = 1 * MiB,
+            overridePatchMethod = true,
+            metadata = ImageMetadata("override.png"),
+        });
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        await TusAssert.ImportedAsync(fixture.Api, outcome.UploadId, bytes, "override.png", "image");
+    }
+
+    [Fact]
     public async Task An_upload_stopped_before_a_restart_of_the_service_resumes_at_its_url_and_is_imported()
     {
         var bytes = TestFiles.NoisyPng(6 * MiB, seed: 21);

@@ -128,14 +128,29 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
     public async Task A_creation_past_Tus_Max_Size_is_refused_with_413_and_creates_nothing()
     {
         using var tus = TusHttp.For(fixture.Host);
-        var options = await tus.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "v1/tus"));
-        var max = long.Parse(TusHttp.Header(options, "Tus-Max-Size")!, CultureInfo.InvariantCulture);
+        var max = await MaxSizeAsync(tus);
         var before = await fixture.Api.CountUploadsAsync();
 
         var response = await tus.CreateAsync(max + 1, TusHttp.Metadata(("filename", "huge.bin"), ("kind", "asset")));
 
         await TusAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(before, await fixture.Api.CountUploadsAsync());
+    }
+
+    [Fact]
+    public async Task A_deferred_length_given_past_Tus_Max_Size_is_refused_with_413_and_nothing_is_appended()
+    {
+        using var tus = TusHttp.For(fixture.Host);
+        var max = await MaxSizeAsync(tus);
+        var created = await tus.CreateAsync(null, TusHttp.Metadata(("filename", "deferred.bin"), ("kind", "asset")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var url = TusHttp.UrlOf(created);
+
+        var response = await tus.PatchAsync(url, 0, new byte[1000], alter: request =>
+            request.Headers.TryAddWithoutValidation("Upload-Length", (max + 1).ToString(CultureInfo.InvariantCulture)));
+
+        await TusAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, await tus.OffsetAsync(url));
     }
 
     [Fact]
@@ -169,6 +184,12 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
         Assert.Contains("Basic", create.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.HeadAsync(url)).StatusCode);
         Assert.Equal(0, await tus.OffsetAsync(url));
+    }
+
+    private static async Task<long> MaxSizeAsync(TusHttp tus)
+    {
+        var options = await tus.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "v1/tus"));
+        return long.Parse(TusHttp.Header(options, "Tus-Max-Size")!, CultureInfo.InvariantCulture);
     }
 
     private static HttpRequestMessage Patch(string url, long offset, byte[] body)
