@@ -16,17 +16,27 @@ public sealed class RufhTests(ServiceFixture fixture) : IClassFixture<ServiceFix
 
     private const string PartialUpload = "application/partial-upload";
 
-    [Fact]
-    public async Task A_whole_file_in_one_complete_creation_is_answered_with_the_upload_and_imported()
+    /// <summary>
+    /// What real clients send: the current draft's version, 6 (tus-js-client's ietf-draft-05, iOS 18.1+), 5 and 3 (older
+    /// iOS, which sends a whole file in one request); version 3 says Upload-Incomplete: ?0 where later ones say
+    /// Upload-Complete: ?1.
+    /// </summary>
+    [Theory]
+    [InlineData(CurrentVersion)]
+    [InlineData("6")]
+    [InlineData("5")]
+    [InlineData("3")]
+    public async Task A_whole_file_in_one_complete_creation_is_answered_with_the_upload_and_imported(string version)
     {
         var bytes = TestFiles.NoisyPng(256 * 1024, seed: 61);
         using var client = fixture.Host.CreateClient();
+        var request = Creation(bytes, complete: true, "whole.png", version);
 
-        var response = await client.SendAsync(Creation(bytes, complete: true, "whole.png"));
+        var response = await client.SendAsync(request);
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("?1", TusHttp.Header(response, "Upload-Complete"));
+        Assert.Equal(version == "3" ? "?0" : "?1", TusHttp.Header(response, version == "3" ? "Upload-Incomplete" : "Upload-Complete"));
         var upload = Upload.From(JsonDocument.Parse(body).RootElement);
         await TusAssert.ImportedAsync(fixture.Api, upload.Id, bytes, "whole.png", "image");
     }
@@ -89,18 +99,25 @@ public sealed class RufhTests(ServiceFixture fixture) : IClassFixture<ServiceFix
         Assert.Equal("failed", (await fixture.Api.RetrieveAsync(TusHttp.IdOf(url))).Status);
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string url)
+    private static HttpRequestMessage Request(HttpMethod method, string url, string version = CurrentVersion)
     {
         var request = new HttpRequestMessage(method, url);
-        request.Headers.TryAddWithoutValidation("Upload-Draft-Interop-Version", CurrentVersion);
+        request.Headers.TryAddWithoutValidation("Upload-Draft-Interop-Version", version);
         return request;
     }
 
     /// <summary>A creation as the draft writes it: the bytes, Upload-Complete, and the file's name in Content-Disposition.</summary>
-    private static HttpRequestMessage Creation(byte[] bytes, bool complete, string fileName)
+    private static HttpRequestMessage Creation(byte[] bytes, bool complete, string fileName, string version = CurrentVersion)
     {
-        var request = Request(HttpMethod.Post, "v1/tus");
-        request.Headers.TryAddWithoutValidation("Upload-Complete", complete ? "?1" : "?0");
+        var request = Request(HttpMethod.Post, "v1/tus", version);
+        if (version == "3")
+        {
+            request.Headers.TryAddWithoutValidation("Upload-Incomplete", complete ? "?0" : "?1");
+        }
+        else
+        {
+            request.Headers.TryAddWithoutValidation("Upload-Complete", complete ? "?1" : "?0");
+        }
         request.Content = new ByteArrayContent(bytes);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         request.Content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName };

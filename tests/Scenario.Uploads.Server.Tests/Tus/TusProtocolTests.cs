@@ -68,6 +68,27 @@ public sealed class TusProtocolTests(ServiceFixture fixture) : IClassFixture<Ser
         await TusAssert.ImportedAsync(fixture.Api, TusHttp.IdOf(url), bytes, "interrupted.png", "image");
     }
 
+    [Fact]
+    public async Task Two_patches_racing_at_one_offset_never_both_write()
+    {
+        using var tus = TusHttp.For(fixture.Host);
+        const int chunk = 2 * TusFiles.MiB;
+        var bytes = TestFiles.NoisyPng(3 * chunk, seed: 52);
+        var url = await tus.CreatedAsync(bytes.Length, TusHttp.ImageMetadata("raced.png"));
+
+        for (var offset = 0; offset < bytes.Length; offset += chunk)
+        {
+            var body = bytes.AsMemory(offset, Math.Min(chunk, bytes.Length - offset));
+            var answers = await Task.WhenAll(tus.PatchAsync(url, offset, body), tus.PatchAsync(url, offset, body));
+
+            var statuses = answers.Select(r => (int)r.StatusCode).Order().ToArray();
+            Assert.True(statuses[0] == 204 && statuses[1] is 409 or 423, $"At offset {offset}: {string.Join(", ", statuses)}; one writes, the other is refused");
+            Assert.Equal(offset + body.Length, await tus.OffsetAsync(url));
+        }
+
+        await TusAssert.ImportedAsync(fixture.Api, TusHttp.IdOf(url), bytes, "raced.png", "image");
+    }
+
     private static IEnumerable<string> PatchHeaders(long offset) =>
     [
         $"Authorization: {RawHttp.Basic(TestKeys.ApiKey, TestKeys.ApiSecret)}",
