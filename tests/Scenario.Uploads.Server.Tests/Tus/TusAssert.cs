@@ -50,4 +50,12 @@ public static class TusAssert
         Assert.False(string.IsNullOrWhiteSpace(problem.Detail), body);
         return problem;
     }
+
+    /// <summary>A tus refusal: as <see cref="ProblemAsync"/>, and with Tus-Resumable, which tus puts on every answer but OPTIONS'.</summary>
+    public static async Task<Problem> TusProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? code = null)
+    {
+        var problem = await ProblemAsync(response, status, code);
+        Assert.True(TusHttp.Header(response, "Tus-Resumable") == TusHttp.Version, $"The {(int)status} answer has no Tus-Resumable: 1.0.0.");
+        return problem;
+    }
 }

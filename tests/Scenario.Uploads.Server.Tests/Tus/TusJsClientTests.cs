@@ -130,15 +130,18 @@ public sealed class TusJsClientTests(ServiceFixture fixture) : IClassFixture<Ser
         Assert.False(string.IsNullOrWhiteSpace(upload.ErrorMessage), upload.ToString());
     }
 
-    [Fact]
-    public async Task The_ietf_draft_05_protocol_of_tus_js_client_uploads_in_chunks_and_is_imported()
+    /// <summary>ietf-draft-05 speaks interop version 6 (as iOS 18.1+), ietf-draft-03 version 5 (as iOS 18.0).</summary>
+    [Theory]
+    [InlineData("ietf-draft-05")]
+    [InlineData("ietf-draft-03")]
+    public async Task The_resumable_upload_draft_modes_of_tus_js_client_upload_in_chunks_and_are_imported(string protocol)
     {
         var bytes = TestFiles.NoisyPng(3 * MiB, seed: 25);
         using var file = Write(bytes, "draft.png");
 
         var outcome = await TusClients.TusJsAsync(fixture.Host, file.Path, new
         {
-            protocol = "ietf-draft-05",
+            protocol,
             chunkSize = 1 * MiB,
             metadata = ImageMetadata("draft.png"),
         });

@@ -67,7 +67,7 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
 
         var response = await tus.PatchAsync(url, 500, bytes.AsMemory(500, 1000));
 
-        await TusAssert.ProblemAsync(response, HttpStatusCode.Conflict);
+        await TusAssert.TusProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal(1000, TusHttp.Offset(response));
         Assert.Equal(1000, await tus.OffsetAsync(url));
     }
@@ -85,7 +85,7 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
             request.Content!.Headers.ContentType = contentType is null ? null : new(contentType);
         });
 
-        await TusAssert.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await TusAssert.TusProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(0, await tus.OffsetAsync(url));
     }
 
@@ -104,7 +104,7 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
 
         var wrong = await tus.PatchAsync(url, Size / 2, second, Checksum(algorithm, first.Span));
 
-        await TusAssert.ProblemAsync(wrong, (HttpStatusCode)460);
+        await TusAssert.TusProblemAsync(wrong, (HttpStatusCode)460);
         Assert.Equal(Size / 2, await tus.OffsetAsync(url));
         Assert.Equal(HttpStatusCode.NoContent, (await tus.PatchAsync(url, Size / 2, second, Checksum(algorithm, second.Span))).StatusCode);
         Assert.Equal(Size, await tus.OffsetAsync(url));
@@ -120,7 +120,7 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
 
         var response = await tus.PatchAsync(url, 0, new byte[1000], checksum);
 
-        await TusAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        await TusAssert.TusProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(0, await tus.OffsetAsync(url));
     }
 
@@ -133,7 +133,7 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
 
         var response = await tus.CreateAsync(max + 1, TusHttp.Metadata(("filename", "huge.bin"), ("kind", "asset")));
 
-        await TusAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await TusAssert.TusProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(before, await fixture.Api.CountUploadsAsync());
     }
 
@@ -149,7 +149,7 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
         var response = await tus.PatchAsync(url, 0, new byte[1000], alter: request =>
             request.Headers.TryAddWithoutValidation("Upload-Length", (max + 1).ToString(CultureInfo.InvariantCulture)));
 
-        await TusAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await TusAssert.TusProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(0, await tus.OffsetAsync(url));
     }
 
@@ -162,8 +162,8 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.NoContent, (await tus.PatchAsync(url, 0, new byte[1000])).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.HeadAsync(url)).StatusCode);
-        await TusAssert.ProblemAsync(await other.PatchAsync(url, 1000, new byte[1000]), HttpStatusCode.NotFound, "not_found");
-        await TusAssert.ProblemAsync(await other.DeleteAsync(url), HttpStatusCode.NotFound, "not_found");
+        await TusAssert.TusProblemAsync(await other.PatchAsync(url, 1000, new byte[1000]), HttpStatusCode.NotFound, "not_found");
+        await TusAssert.TusProblemAsync(await other.DeleteAsync(url), HttpStatusCode.NotFound, "not_found");
 
         Assert.Equal(1000, await tus.OffsetAsync(url));
         Assert.Equal("pending", (await fixture.Api.RetrieveAsync(TusHttp.IdOf(url))).Status);

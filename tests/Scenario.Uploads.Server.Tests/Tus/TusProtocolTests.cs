@@ -26,6 +26,26 @@ public sealed class TusProtocolTests(ServiceFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Head_of_an_upload_of_deferred_length_says_so_until_a_patch_gives_the_length()
+    {
+        using var tus = TusHttp.For(fixture.Host);
+        var created = await tus.CreateAsync(null, TusHttp.Metadata(("filename", "later.bin"), ("kind", "asset")));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var url = TusHttp.UrlOf(created);
+
+        var before = await tus.HeadAsync(url);
+        var patch = await tus.PatchAsync(url, 0, new byte[1000], alter: r => r.Headers.TryAddWithoutValidation("Upload-Length", "3000"));
+        var after = await tus.HeadAsync(url);
+
+        Assert.Equal("1", TusHttp.Header(before, "Upload-Defer-Length"));
+        Assert.Null(TusHttp.Header(before, "Upload-Length"));
+        Assert.Equal(HttpStatusCode.NoContent, patch.StatusCode);
+        Assert.Equal("3000", TusHttp.Header(after, "Upload-Length"));
+        Assert.Null(TusHttp.Header(after, "Upload-Defer-Length"));
+        Assert.Equal(1000, TusHttp.Offset(after));
+    }
+
+    [Fact]
     public async Task Creation_and_patch_answers_say_when_the_upload_expires()
     {
         using var tus = TusHttp.For(fixture.Host);
