@@ -7,23 +7,10 @@ namespace Scenario.Uploads.Server.Tests.Tus;
 /// a tus upload may go on at either, its tail below S3's 5 MiB part minimum included, and one PATCH at a time writes
 /// to an upload across both (the lock lives in the database).
 /// </summary>
-public sealed class TusMultiInstanceTests : IAsyncLifetime
+public sealed class TusMultiInstanceTests(TusMultiInstanceTests.TwoInstances fixture) : IClassFixture<TusMultiInstanceTests.TwoInstances>
 {
     private const int MiB = 1024 * 1024;
     private const int Chunk = 6 * MiB;
-
-    private readonly string[] _directories = [TempDirectory.Create(), TempDirectory.Create()];
-    private ServiceProcess[] _instances = [];
-
-    public async ValueTask InitializeAsync()
-    {
-        if (TestBackend.MissingServers() is not null || !TestBackend.IsPostgresS3)
-        {
-            return;
-        }
-        var backend = await TestBackend.CreatePostgresS3SettingsAsync();
-        _instances = await Task.WhenAll(_directories.Select(d => ServiceProcess.StartAsync(d, FreePort.Next(), backend)));
-    }
 
     [Fact]
     public async Task An_upload_sent_half_to_one_instance_and_half_to_the_other_is_imported_whole()
@@ -70,18 +57,6 @@ public sealed class TusMultiInstanceTests : IAsyncLifetime
         await TusAssert.ImportedAsync(api, TusHttp.IdOf(url), bytes, "raced.png", "image");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-        foreach (var directory in _directories)
-        {
-            TempDirectory.TryDelete(directory);
-        }
-    }
-
     private (ServiceProcess A, ServiceProcess B) Instances()
     {
         if (TestBackend.MissingServers() is { } why)
@@ -92,6 +67,36 @@ public sealed class TusMultiInstanceTests : IAsyncLifetime
         {
             Assert.Skip("Runs in the postgres-s3 pass of scripts/test (SCENARIO_TEST_BACKEND=postgres-s3).");
         }
-        return (_instances[0], _instances[1]);
+        return (fixture.Instances[0], fixture.Instances[1]);
+    }
+
+    /// <summary>Two service processes on one fresh database and bucket, shared by the tests of the class (postgres-s3 pass only).</summary>
+    public sealed class TwoInstances : IAsyncLifetime
+    {
+        private readonly string[] _directories = [TempDirectory.Create(), TempDirectory.Create()];
+
+        public ServiceProcess[] Instances { get; private set; } = [];
+
+        public async ValueTask InitializeAsync()
+        {
+            if (TestBackend.MissingServers() is not null || !TestBackend.IsPostgresS3)
+            {
+                return;
+            }
+            var backend = await TestBackend.CreatePostgresS3SettingsAsync();
+            Instances = await Task.WhenAll(_directories.Select(d => ServiceProcess.StartAsync(d, FreePort.Next(), backend)));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var instance in Instances)
+            {
+                await instance.DisposeAsync();
+            }
+            foreach (var directory in _directories)
+            {
+                TempDirectory.TryDelete(directory);
+            }
+        }
     }
 }
