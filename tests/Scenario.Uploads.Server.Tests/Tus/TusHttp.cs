@@ -102,8 +102,14 @@ public sealed class TusHttp(HttpClient client) : IDisposable
         return (location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location)).ToString();
     }
 
+    /// <summary>
+    /// The URL's path, <c>/v1/tus/{uploadId}</c>, which each client resolves against its own instance: the URL a
+    /// creation answers names the instance that made it, as it would name a load balancer in front of several.
+    /// </summary>
+    public static string PathOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : url;
+
     /// <summary>The upload's id: the last segment of its URL, <c>/v1/tus/{uploadId}</c>.</summary>
-    public static string IdOf(string url) => new Uri(url).Segments[^1];
+    public static string IdOf(string url) => PathOf(url).Split('/')[^1];
 
     public static ReadOnlyMemoryContent Octets(ReadOnlyMemory<byte> body)
     {

@@ -19,7 +19,7 @@ public sealed class TusMultiInstanceTests(TusMultiInstanceTests.TwoInstances fix
         using var tusA = TusHttp.For(a);
         using var tusB = TusHttp.For(b);
         var bytes = TestFiles.NoisyPng(4 * Chunk - 3 * MiB, seed: 71);
-        var url = await tusA.CreatedAsync(bytes.Length, TusHttp.ImageMetadata("shared.png"));
+        var url = TusHttp.PathOf(await tusA.CreatedAsync(bytes.Length, TusHttp.ImageMetadata("shared.png")));
 
         for (var offset = 0; offset < bytes.Length; offset += Chunk)
         {
@@ -41,7 +41,7 @@ public sealed class TusMultiInstanceTests(TusMultiInstanceTests.TwoInstances fix
         using var tusA = TusHttp.For(a);
         using var tusB = TusHttp.For(b);
         var bytes = TestFiles.NoisyPng(3 * Chunk, seed: 72);
-        var url = await tusA.CreatedAsync(bytes.Length, TusHttp.ImageMetadata("raced.png"));
+        var url = TusHttp.PathOf(await tusA.CreatedAsync(bytes.Length, TusHttp.ImageMetadata("raced.png")));
 
         for (var offset = 0; offset < bytes.Length; offset += Chunk)
         {
