@@ -73,6 +73,28 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("-1")]
+    [InlineData("ten")]
+    [InlineData(null)]
+    public async Task A_patch_without_a_valid_Upload_Offset_is_refused_with_400(string? offset)
+    {
+        using var tus = TusHttp.For(fixture.Host);
+        var url = await tus.CreatedAsync(Size, TusHttp.Metadata(("filename", "offsetless.bin"), ("kind", "asset")));
+
+        var response = await tus.PatchAsync(url, 0, new byte[1000], alter: request =>
+        {
+            request.Headers.Remove("Upload-Offset");
+            if (offset is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Upload-Offset", offset);
+            }
+        });
+
+        await TusAssert.TusProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(0, await tus.OffsetAsync(url));
+    }
+
+    [Theory]
     [InlineData("application/octet-stream")]
     [InlineData(null)]
     public async Task A_patch_with_another_content_type_is_refused_with_415(string? contentType)
@@ -162,6 +184,8 @@ public sealed class TusProtocolErrorTests(ServiceFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.NoContent, (await tus.PatchAsync(url, 0, new byte[1000])).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.HeadAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tus.HeadAsync("v1/tus/upload_0000000000000000000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tus.HeadAsync("v1/tus/not-an-id")).StatusCode);
         await TusAssert.TusProblemAsync(await other.PatchAsync(url, 1000, new byte[1000]), HttpStatusCode.NotFound, "not_found");
         await TusAssert.TusProblemAsync(await other.DeleteAsync(url), HttpStatusCode.NotFound, "not_found");
 
