@@ -86,6 +86,66 @@ public sealed class RufhTests(ServiceFixture fixture) : IClassFixture<ServiceFix
     }
 
     [Fact]
+    public async Task An_append_to_a_completed_upload_is_refused_with_400_and_changes_nothing()
+    {
+        var bytes = TestFiles.NoisyPng(100_000, seed: 65);
+        using var client = fixture.Host.CreateClient();
+        var created = await client.SendAsync(Creation(bytes, complete: true, "done.png"));
+        Assert.True(created.IsSuccessStatusCode, $"{(int)created.StatusCode}");
+        var url = TusHttp.UrlOf(created);
+
+        var response = await client.SendAsync(Append(url, bytes.Length, new byte[10], complete: true));
+
+        // The draft: MUST reject, MAY say so with the problem type completed-upload.
+        await TusAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        await TusAssert.ImportedAsync(fixture.Api, TusHttp.IdOf(url), bytes, "done.png", "image");
+    }
+
+    [Fact]
+    public async Task A_complete_creation_shorter_than_its_Upload_Length_is_refused_with_400()
+    {
+        var bytes = TestFiles.NoisyPng(100_000, seed: 66);
+        using var client = fixture.Host.CreateClient();
+        var request = Creation(bytes, complete: true, "short.png");
+        request.Headers.TryAddWithoutValidation("Upload-Length", (bytes.Length * 2).ToString(CultureInfo.InvariantCulture));
+
+        var response = await client.SendAsync(request);
+
+        await TusAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("99")]
+    [InlineData("six")]
+    public async Task A_request_of_an_interop_version_not_served_is_refused_with_400(string version)
+    {
+        using var client = fixture.Host.CreateClient();
+        var before = await fixture.Api.CountUploadsAsync();
+
+        var response = await client.SendAsync(Creation(new byte[100], complete: true, "old.png", version));
+
+        await TusAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(before, await fixture.Api.CountUploadsAsync());
+    }
+
+    [Fact]
+    public async Task An_append_that_is_not_a_partial_upload_or_says_not_whether_it_completes_is_refused()
+    {
+        var bytes = TestFiles.NoisyPng(100_000, seed: 67);
+        using var client = fixture.Host.CreateClient();
+        var url = TusHttp.UrlOf(await client.SendAsync(Creation(bytes[..1000], complete: false, "strict.png")));
+        var octets = Append(url, 1000, bytes.AsMemory(1000), complete: true);
+        octets.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var silent = Append(url, 1000, bytes.AsMemory(1000), complete: true);
+        silent.Headers.Remove("Upload-Complete");
+
+        await TusAssert.ProblemAsync(await client.SendAsync(octets), HttpStatusCode.UnsupportedMediaType);
+        await TusAssert.ProblemAsync(await client.SendAsync(silent), HttpStatusCode.BadRequest);
+        Assert.Equal(1000, TusHttp.Offset(await client.SendAsync(Request(HttpMethod.Head, url))));
+    }
+
+    [Fact]
     public async Task A_cancelled_upload_is_gone()
     {
         var bytes = TestFiles.NoisyPng(200_000, seed: 64);
