@@ -82,10 +82,13 @@ public abstract partial class BlobStoreContract
         }
         var (_, final) = await BeginAppendsAsync(store);
 
-        await appends.ConcatenateAsync(final, pieces, None);
+        var seen = new List<byte>();
+        var throughService = await appends.ConcatenateAsync(final, pieces, b => seen.AddRange(b.ToArray()), None);
 
         await using var content = await store.OpenReadAsync(final.Key, None);
         Assert.Equal(whole.ToArray(), await ReadAllAsync(content));
+        // Bytes that passed through the service were all seen, in order; none were when the store copied them.
+        Assert.Equal(throughService ? whole : [], seen);
     }
 
     private async Task<(IBlobStore Store, AppendTarget Target)> BeginAppendsAsync(IBlobStore? store = null)

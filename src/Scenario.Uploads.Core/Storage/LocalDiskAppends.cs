@@ -81,7 +81,7 @@ public sealed partial class LocalDiskBlobStore : IAppendStore
         return Task.CompletedTask;
     }
 
-    public async Task ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, CancellationToken cancellationToken)
+    public async Task<bool> ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken)
     {
         using var output = OpenForParts(PathOf(target.Key));
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBuffer);
@@ -100,12 +100,14 @@ public sealed partial class LocalDiskBlobStore : IAppendStore
                     }
                     using var claim = Claim(read);
                     await RandomAccess.WriteAsync(output, buffer.AsMemory(0, read), at + done, cancellationToken);
+                    copied?.Invoke(buffer.AsSpan(0, read));
                     done += read;
                 }
                 at += piece.Length;
             }
             RandomAccess.SetLength(output, at);
             RandomAccess.FlushToDisk(output);
+            return true;
         }
         finally
         {

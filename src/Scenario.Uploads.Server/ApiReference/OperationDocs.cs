@@ -97,7 +97,7 @@ public static class OperationDocs
             "The bytes after `Upload-Offset` (tus: `application/offset+octet-stream`, optional `Upload-Checksum` in sha1, md5 or sha256; "
             + "RUFH: `application/partial-upload` and `Upload-Complete`). One append at a time per upload, across instances (423 otherwise); "
             + "an append cut short keeps the bytes that arrived." + ResumableNote,
-            Access.ApiKey, [.. Resumed, .. Appending, UploadOffsetMismatch, ChecksumMismatch]),
+            Access.ApiKey, [.. Resumed, .. Appending, UploadOffsetMismatch, ChecksumMismatch, UploadIsFinal]),
         [OperationIds.TerminateResumable] = new(Resumable, "Terminate a resumable upload",
             "tus termination or RUFH cancellation: the upload is aborted and its bytes deleted." + ResumableNote,
             Access.ApiKey, [.. Resumed, UploadProcessing, CrossSiteRequest]),

@@ -91,6 +91,10 @@ internal sealed class Appender(
 
     private Problem? Check(AppendState state, AppendRequest request)
     {
+        if (state.Concat is not null)
+        {
+            return TusProblems.Final;
+        }
         if (request.Offset != state.Offset)
         {
             return TusProblems.OffsetMismatch(state.Offset, request.Offset);
@@ -138,7 +142,13 @@ internal sealed class Appender(
             return Result<AppendState>.Fail(TusProblems.ChecksumMismatch(request.Checksum!.Algorithm));
         }
         var to = state.Offset + outcome.Kept;
-        if (outcome.Kept > 0 || request.Length is not null)
+        // RUFH's "this is the end" without a length (a chunked body): the length is where the body ended, if it
+        // ended whole; a body that broke off ends nothing.
+        if (length is null && request.CompletesAtEnd && outcome.BodyError is null)
+        {
+            length = to;
+        }
+        if (outcome.Kept > 0 || length != state.Length)
         {
             // The hold's loss is the only way this fails: a takeover only happens to a hold that ran out.
             if (!await appends.AdvanceAsync(state.Id, holder, state.Offset, to, AppendHashes.Save(hash), length, CancellationToken.None))

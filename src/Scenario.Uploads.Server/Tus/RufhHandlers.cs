@@ -128,21 +128,12 @@ internal sealed class RufhHandlers(
         return cancelled is null ? Results.NoContent() : Problem(context, cancelled);
     }
 
-    /// <summary>
-    /// Appends the body; an upload the client says is complete but whose length it did not give (a chunked body)
-    /// is completed at the offset the body reached, by an empty append that gives the length.
-    /// </summary>
+    /// <summary>Appends the body and answers as the draft says: the offset, or the upload once it is complete.</summary>
     private async Task<IResult> AppendAndAnswerAsync(
         string uploadId, long offset, bool complete, long? length, HttpContext context, ClaimsPrincipal user, int version, bool created)
     {
         var appended = await appender.AppendAsync(new AppendRequest(uploadId, user.OwnerId(), offset, context.Request.BodyReader,
-            context.Request.ContentLength, null, length, quotas.For(user), context.RequestAborted));
-        if (appended.Error is null && complete && !appended.Value.IsComplete)
-        {
-            var end = appended.Value.Offset;
-            appended = await appender.AppendAsync(new AppendRequest(uploadId, user.OwnerId(), end, System.IO.Pipelines.PipeReader.Create(Stream.Null),
-                0, null, end, quotas.For(user), context.RequestAborted));
-        }
+            context.Request.ContentLength, null, length, quotas.For(user), context.RequestAborted, CompletesAtEnd: complete));
         if (appended.Error is { } problem)
         {
             return Problem(context, problem);
