@@ -93,7 +93,10 @@ public static class ServerApp
     private static void UsePipeline(WebApplication app)
     {
         var backendFaults = app.Services.GetRequiredService<BackendFaults>();
-        // First: every later step (the request log, the failed-auth limit, signed URLs) sees the client's own address and scheme.
+        // Before routing, which routes by the method: tus's X-HTTP-Method-Override, and only there.
+        app.UseTusMethodOverride();
+        app.UseRouting();
+        // Then: every later step (the request log, the failed-auth limit, signed URLs) sees the client's own address and scheme.
         app.UseReverseProxyHeaders();
         app.UseUploadsTelemetry();
         app.UseExceptionHandler(new ExceptionHandlerOptions

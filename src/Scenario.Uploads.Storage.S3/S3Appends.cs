@@ -103,7 +103,7 @@ public sealed partial class S3BlobStore : IAppendStore
         await DeleteTailsAsync(target.Key, cancellationToken);
     }
 
-    public async Task ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, CancellationToken cancellationToken)
+    public async Task<bool> ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target.StorageUploadId);
         var ranges = CopyRanges(pieces, target.PartSize);
@@ -111,8 +111,8 @@ public sealed partial class S3BlobStore : IAppendStore
         {
             // A piece but the last under S3's smallest part cannot be copied as a part of its own: such small
             // files are read through the service instead.
-            await ConcatenateThroughServiceAsync(target, pieces, cancellationToken);
-            return;
+            await ConcatenateThroughServiceAsync(target, pieces, copied, cancellationToken);
+            return true;
         }
         var etags = new PartETag[ranges.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ranges.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
@@ -129,6 +129,7 @@ public sealed partial class S3BlobStore : IAppendStore
         var complete = new CompleteMultipartUploadRequest { BucketName = options.Bucket, Key = target.Key, UploadId = target.StorageUploadId };
         complete.AddPartETags(etags);
         await s3.CompleteMultipartUploadAsync(complete, cancellationToken);
+        return false;
     }
 
     /// <summary>
@@ -159,7 +160,7 @@ public sealed partial class S3BlobStore : IAppendStore
         return ranges;
     }
 
-    private async Task ConcatenateThroughServiceAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, CancellationToken cancellationToken)
+    private async Task ConcatenateThroughServiceAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken)
     {
         await AbortAsync(target.Key, target.StorageUploadId!, cancellationToken);
         var joined = new MemoryStream();
@@ -168,6 +169,7 @@ public sealed partial class S3BlobStore : IAppendStore
             using var response = await s3.GetObjectAsync(options.Bucket, piece.Key, cancellationToken);
             await response.ResponseStream.CopyToAsync(joined, cancellationToken);
         }
+        copied?.Invoke(joined.GetBuffer().AsSpan(0, (int)joined.Length));
         joined.Position = 0;
         await new S3ObjectWriter(s3, options.Bucket).WriteAsync(target.Key, joined, cancellationToken);
     }

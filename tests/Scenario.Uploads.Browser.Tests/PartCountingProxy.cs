@@ -14,7 +14,8 @@ namespace Scenario.Uploads.Browser.Tests;
 /// <c>Uploads:PublicBaseUrl</c>; or the S3 store, through <c>Storage:S3:ServiceUrl</c>), so that the test
 /// counts on the server side every part PUT the browser sends, on either backend. It keeps the Host header
 /// (S3's signatures cover it) and can slow request bodies down, so that a person's pause or a reload lands
-/// in the middle of an upload even on loopback.
+/// in the middle of an upload even on loopback. It also records every request it forwards with its answer,
+/// preflights included, for the CORS checks of a page on another origin (<see cref="UppyTusTests"/>).
 /// </summary>
 public sealed partial class PartCountingProxy : IAsyncDisposable
 {
@@ -48,6 +49,9 @@ public sealed partial class PartCountingProxy : IAsyncDisposable
 
     /// <summary>Every part PUT that began, in order, with the status it ended with (0: cut off).</summary>
     public ConcurrentQueue<PartPut> Puts { get; } = new();
+
+    /// <summary>Every request forwarded with its answer's status and headers, preflights included, in the order they were answered.</summary>
+    public ConcurrentQueue<ProxiedExchange> Exchanges { get; } = new();
 
     private readonly ConcurrentDictionary<int, int> _faults = new();
 
@@ -121,6 +125,10 @@ public sealed partial class PartCountingProxy : IAsyncDisposable
                     context.Response.Headers[header.Key] = header.Value.ToArray();
                 }
             }
+            // Recorded before the browser can see the answer, so a test that waited for the answer finds it here.
+            Exchanges.Enqueue(new ProxiedExchange(request.Method, request.Path, (int)response.StatusCode,
+                request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
             put?.End((int)response.StatusCode);
         }

@@ -4,7 +4,7 @@ using Scenario.Uploads.Storage;
 namespace Scenario.Uploads.Contracts.Tests;
 
 /// <summary>What every <c>IBlobStore</c> promises: begin, parts, complete (idempotent), ranged reads, delete, readiness.</summary>
-public abstract class BlobStoreContract
+public abstract partial class BlobStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

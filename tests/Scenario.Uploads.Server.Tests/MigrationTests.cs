@@ -14,8 +14,8 @@ public sealed class MigrationTests
 {
     private const long MiB = 1024 * 1024;
 
-    /// <summary>The version this build migrates to (6: the legacy status complete retired).</summary>
-    private const long LatestVersion = 7;
+    /// <summary>The version this build migrates to (8: the resumable protocols' column and table).</summary>
+    private const long LatestVersion = 8;
 
     [Fact]
     public async Task A_version_1_database_is_upgraded_on_start_and_its_pending_uploads_take_any_part_size()

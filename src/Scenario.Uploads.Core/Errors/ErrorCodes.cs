@@ -75,6 +75,8 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "unsupported_media_type";
     /// <summary>An upload the client terminated, or that failed or expired: nothing more can be appended.</summary>
     public const string UploadGone = "upload_gone";
+    /// <summary>An append to a tus final upload, which is made of its partial uploads and takes no bytes of its own.</summary>
+    public const string UploadIsFinal = "upload_is_final";
     /// <summary>A part PUT or complete action on an upload whose bytes arrive through tus or RUFH.</summary>
     public const string UploadIsResumable = "upload_is_resumable";
     public const string BadRequest = "bad_request";

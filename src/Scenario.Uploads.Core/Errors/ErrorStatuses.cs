@@ -21,6 +21,8 @@ public static class ErrorStatuses
         // 403, not 413 (this request's body is small), 409 (clients retry a conflict) or 507 (the server's own
         // disk): the account's state forbids it, and only the client (aborting, deleting) or the operator changes that.
         [QuotaExceeded] = 403,
+        // tus 1.0.0, concatenation: "The Server MUST respond with the 403 Forbidden status to PATCH requests against a final upload URL".
+        [UploadIsFinal] = 403,
         [NotFound] = 404,
         [PartStalled] = 408,
         [UploadFailed] = 409, [UploadNotPending] = 409, [UploadProcessing] = 409, [IdempotencyKeyReused] = 409,

@@ -26,9 +26,11 @@ public interface IAppendStore
 
     /// <summary>
     /// Makes the object at <paramref name="target"/>'s key the finished objects <paramref name="pieces"/> end to end,
-    /// without reading them through the service where the store can avoid it.
+    /// without reading them through the service where the store can avoid it; the pieces' objects may be gone
+    /// afterwards (the caller deletes them anyway). Returns whether the bytes passed through the service, each
+    /// handed to <paramref name="copied"/> in order; false when the store copied them itself.
     /// </summary>
-    Task ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, CancellationToken cancellationToken);
+    Task<bool> ConcatenateAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken);
 }
 
 /// <summary>Bytes an append keeps, in the order of the upload.</summary>

@@ -28,6 +28,7 @@ internal sealed class DocumentTransformer(PublicBaseUrl publicBaseUrl) : IOpenAp
         {
             new() { Name = OperationDocs.Uploads, Description = "Create, upload in parts, complete, follow." },
             new() { Name = OperationDocs.Entities, Description = "What an upload becomes, and its stored file." },
+            new() { Name = OperationDocs.Resumable, Description = "tus 1.0.0 and the IETF resumable-upload draft, over the same uploads." },
             new() { Name = OperationDocs.Health, Description = "For load balancers and orchestrators." },
         };
         foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])

@@ -28,8 +28,20 @@ public static class OperationDocs
     public const string Uploads = "Uploads";
     public const string Entities = "Assets, models and jobs";
     public const string Health = "Health";
+    public const string Resumable = "Resumable uploads (tus 1.0, IETF RUFH)";
 
     private static readonly string[] JsonBody = [InvalidJson, InvalidField, BodyTooLarge, BadRequest, CrossSiteRequest];
+
+    /// <summary>What any tus or RUFH request to an upload may be refused for.</summary>
+    private static readonly string[] Resumed = [TusVersionUnsupported, InvalidUploadHeader, NotFound, UploadGone];
+
+    /// <summary>What a request that carries bytes may end with, besides its protocol's refusals.</summary>
+    private static readonly string[] Appending =
+        [UnsupportedMediaType, UploadTooLarge, UploadLocked, PartStalled, BadRequest, ShuttingDown, InsufficientStorage, QuotaExceeded, CrossSiteRequest];
+
+    private const string ResumableNote = " tus 1.0.0 when the request carries `Tus-Resumable: 1.0.0`; the IETF resumable-upload draft "
+        + "(interop versions 3 to 9) when it carries `Upload-Draft-Interop-Version`. The upload is the API's: "
+        + "`GET /v1/uploads/{uploadId}` shows it, and its last byte completes it (validation and import follow).";
 
     public static readonly IReadOnlyDictionary<string, OperationDoc> All = new Dictionary<string, OperationDoc>
     {
@@ -52,13 +64,13 @@ public static class OperationDocs
             + "in the background. `complete` is idempotent: sent again (after a timeout, say) on an upload past `pending`, it answers "
             + "200 with the upload as it stands and changes nothing; only on a `failed` upload is it `409 upload_failed`. "
             + "`abort` (our extension) gives a pending upload up.",
-            Access.ApiKey, [.. JsonBody, InvalidAction, NotFound, PartsMissing, UploadFailed, UploadProcessing, QuotaExceeded, InsufficientStorage]),
+            Access.ApiKey, [.. JsonBody, InvalidAction, NotFound, PartsMissing, UploadFailed, UploadProcessing, UploadIsResumable, QuotaExceeded, InsufficientStorage]),
         [OperationIds.PutUploadPart] = new(Uploads, "Upload a part",
             "The raw bytes of one part, PUT to the `parts[].url` the service gave, with no API credentials; any order, in parallel, "
             + "again (the last one wins). The first part to arrive fixes the part size. Answers the part's `ETag` (`xxh128-…`).",
             Access.SignedUrl,
             PartOutOfPlan, PartSizeMismatch, InvalidContentMd5, BadDigest, BadRequest, InvalidSignature, UrlExpired, NotFound, PartStalled,
-            UploadFailed, UploadNotPending, LengthRequired, TooManyPartsInFlight, ShuttingDown, InsufficientStorage),
+            UploadFailed, UploadNotPending, UploadIsResumable, LengthRequired, TooManyPartsInFlight, ShuttingDown, InsufficientStorage),
         [OperationIds.RetrieveAsset] = new(Entities, "Retrieve an asset",
             "The asset an upload became, with a signed download URL that accepts `Range`.", Access.ApiKey, NotFound),
         [OperationIds.RetrieveModel] = new(Entities, "Retrieve a model",
@@ -69,6 +81,26 @@ public static class OperationDocs
         [OperationIds.DownloadFile] = new(Entities, "Download a file",
             "The stored bytes of an asset or a model, at the `url` the service gave; supports `Range`.",
             Access.SignedUrl, InvalidSignature, UrlExpired, NotFound, RangeNotSatisfiable),
+        [OperationIds.DescribeResumable] = new(Resumable, "Discover the resumable protocols",
+            "tus's `Tus-Version`, `Tus-Extension`, `Tus-Max-Size` and `Tus-Checksum-Algorithm`, and RUFH's `Upload-Limit`. No credentials needed.",
+            Access.None),
+        [OperationIds.CreateResumable] = new(Resumable, "Create a resumable upload",
+            "tus creation (with `Upload-Length` or `Upload-Defer-Length: 1`, `Upload-Metadata` keys `filename`/`name`, `filetype`/`type`, "
+            + "`kind`, `collectionIds`, `parentId`, `hide`; the first bytes in the body; `Upload-Concat: partial` or `final;<urls>`), "
+            + "or RUFH creation (`Upload-Complete`, the body the file or its start). Answers 201 with `Location`." + ResumableNote,
+            Access.ApiKey, [.. Resumed, .. Appending, InvalidKind, InvalidField, AssetOptionsNotAllowed]),
+        [OperationIds.RetrieveResumableOffset] = new(Resumable, "Retrieve the offset of a resumable upload",
+            "HEAD (or GET, which RUFH's interop version 9 allows): `Upload-Offset` (the bytes the service holds, durably), `Upload-Length` when "
+            + "known, and RUFH's `Upload-Complete` and `Upload-Limit`." + ResumableNote,
+            Access.ApiKey, Resumed),
+        [OperationIds.AppendResumable] = new(Resumable, "Append to a resumable upload",
+            "The bytes after `Upload-Offset` (tus: `application/offset+octet-stream`, optional `Upload-Checksum` in sha1, md5 or sha256; "
+            + "RUFH: `application/partial-upload` and `Upload-Complete`). One append at a time per upload, across instances (423 otherwise); "
+            + "an append cut short keeps the bytes that arrived." + ResumableNote,
+            Access.ApiKey, [.. Resumed, .. Appending, UploadOffsetMismatch, ChecksumMismatch, UploadIsFinal]),
+        [OperationIds.TerminateResumable] = new(Resumable, "Terminate a resumable upload",
+            "tus termination or RUFH cancellation: the upload is aborted and its bytes deleted." + ResumableNote,
+            Access.ApiKey, [.. Resumed, UploadProcessing, CrossSiteRequest]),
         [OperationIds.Liveness] = new(Health, "Liveness", "The process answers.", Access.None),
         [OperationIds.Readiness] = new(Health, "Readiness", "The database and the storage answer too; 503 when they do not.", Access.None),
     };

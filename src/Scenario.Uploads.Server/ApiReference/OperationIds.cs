@@ -15,6 +15,11 @@ public static class OperationIds
     public const string RetrieveModel = "retrieveModel";
     public const string RetrieveJob = "retrieveJob";
     public const string DownloadFile = "downloadFile";
+    public const string DescribeResumable = "describeResumableUploads";
+    public const string CreateResumable = "createResumableUpload";
+    public const string RetrieveResumableOffset = "retrieveResumableOffset";
+    public const string AppendResumable = "appendToResumableUpload";
+    public const string TerminateResumable = "terminateResumableUpload";
     public const string Liveness = "checkLiveness";
     public const string Readiness = "checkReadiness";
 }

@@ -62,6 +62,10 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             case OperationIds.Readiness:
                 WireParts.DescribeReadiness(operation);
                 break;
+            case OperationIds.DescribeResumable or OperationIds.CreateResumable or OperationIds.RetrieveResumableOffset
+                or OperationIds.AppendResumable or OperationIds.TerminateResumable:
+                WireTus.Describe(operation, id, context.Document);
+                break;
         }
     }
 

@@ -33,4 +33,16 @@ public sealed record ProblemBody
 
     [Description("With `parts_missing`: the numbers of the parts to upload before completing again.")]
     public IReadOnlyList<int>? MissingParts { get; init; }
+
+    [Description("With `upload_offset_mismatch` (tus, RUFH): the upload's offset, where the next append must start.")]
+    [System.Text.Json.Serialization.JsonPropertyName("expected-offset")]
+    public long? ExpectedOffset { get; init; }
+
+    [Description("With `upload_offset_mismatch` (tus, RUFH): the offset the refused request gave.")]
+    [System.Text.Json.Serialization.JsonPropertyName("provided-offset")]
+    public long? ProvidedOffset { get; init; }
+
+    [Description("When an append broke off (tus, RUFH): the upload's offset, counting the bytes that arrived before, to resume from.")]
+    [System.Text.Json.Serialization.JsonPropertyName("upload-offset")]
+    public long? UploadOffset { get; init; }
 }

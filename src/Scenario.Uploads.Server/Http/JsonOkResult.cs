@@ -20,21 +20,18 @@ public sealed class JsonOkResult<T> : IResult, IStatusCodeHttpResult, IValueHttp
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    private readonly int _status;
-
-    /// <param name="status">200, or 201 where a resumable protocol's creation ends in the upload's answer.</param>
-    internal JsonOkResult(T value, int status = StatusCodes.Status200OK) => (Value, _status) = (value, status);
+    internal JsonOkResult(T value) => Value = value;
 
     public T Value { get; }
 
     object? IValueHttpResult.Value => Value;
 
-    public int? StatusCode => _status;
+    public int? StatusCode => StatusCodes.Status200OK;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = _status;
+        response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
         // The whole answer goes into the response's pipe before the one flush: at most the 10,000-part
         // upload's ~2.4 MB, which the DTOs being written already hold in memory.
@@ -60,6 +57,4 @@ public sealed class JsonOkResult<T> : IResult, IStatusCodeHttpResult, IValueHttp
 public static class JsonOkResult
 {
     public static JsonOkResult<T> Of<T>(T value) => new(value);
-
-    public static JsonOkResult<T> Of<T>(T value, int status) => new(value, status);
 }

@@ -12,10 +12,12 @@ namespace Scenario.Uploads.Server.Jobs;
 /// <summary>
 /// Fails pending uploads whose time ran out and deletes their bytes, deletes any bytes a failed upload
 /// still has (a delete that failed earlier), and the temporary files of imports whose process died
-/// mid-download. Each change is a compare-and-set, so several instances sweeping at once do not fight.
+/// mid-download, and tus's partial uploads whose time ran out (they have no upload of their own to fail). Each
+/// change is a compare-and-set, so several instances sweeping at once do not fight.
 /// </summary>
 public sealed class ExpirySweeper(
     IUploadRepository uploads,
+    IAppendRepository appends,
     UploadBytes bytes,
     UploadTransitions transitions,
     IBlobStore blobs,
@@ -73,6 +75,15 @@ public sealed class ExpirySweeper(
             if (await bytes.DeleteAsync(upload, cancellationToken))
             {
                 metrics.Swept("bytes");
+            }
+        }
+        foreach (var partial in await appends.FindExpiredPartialsAsync(time.GetUtcNow(), Batch, cancellationToken))
+        {
+            // Bytes first: a state forgotten before its bytes would leave them nobody's.
+            await blobs.DeleteAsync(partial.StorageKey, partial.StorageUploadId, cancellationToken);
+            if (await appends.DeleteAsync(partial.Id, cancellationToken))
+            {
+                metrics.Swept("partial");
             }
         }
         if (await uploads.ForgetIdempotencyClaimsAsync(time.GetUtcNow() - options.Value.IdempotencyKeyLifetime, cancellationToken) is > 0 and var forgotten)

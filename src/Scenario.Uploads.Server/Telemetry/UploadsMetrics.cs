@@ -25,6 +25,8 @@ public sealed class UploadsMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _partBytes;
     private readonly Histogram<double> _partDuration;
+    private readonly Counter<long> _appendBytes;
+    private readonly Histogram<double> _appendDuration;
     private readonly Histogram<double> _stepDuration;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _refused;
@@ -46,6 +48,10 @@ public sealed class UploadsMetrics
         _partBytes = Meter.CreateCounter<long>("scenario.uploads.part.received", "By", "Part body bytes the service stored.");
         _partDuration = Meter.CreateHistogram("scenario.uploads.part.duration", "s",
             "Time to take one part PUT through the service, from its checks to its record, by outcome.", advice: Seconds);
+        _appendBytes = Meter.CreateCounter<long>("scenario.uploads.append.received", "By",
+            "Bytes appended to uploads through tus or RUFH and kept, by protocol.");
+        _appendDuration = Meter.CreateHistogram("scenario.uploads.append.duration", "s",
+            "Time to take one tus or RUFH append (a PATCH, or a creation with bytes), by protocol and outcome.", advice: Seconds);
         _stepDuration = Meter.CreateHistogram("scenario.uploads.job.step.duration", "s",
             "Time of one step of an upload's job (download, validate, import), by step and outcome.", advice: Seconds);
         _retries = Meter.CreateCounter<long>("scenario.uploads.job.retries", "{attempt}", "Job attempts that failed and were scheduled again.");
@@ -80,6 +86,15 @@ public sealed class UploadsMetrics
             _partBytes.Add(bytes);
         }
         _partDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    public void Appended(string protocol, string outcome, long bytes, TimeSpan elapsed)
+    {
+        if (bytes > 0)
+        {
+            _appendBytes.Add(bytes, new KeyValuePair<string, object?>("protocol", protocol));
+        }
+        _appendDuration.Record(elapsed.TotalSeconds, new("protocol", protocol), new("outcome", outcome));
     }
 
     public void StepDone(string step, string outcome, TimeSpan elapsed) =>

@@ -4,6 +4,7 @@ using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Storage;
 
 namespace Scenario.Uploads.Server.Tus;
@@ -21,6 +22,7 @@ internal sealed class Appender(
     IOptions<UploadsOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    UploadsMetrics metrics,
     ILogger<Appender> logger)
 {
     /// <summary>How long a hold lasts without renewal: an instance that died mid-append blocks its upload this long at most.</summary>
@@ -31,11 +33,33 @@ internal sealed class Appender(
 
     public async Task<Result<AppendState>> AppendAsync(AppendRequest request)
     {
+        using var activity = UploadsTracing.Source.StartActivity("append");
+        activity?.SetTag("scenario.upload.id", request.Id);
+        var started = time.GetTimestamp();
+        Result<AppendState>? result = null;
+        var protocol = "unknown";
+        var from = request.Offset;
+        try
+        {
+            return result = await CheckAndAppendAsync(request, p => protocol = p);
+        }
+        finally
+        {
+            // An exception left to the global handler is ours: "error", as for part writes.
+            var outcome = result is null ? "error" : result.Error?.Code ?? "stored";
+            activity?.SetTag("scenario.append.outcome", outcome);
+            metrics.Appended(protocol, outcome, result is { Succeeded: true } ? result.Value.Offset - from : 0, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<Result<AppendState>> CheckAndAppendAsync(AppendRequest request, Action<string> protocolIs)
+    {
         var state = await appends.FindAsync(request.Id, request.ClientGone);
         if (state is null || state.OwnerId != request.OwnerId)
         {
             return Result<AppendState>.Fail(TusProblems.NotFound);
         }
+        protocolIs(state.Protocol);
         if (await completion.GoneAsync(state, request.ClientGone) is { } gone)
         {
             return Result<AppendState>.Fail(gone);
@@ -67,6 +91,10 @@ internal sealed class Appender(
 
     private Problem? Check(AppendState state, AppendRequest request)
     {
+        if (state.Concat is not null)
+        {
+            return TusProblems.Final;
+        }
         if (request.Offset != state.Offset)
         {
             return TusProblems.OffsetMismatch(state.Offset, request.Offset);
@@ -98,7 +126,7 @@ internal sealed class Appender(
         var target = new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize);
         var hash = AppendHashes.Resume(state.HashState, state.Offset);
         using var checksum = request.Checksum?.NewHash();
-        using var renewal = new HoldRenewal(appends, state.Id, holder, time, RenewEvery, HoldFor, request.ClientGone);
+        await using var renewal = new HoldRenewal(appends, state.Id, holder, time, RenewEvery, HoldFor, request.ClientGone);
         using var body = new IdleTimeoutPipeReader(request.Body, options.Value.PartIdleTimeout, time);
         var outcome = await store.AppendAsync(target, state.Offset, MaxBytes(state, length), body, bytes =>
         {
@@ -114,7 +142,13 @@ internal sealed class Appender(
             return Result<AppendState>.Fail(TusProblems.ChecksumMismatch(request.Checksum!.Algorithm));
         }
         var to = state.Offset + outcome.Kept;
-        if (outcome.Kept > 0 || request.Length is not null)
+        // RUFH's "this is the end" without a length (a chunked body): the length is where the body ended, if it
+        // ended whole; a body that broke off ends nothing.
+        if (length is null && request.CompletesAtEnd && outcome.BodyError is null)
+        {
+            length = to;
+        }
+        if (outcome.Kept > 0 || length != state.Length)
         {
             // The hold's loss is the only way this fails: a takeover only happens to a hold that ran out.
             if (!await appends.AdvanceAsync(state.Id, holder, state.Offset, to, AppendHashes.Save(hash), length, CancellationToken.None))

@@ -7,7 +7,7 @@ namespace Scenario.Uploads.Server.Tus;
 /// <see cref="Token"/> is cancelled), long before the hold runs out and another instance could take over, so
 /// two instances never write one upload's bytes at once.
 /// </summary>
-internal sealed class HoldRenewal : IDisposable
+internal sealed class HoldRenewal : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
@@ -44,10 +44,10 @@ internal sealed class HoldRenewal : IDisposable
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _loop.Wait();
+        await _stop.CancelAsync();
+        await _loop;
         _stop.Dispose();
     }
 }

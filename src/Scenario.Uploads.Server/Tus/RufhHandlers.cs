@@ -66,7 +66,7 @@ internal sealed class RufhHandlers(
             return Problem(context, problem);
         }
         context.Response.Headers.Location = TusEndpoints.UrlOf(baseUrl.For(request), created.Value.Id);
-        return await AppendAndAnswerAsync(created.Value.Id, 0, complete, length, context, user, version, StatusCodes.Status201Created);
+        return await AppendAndAnswerAsync(created.Value.Id, 0, complete, length, context, user, version, created: true);
     }
 
     public async Task<IResult> OffsetAsync(string uploadId, HttpContext context, ClaimsPrincipal user)
@@ -110,7 +110,7 @@ internal sealed class RufhHandlers(
             return Problem(context, lengthError);
         }
         var total = length.Value ?? (complete && request.ContentLength is { } sent ? offset + sent : null);
-        return await AppendAndAnswerAsync(uploadId, offset, complete, total, context, user, version, StatusCodes.Status200OK);
+        return await AppendAndAnswerAsync(uploadId, offset, complete, total, context, user, version, created: false);
     }
 
     public async Task<IResult> CancelAsync(string uploadId, HttpContext context, ClaimsPrincipal user)
@@ -128,21 +128,12 @@ internal sealed class RufhHandlers(
         return cancelled is null ? Results.NoContent() : Problem(context, cancelled);
     }
 
-    /// <summary>
-    /// Appends the body; an upload the client says is complete but whose length it did not give (a chunked body)
-    /// is completed at the offset the body reached, by an empty append that gives the length.
-    /// </summary>
+    /// <summary>Appends the body and answers as the draft says: the offset, or the upload once it is complete.</summary>
     private async Task<IResult> AppendAndAnswerAsync(
-        string uploadId, long offset, bool complete, long? length, HttpContext context, ClaimsPrincipal user, int version, int completedStatus)
+        string uploadId, long offset, bool complete, long? length, HttpContext context, ClaimsPrincipal user, int version, bool created)
     {
         var appended = await appender.AppendAsync(new AppendRequest(uploadId, user.OwnerId(), offset, context.Request.BodyReader,
-            context.Request.ContentLength, null, length, quotas.For(user), context.RequestAborted));
-        if (appended.Error is null && complete && !appended.Value.IsComplete)
-        {
-            var end = appended.Value.Offset;
-            appended = await appender.AppendAsync(new AppendRequest(uploadId, user.OwnerId(), end, System.IO.Pipelines.PipeReader.Create(Stream.Null),
-                0, null, end, quotas.For(user), context.RequestAborted));
-        }
+            context.Request.ContentLength, null, length, quotas.For(user), context.RequestAborted, CompletesAtEnd: complete));
         if (appended.Error is { } problem)
         {
             return Problem(context, problem);
@@ -150,12 +141,12 @@ internal sealed class RufhHandlers(
         WriteState(context, appended.Value, version);
         if (!appended.Value.IsComplete)
         {
-            return completedStatus == StatusCodes.Status201Created ? Results.StatusCode(StatusCodes.Status201Created) : Results.NoContent();
+            return created ? Results.StatusCode(StatusCodes.Status201Created) : Results.NoContent();
         }
-        // Complete: the answer the API gives for the upload, as the draft asks of the target resource's.
+        // Complete: the answer the API gives for the upload, as the draft asks of the target resource's (a 200,
+        // also for a creation, whose Location is set).
         var upload = await uploads.FindAsync(uploadId, context.RequestAborted);
-        var dto = presenter.Present(upload!, null, baseUrl.For(context.Request));
-        return JsonOkResult.Of(new UploadEnvelope(dto), completedStatus);
+        return JsonOkResult.Of(new UploadEnvelope(presenter.Present(upload!, null, baseUrl.For(context.Request))));
     }
 
     private void WriteState(HttpContext context, AppendState state, int version)

@@ -42,7 +42,7 @@ internal sealed class TusCreation(
         var partSize = request.Length is { } length ? PartPlan.ForAppends(length) : DeferredPartSize;
         return request.Partial
             ? await CreatePartialAsync(request, partSize, cancellationToken)
-            : await CreateUploadAsync(request, metadata.Value, partSize, concat: null, cancellationToken);
+            : await CreateUploadAsync(request, metadata.Value, partSize, fill: null, cancellationToken);
     }
 
     /// <summary>tus concatenation: a final upload of the finished partial uploads <paramref name="partialIds"/>, in order.</summary>
@@ -72,21 +72,42 @@ internal sealed class TusCreation(
         {
             return Result<AppendState>.Fail(TusProblems.TooLarge(length, options.Value.MaxFileSize));
         }
-        var created = await CreateUploadAsync(request with { Length = length }, metadata.Value, PartPlan.ForAppends(length), string.Join(' ', partialIds), cancellationToken);
+        Result<AppendState> created;
+        try
+        {
+            created = await CreateUploadAsync(request with { Length = length }, metadata.Value, PartPlan.ForAppends(length),
+                upload => JoinAsync(upload, pieces, string.Join(' ', partialIds), cancellationToken), cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            // A final upload that an earlier request joined, whose instance stopped before it answered: its pieces are in it.
+            return Result<AppendState>.Fail(TusProblems.Gone("its partial uploads were already joined into a final upload."));
+        }
         if (created.Error is not null)
         {
             return created;
         }
-        var state = created.Value;
-        await store.ConcatenateAsync(new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize),
-            pieces.Select(p => new StoredPiece(p.StorageKey, p.Length!.Value)).ToList(), cancellationToken);
-        var finished = await completion.FinishAsync(state, request.Quota, cancellationToken);
+        var finished = await completion.FinishAsync(created.Value, request.Quota, cancellationToken);
         await DeletePiecesAsync(pieces);
-        return finished.Error is { } problem ? Result<AppendState>.Fail(problem) : Result<AppendState>.Ok(state);
+        return finished.Error is { } problem ? Result<AppendState>.Fail(problem) : Result<AppendState>.Ok(created.Value);
     }
 
+    /// <summary>
+    /// The pieces end to end as the final upload's object, before its state says its bytes are all in. Where they
+    /// pass through the service (local disk), they are hashed on the way; copied inside the store (S3), they are
+    /// hashed at validation.
+    /// </summary>
+    private async Task<AppendState> JoinAsync(AppendState state, IReadOnlyList<AppendState> pieces, string concat, CancellationToken cancellationToken)
+    {
+        var hash = AppendHashes.Resume(null, 0);
+        var whole = await store.ConcatenateAsync(new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize),
+            pieces.Select(p => new StoredPiece(p.StorageKey, p.Length!.Value)).ToList(), bytes => hash?.Append(bytes), cancellationToken);
+        return state with { Offset = state.Length!.Value, Concat = concat, HashState = whole ? AppendHashes.Save(hash) : null };
+    }
+
+    /// <param name="fill">For a final upload: what makes its bytes, and the state that says they are in.</param>
     private async Task<Result<AppendState>> CreateUploadAsync(
-        TusCreate request, TusUploadMetadata metadata, long partSize, string? concat, CancellationToken cancellationToken)
+        TusCreate request, TusUploadMetadata metadata, long partSize, Func<AppendState, Task<AppendState>>? fill, CancellationToken cancellationToken)
     {
         // Kind asset until the content decides, when the client named none (AppendCompletion).
         var create = new MultipartCreate(metadata.Kind ?? UploadKinds.Asset, metadata.AssetOptions, metadata.FileName, metadata.OriginalFileName,
@@ -106,13 +127,15 @@ internal sealed class TusCreation(
             StorageUploadId = upload.StorageUploadId,
             Length = request.Length,
             PartSize = partSize,
-            // A final upload's bytes are all there once concatenated.
-            Offset = concat is null ? 0 : request.Length!.Value,
+            Offset = 0,
             Metadata = request.Metadata,
-            Concat = concat,
             CreatedAt = upload.CreatedAt,
             ExpiresAt = upload.ExpiresAt,
         };
+        if (fill is not null)
+        {
+            state = await fill(state);
+        }
         await appends.CreateAsync(state, cancellationToken);
         return Result<AppendState>.Ok(state);
     }

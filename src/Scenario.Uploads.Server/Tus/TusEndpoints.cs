@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Scenario.Uploads.Server.Auth;
+using Scenario.Uploads.Server.ApiReference;
+using Scenario.Uploads.Server.Http;
 using Scenario.Uploads.Server.Options;
 using Scenario.Uploads.Server.RateLimits;
 
@@ -19,24 +20,23 @@ public static class TusEndpoints
     {
         var group = routes.MapGroup(Path).RequireCors(TusRegistration.CorsPolicy);
         // Discovery needs no key: it says what the server speaks, nothing of anyone's uploads.
-        group.MapMethods("/", ["OPTIONS"], Options).AllowAnonymous();
-        group.MapMethods("/{uploadId}", ["OPTIONS"], Options).AllowAnonymous();
+        group.MapMethods("/", ["OPTIONS"], Options).AllowAnonymous().WithName(OperationIds.DescribeResumable);
+        // The same answer for an upload's URL, where some clients ask; one operation in the document.
+        group.MapMethods("/{uploadId}", ["OPTIONS"], Options).AllowAnonymous().ExcludeFromDescription();
         var uploads = group.MapGroup("/").RequireAuthorization();
         uploads.MapPost("/", (HttpContext context, ClaimsPrincipal user, TusHandlers tus, RufhHandlers rufh) =>
             RufhHandlers.IsRufh(context.Request) ? rufh.CreateAsync(context, user) : tus.CreateAsync(context, user))
-            .RequireRateLimiting(RateLimitPolicies.Create).WithMetadata(new DisableRequestSizeLimitAttribute());
-        uploads.MapMethods("/{uploadId}", ["HEAD"], (string uploadId, HttpContext context, ClaimsPrincipal user, TusHandlers tus, RufhHandlers rufh) =>
+            .RequireRateLimiting(RateLimitPolicies.Create).WithMetadata(new DisableRequestSizeLimitAttribute()).WithName(OperationIds.CreateResumable);
+        // HEAD in both protocols; the draft (interop version 9) lets a client ask with GET too.
+        uploads.MapGetAndHead("/{uploadId}", (string uploadId, HttpContext context, ClaimsPrincipal user, TusHandlers tus, RufhHandlers rufh) =>
             RufhHandlers.IsRufh(context.Request) ? rufh.OffsetAsync(uploadId, context, user) : tus.OffsetAsync(uploadId, context, user))
-            .RequireRateLimiting(RateLimitPolicies.Read);
-        // The draft (interop version 9) lets a client ask the offset with GET too.
-        uploads.MapGet("/{uploadId}", (string uploadId, HttpContext context, ClaimsPrincipal user, RufhHandlers rufh) =>
-            rufh.OffsetAsync(uploadId, context, user)).RequireRateLimiting(RateLimitPolicies.Read);
+            .RequireRateLimiting(RateLimitPolicies.Read).WithName(OperationIds.RetrieveResumableOffset);
         uploads.MapMethods("/{uploadId}", ["PATCH"], (string uploadId, HttpContext context, ClaimsPrincipal user, TusHandlers tus, RufhHandlers rufh) =>
             RufhHandlers.IsRufh(context.Request) ? rufh.AppendAsync(uploadId, context, user) : tus.AppendAsync(uploadId, context, user))
-            .WithMetadata(new DisableRequestSizeLimitAttribute());
+            .WithMetadata(new DisableRequestSizeLimitAttribute()).WithName(OperationIds.AppendResumable);
         uploads.MapDelete("/{uploadId}", (string uploadId, HttpContext context, ClaimsPrincipal user, TusHandlers tus, RufhHandlers rufh) =>
             RufhHandlers.IsRufh(context.Request) ? rufh.CancelAsync(uploadId, context, user) : tus.TerminateAsync(uploadId, context, user))
-            .RequireRateLimiting(RateLimitPolicies.Action);
+            .RequireRateLimiting(RateLimitPolicies.Action).WithName(OperationIds.TerminateResumable);
     }
 
     /// <summary>The URL of an upload here, on the public base the API's own URLs use.</summary>

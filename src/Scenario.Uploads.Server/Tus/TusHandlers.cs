@@ -55,10 +55,11 @@ internal sealed class TusHandlers(
         var state = created.Value;
         context.Response.Headers.Location = TusEndpoints.UrlOf(baseUrl.For(request), state.Id);
         context.Response.Headers[TusHeaders.Expires] = TusHeaders.Date(state.ExpiresAt);
-        // creation-with-upload: the body carries the first bytes.
-        if (HasBody(request) && state.Concat is null)
+        // creation-with-upload: the body carries the first bytes. An empty file is complete as soon as it exists
+        // (tus clients send no PATCH for it).
+        if (state.Concat is null && (HasBody(request) || state.Length == 0))
         {
-            if (!IsOffsetStream(request))
+            if (HasBody(request) && !IsOffsetStream(request))
             {
                 return Problem(context, TusProblems.UnsupportedMediaType(TusHeaders.OffsetStream));
             }

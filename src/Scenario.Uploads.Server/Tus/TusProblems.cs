@@ -10,6 +10,9 @@ internal static class TusProblems
     public static readonly Problem Locked = new(ErrorCodes.UploadLocked,
         "Another request is appending to this upload (on this or another instance). Try again in a moment; HEAD tells the offset to resume from.");
 
+    public static readonly Problem Final = new(ErrorCodes.UploadIsFinal,
+        "This is a final upload of tus concatenation: its bytes are its partial uploads', and it takes none of its own.");
+
     public static Problem Gone(string? why) => new(ErrorCodes.UploadGone,
         $"This upload takes no more bytes: {why ?? "it was terminated."} Create a new upload.");
 

@@ -30,4 +30,12 @@ public static class TusRegistration
                 .SetPreflightMaxAge(options.Value.PreflightMaxAge)));
         return services;
     }
+
+    /// <summary>
+    /// tus 1.0.0: a POST with <c>X-HTTP-Method-Override</c> is the request of that method (PATCH, DELETE), for
+    /// environments that cannot send them. Only under <c>/v1/tus</c>: the API's own endpoints take no override.
+    /// </summary>
+    public static IApplicationBuilder UseTusMethodOverride(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(TusEndpoints.Path),
+            tus => tus.UseHttpMethodOverride(new HttpMethodOverrideOptions()));
 }

@@ -76,6 +76,18 @@ public sealed class RawHttp : IAsyncDisposable
         return raw;
     }
 
+    /// <summary>
+    /// Starts any request with a body of <paramref name="contentLength"/> bytes (a tus PATCH, say): its head with the
+    /// given headers, the body is the caller's to send, or to cut short by disposing.
+    /// </summary>
+    public static async Task<RawHttp> OpenAsync(string method, string url, IEnumerable<string> headers, long contentLength)
+    {
+        var uri = new Uri(url);
+        var raw = await ConnectAsync(uri.Port, CancellationToken.None);
+        await raw._stream.WriteAsync(Head(method, uri.PathAndQuery, headers.Append($"Content-Length: {contentLength}")));
+        return raw;
+    }
+
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes) => await _stream.WriteAsync(bytes);
 
     /// <summary>Ends the request body here (the client's side of the connection closes for writing).</summary>

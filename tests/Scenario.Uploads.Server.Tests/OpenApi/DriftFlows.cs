@@ -28,6 +28,7 @@ internal sealed class DriftFlows(DriftFixture fixture)
         await ListAsync();
         await DownloadsAsync(asset);
         await MistakesAsync(asset);
+        await new DriftResumableFlows(fixture).RunAsync();
     }
 
     private async Task<JsonElement> MultipartAssetAsync()
