@@ -89,6 +89,9 @@ public sealed class CachedUploadRepository(IUploadRepository inner) : IUploadRep
         string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(uploadId, () => inner.CompleteAsync(uploadId, storeVerifiedPartSize, quota, now, cancellationToken));
 
+    public Task<QuotaBreach?> DeclareLengthAsync(string uploadId, PartPlan plan, QuotaLimits quota, CancellationToken cancellationToken) =>
+        WriteAsync(uploadId, () => inner.DeclareLengthAsync(uploadId, plan, quota, cancellationToken));
+
     public Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken) =>
         WriteAsync(updated.Id, () => inner.TryUpdateAsync(updated, expectedStatuses, cancellationToken));
 

@@ -35,31 +35,45 @@ public sealed partial class S3BlobStore : IAppendStore
             }
             long kept = 0;
             Exception? bodyError = null;
-            await using var stream = body.AsStream(leaveOpen: true);
+            using var stop = cancellationToken.Register(static reader => ((PipeReader)reader!).CancelPendingRead(), body);
             while (kept < maxBytes)
             {
-                var want = (int)Math.Min(partSize - fill, maxBytes - kept);
-                int read;
+                ReadResult result;
                 try
                 {
-                    read = await stream.ReadAtLeastAsync(buffer.AsMemory(fill, want), want, throwOnEndOfStream: false, cancellationToken);
+                    result = await body.ReadAsync(CancellationToken.None);
                 }
-                // Whatever ends the body (the client gone, its idle timeout, a bad chunk) keeps what arrived before.
+                // Whatever ends the body (the client gone, its idle timeout, a bad chunk) keeps what arrived before:
+                // every byte read is in the part buffer, which goes to the store as a part or the tail.
                 catch (Exception e)
                 {
                     bodyError = e;
                     break;
                 }
-                appended?.Invoke(buffer.AsSpan(fill, read));
-                fill += read;
-                kept += read;
-                if (fill < partSize)
+                var available = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, maxBytes - kept));
+                for (var rest = available; !rest.IsEmpty;)
                 {
-                    // The body ended, or the most the caller allowed is in.
+                    var take = (int)Math.Min(partSize - fill, rest.Length);
+                    rest.Slice(0, take).CopyTo(buffer.AsSpan(fill, take));
+                    appended?.Invoke(buffer.AsSpan(fill, take));
+                    (fill, kept, rest) = (fill + take, kept + take, rest.Slice(take));
+                    if (fill == partSize)
+                    {
+                        await UploadPartAsync(target, partNumber++, buffer, fill);
+                        fill = 0;
+                    }
+                }
+                body.AdvanceTo(available.End);
+                if (result.IsCompleted && available.Length == result.Buffer.Length)
+                {
                     break;
                 }
-                await UploadPartAsync(target, partNumber++, buffer, fill);
-                fill = 0;
+                // A read woken by a stop ends the append; one Kestrel woke for a graceful shutdown reads on.
+                if (result.IsCanceled && cancellationToken.IsCancellationRequested)
+                {
+                    bodyError = new OperationCanceledException(cancellationToken);
+                    break;
+                }
             }
             if (fill > 0)
             {

@@ -81,6 +81,13 @@ public interface IUploadRepository
     /// </summary>
     Task<bool> FailAsync(string uploadId, IReadOnlyCollection<string> expectedStatuses, string errorMessage, string jobStatus, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives a pending upload whose length was deferred (a resumable protocol's) its length and plan, when it has
+    /// none yet, within <paramref name="quota"/> (<see cref="QuotaRules.AtLength"/>, judged in the same transaction);
+    /// beyond it nothing is written and the breach is returned.
+    /// </summary>
+    Task<QuotaBreach?> DeclareLengthAsync(string uploadId, PartPlan plan, QuotaLimits quota, CancellationToken cancellationToken);
+
     /// <summary>Pending uploads whose time ran out.</summary>
     Task<IReadOnlyList<UploadRecord>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 

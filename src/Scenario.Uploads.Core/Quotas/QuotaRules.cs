@@ -16,6 +16,14 @@ public static class QuotaRules
         ?? Check(QuotaNames.StoredBytes, limits.StoredBytes, usage.StoredBytes, fileSize);
 
     /// <summary>
+    /// The length of a pending upload that deferred it, now known: <paramref name="fileSize"/> more pending bytes,
+    /// and bytes that could never be stored. (The upload was counted as a pending upload when it was created.)
+    /// </summary>
+    public static QuotaBreach? AtLength(QuotaLimits limits, QuotaUsage usage, long fileSize) =>
+        Check(QuotaNames.PendingBytes, limits.PendingBytes, usage.PendingBytes, fileSize)
+        ?? Check(QuotaNames.StoredBytes, limits.StoredBytes, usage.StoredBytes, fileSize);
+
+    /// <summary>
     /// The complete action of a pending upload of <paramref name="fileSize"/> bytes: it is about to be stored.
     /// Its own bytes are no longer pending then, so only stored bytes are checked.
     /// </summary>

@@ -21,12 +21,14 @@ public sealed partial class LocalDiskBlobStore : IAppendStore
         var segments = new List<ReadOnlyMemory<byte>>(64);
         long kept = 0;
         Exception? bodyError = null;
+        using var stop = StopReads(body, cancellationToken);
         while (kept < maxBytes)
         {
             ReadResult result;
             try
             {
-                result = await body.ReadAtLeastAsync((int)Math.Min(MinimumWrite, maxBytes - kept), cancellationToken);
+                // Each read's bytes are written as they come: a body that breaks next loses none of them.
+                result = await body.ReadAsync(CancellationToken.None);
             }
             // Whatever ends the body (the client gone, its idle timeout, a bad chunk) keeps what arrived before.
             catch (Exception e)
@@ -63,10 +65,23 @@ public sealed partial class LocalDiskBlobStore : IAppendStore
             {
                 break;
             }
+            if (result.IsCanceled && cancellationToken.IsCancellationRequested)
+            {
+                bodyError = new OperationCanceledException(cancellationToken);
+                break;
+            }
         }
         RandomAccess.FlushToDisk(handle);
         return new AppendOutcome(kept, bodyError);
     }
+
+    /// <summary>
+    /// A stop (the client gone, the append's hold lost) wakes the read with the bytes that arrived, where cancelling
+    /// the read would throw them away. A read woken otherwise (Kestrel wakes every read when a graceful shutdown
+    /// begins) is not a stop: the caller reads on.
+    /// </summary>
+    private static CancellationTokenRegistration StopReads(PipeReader body, CancellationToken stop) =>
+        stop.Register(static reader => ((PipeReader)reader!).CancelPendingRead(), body);
 
     public Task AdvancedAsync(AppendTarget target, long from, long to, CancellationToken cancellationToken) => Task.CompletedTask;
 

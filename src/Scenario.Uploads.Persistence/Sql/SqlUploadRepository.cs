@@ -83,6 +83,26 @@ public sealed class SqlUploadRepository : IUploadRepository
         string uploadId, long? storeVerifiedPartSize, QuotaLimits quota, DateTimeOffset now, CancellationToken cancellationToken) =>
         _statuses.CompleteAsync(uploadId, storeVerifiedPartSize, quota, now, cancellationToken);
 
+    public Task<QuotaBreach?> DeclareLengthAsync(string uploadId, PartPlan plan, QuotaLimits quota, CancellationToken cancellationToken) =>
+        _database.WriteAsync(Durability.Synced, async (connection, transaction) =>
+        {
+            var ownerId = await connection.QuerySingleOrDefaultAsync<string?>(
+                $"SELECT owner_id FROM uploads WHERE id = @uploadId AND status = @pending AND file_size IS NULL{_database.Dialect.ForUpdate};",
+                new { uploadId, pending = UploadStatuses.Pending }, transaction);
+            if (ownerId is null)
+            {
+                return null;
+            }
+            if (!quota.IsUnlimited && QuotaRules.AtLength(quota, await QuotaSql.ReadAsync(connection, transaction, _database.Dialect, ownerId), plan.FileSize) is { } breach)
+            {
+                return breach;
+            }
+            await connection.ExecuteAsync(
+                "UPDATE uploads SET file_size = @FileSize, parts_count = @PartsCount, part_size = @PartSize WHERE id = @uploadId;",
+                new { uploadId, plan.FileSize, plan.PartsCount, plan.PartSize }, transaction);
+            return (QuotaBreach?)null;
+        }, cancellationToken);
+
     public Task<bool> TryUpdateAsync(UploadRecord updated, IReadOnlyCollection<string> expectedStatuses, CancellationToken cancellationToken) =>
         _statuses.TryUpdateAsync(updated, expectedStatuses, cancellationToken);
 

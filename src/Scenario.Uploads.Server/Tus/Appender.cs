@@ -3,7 +3,9 @@ using Scenario.Uploads.Errors;
 using Scenario.Uploads.Persistence;
 using Scenario.Uploads.Server.Hashing;
 using Scenario.Uploads.Server.Http;
+using Scenario.Uploads.Quotas;
 using Scenario.Uploads.Server.Options;
+using Scenario.Uploads.Server.Quotas;
 using Scenario.Uploads.Server.Telemetry;
 using Scenario.Uploads.Storage;
 
@@ -17,6 +19,7 @@ namespace Scenario.Uploads.Server.Tus;
 /// </summary>
 internal sealed class Appender(
     IAppendRepository appends,
+    IUploadRepository uploads,
     IAppendStore store,
     AppendCompletion completion,
     IOptions<UploadsOptions> options,
@@ -108,6 +111,10 @@ internal sealed class Appender(
         {
             return TusProblems.LengthBelowOffset(total, state.Offset);
         }
+        if (request.Length is { } arriving && state.Length is null && arriving > MaxLength(state))
+        {
+            return TusProblems.TooLarge(arriving, MaxLength(state));
+        }
         if (request.ContentLength is { } sent && sent > MaxBytes(state, length))
         {
             return TusProblems.TooLarge(state.Offset + sent, length ?? MaxLength(state));
@@ -123,6 +130,10 @@ internal sealed class Appender(
     private async Task<Result<AppendState>> AppendHeldAsync(AppendState state, string holder, AppendRequest request)
     {
         var length = state.Length ?? request.Length;
+        if (await DeclareAsync(state, request.Length, request.Quota) is { } overQuota)
+        {
+            return Result<AppendState>.Fail(overQuota);
+        }
         var target = new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize);
         var hash = AppendHashes.Resume(state.HashState, state.Offset);
         using var checksum = request.Checksum?.NewHash();
@@ -147,6 +158,15 @@ internal sealed class Appender(
         if (length is null && request.CompletesAtEnd && outcome.BodyError is null)
         {
             length = to;
+            if (await DeclareAsync(state, length, request.Quota) is { } pastQuota)
+            {
+                return Result<AppendState>.Fail(pastQuota);
+            }
+        }
+        else if (request.CompletesAtEnd && outcome.BodyError is null && length != to)
+        {
+            return Result<AppendState>.Fail(TusProblems.BadHeader(
+                $"Upload-Complete: ?1 says the body ends the file, but it ended at {to} bytes and the file has {length}."));
         }
         if (outcome.Kept > 0 || length != state.Length)
         {
@@ -177,6 +197,20 @@ internal sealed class Appender(
             }
         }
         return Result<AppendState>.Ok(advanced);
+    }
+
+    /// <summary>
+    /// A length that was deferred, arriving: the upload takes it (and its plan) only within the owner's quota of
+    /// pending and stored bytes, as a create with that length would have. Partial uploads have no upload to give it to.
+    /// </summary>
+    private async Task<Problem?> DeclareAsync(AppendState state, long? length, QuotaLimits quota)
+    {
+        if (state.Length is not null || length is not { } known || state.IsPartial)
+        {
+            return null;
+        }
+        var breach = await uploads.DeclareLengthAsync(state.Id, Model.PartPlan.Of(known, state.PartSize), quota, CancellationToken.None);
+        return breach is null ? null : QuotaProblem.For(breach, atComplete: false);
     }
 
     /// <summary>

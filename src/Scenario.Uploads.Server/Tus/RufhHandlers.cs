@@ -58,6 +58,11 @@ internal sealed class RufhHandlers(
         {
             return Problem(context, lengthError);
         }
+        if (complete && ReadLength(request).Value is { } declared && request.ContentLength is { } sent && declared != sent)
+        {
+            return Problem(context, TusProblems.BadHeader(
+                $"Upload-Complete: ?1 says this body is the whole file, but it has {sent} bytes and Upload-Length says {declared}."));
+        }
         var length = ReadLength(request).Value ?? (complete ? request.ContentLength : null);
         var create = new TusCreate(user.OwnerId(), user.AuthorId(), quotas.For(user), length, MetadataOf(request), UploadProtocols.Rufh, Partial: false);
         var created = await creation.CreateAsync(create, context.RequestAborted);
@@ -108,6 +113,11 @@ internal sealed class RufhHandlers(
         if (length.Error is { } lengthError)
         {
             return Problem(context, lengthError);
+        }
+        if (complete && length.Value is { } declared && request.ContentLength is { } body && declared != offset + body)
+        {
+            return Problem(context, TusProblems.BadHeader(
+                $"Upload-Complete: ?1 says this body ends the file at {offset + body} bytes, but Upload-Length says {declared}."));
         }
         var total = length.Value ?? (complete && request.ContentLength is { } sent ? offset + sent : null);
         return await AppendAndAnswerAsync(uploadId, offset, complete, total, context, user, version, created: false);
@@ -220,9 +230,16 @@ internal sealed class RufhHandlers(
             : Result<long?>.Fail(TusProblems.BadHeader("Upload-Length must be a structured-field integer."));
     }
 
-    /// <summary>The file's name from Content-Disposition, as tus metadata, so both protocols name files one way.</summary>
+    /// <summary>
+    /// tus's <c>Upload-Metadata</c> where the client sends it (tus-js-client does in its draft modes), else the file's
+    /// name and type from Content-Disposition and Content-Type, written as tus metadata so both protocols read one way.
+    /// </summary>
     private static string? MetadataOf(HttpRequest request)
     {
+        if (request.Headers.ContainsKey(TusMetadata.Header))
+        {
+            return request.Headers[TusMetadata.Header].ToString();
+        }
         if (!ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition))
         {
             return null;

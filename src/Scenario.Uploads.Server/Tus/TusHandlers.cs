@@ -187,6 +187,10 @@ internal sealed class TusHandlers(
         {
             return Result<long?>.Ok(null);
         }
+        if (headers.ContainsKey(TusHeaders.Length) && headers.ContainsKey(TusHeaders.DeferLength))
+        {
+            return Result<long?>.Fail(TusProblems.BadHeader("Send Upload-Length or Upload-Defer-Length: 1, not both."));
+        }
         if (headers.ContainsKey(TusHeaders.Length))
         {
             return long.TryParse(headers[TusHeaders.Length], System.Globalization.NumberStyles.None, null, out var length)
