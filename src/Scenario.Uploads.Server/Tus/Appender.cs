@@ -58,16 +58,13 @@ internal sealed class Appender(
     private async Task<Result<AppendState>> CheckAndAppendAsync(AppendRequest request, Action<string> protocolIs)
     {
         // Not the client's token, up to the body's end: bytes that arrived before it went are kept all the same.
-        var state = await appends.FindAsync(request.Id, CancellationToken.None);
-        if (state is null || state.OwnerId != request.OwnerId)
+        var found = await completion.FindAsync(request.Id, request.OwnerId, CancellationToken.None);
+        if (found.Error is { } missing)
         {
-            return Result<AppendState>.Fail(TusProblems.NotFound);
+            return Result<AppendState>.Fail(missing);
         }
+        var state = found.Value;
         protocolIs(state.Protocol);
-        if (await completion.GoneAsync(state, CancellationToken.None) is { } gone)
-        {
-            return Result<AppendState>.Fail(gone);
-        }
         if (Check(state, request) is { } refused)
         {
             return Result<AppendState>.Fail(refused);
