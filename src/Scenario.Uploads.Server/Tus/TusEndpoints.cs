@@ -52,7 +52,7 @@ public static class TusEndpoints
         headers[TusHeaders.ChecksumAlgorithm] = string.Join(',', TusChecksum.Algorithms);
         headers[TusHeaders.Limit] = RufhHandlers.Limit(options.Value, RufhHandlers.Version(context.Request) ?? RufhHandlers.Newest);
         // RUFH (drafts -10 and -11): what PATCH takes.
-        headers.AcceptPatch = TusHeaders.PartialUpload;
+        headers["Accept-Patch"] = TusHeaders.PartialUpload;
         return Results.NoContent();
     }
 }
