@@ -33,53 +33,37 @@ public sealed partial class S3BlobStore : IAppendStore
             {
                 await ReadTailAsync(target.Key, offset, buffer.AsMemory(0, fill), cancellationToken);
             }
-            long kept = 0;
-            Exception? bodyError = null;
-            using var stop = cancellationToken.Register(static reader => ((PipeReader)reader!).CancelPendingRead(), body);
-            while (kept < maxBytes)
+            // Every byte handed over goes into the part buffer, which goes to the store as a part or the tail: a body
+            // that breaks keeps them all.
+            using var reader = new AppendBody(body, maxBytes, cancellationToken);
+            while (await reader.NextAsync() is { } bytes)
             {
-                ReadResult result;
                 try
                 {
-                    result = await body.ReadAsync(CancellationToken.None);
-                }
-                // Whatever ends the body (the client gone, its idle timeout, a bad chunk) keeps what arrived before:
-                // every byte read is in the part buffer, which goes to the store as a part or the tail.
-                catch (Exception e)
-                {
-                    bodyError = e;
-                    break;
-                }
-                var available = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, maxBytes - kept));
-                for (var rest = available; !rest.IsEmpty;)
-                {
-                    var take = (int)Math.Min(partSize - fill, rest.Length);
-                    rest.Slice(0, take).CopyTo(buffer.AsSpan(fill, take));
-                    appended?.Invoke(buffer.AsSpan(fill, take));
-                    (fill, kept, rest) = (fill + take, kept + take, rest.Slice(take));
-                    if (fill == partSize)
+                    for (var rest = bytes; !rest.IsEmpty;)
                     {
-                        await UploadPartAsync(target, partNumber++, buffer, fill);
-                        fill = 0;
+                        var take = (int)Math.Min(partSize - fill, rest.Length);
+                        rest.Slice(0, take).CopyTo(buffer.AsSpan(fill, take));
+                        appended?.Invoke(buffer.AsSpan(fill, take));
+                        (fill, rest) = (fill + take, rest.Slice(take));
+                        if (fill == partSize)
+                        {
+                            await UploadPartAsync(target, partNumber++, buffer, fill);
+                            fill = 0;
+                        }
                     }
                 }
-                body.AdvanceTo(available.End);
-                if (result.IsCompleted && available.Length == result.Buffer.Length)
+                finally
                 {
-                    break;
-                }
-                // A read woken by a stop ends the append; one Kestrel woke for a graceful shutdown reads on.
-                if (result.IsCanceled && cancellationToken.IsCancellationRequested)
-                {
-                    bodyError = new OperationCanceledException(cancellationToken);
-                    break;
+                    reader.Consumed();
                 }
             }
+            var kept = reader.Read;
             if (fill > 0)
             {
                 await WriteTailAsync(target.Key, offset + kept, buffer, fill);
             }
-            return new AppendOutcome(kept, bodyError);
+            return new AppendOutcome(kept, reader.Error);
         }
         finally
         {

@@ -19,69 +19,39 @@ public sealed partial class LocalDiskBlobStore : IAppendStore
         using var handle = OpenForParts(PathOf(target.Key));
         var writeback = new EarlyWriteback(handle, offset);
         var segments = new List<ReadOnlyMemory<byte>>(64);
+        using var reader = new AppendBody(body, maxBytes, cancellationToken);
         long kept = 0;
-        Exception? bodyError = null;
-        using var stop = StopReads(body, cancellationToken);
-        while (kept < maxBytes)
+        while (await reader.NextAsync() is { } bytes)
         {
-            ReadResult result;
             try
             {
-                // Each read's bytes are written as they come: a body that breaks next loses none of them.
-                result = await body.ReadAsync(CancellationToken.None);
-            }
-            // Whatever ends the body (the client gone, its idle timeout, a bad chunk) keeps what arrived before.
-            catch (Exception e)
-            {
-                bodyError = e;
-                break;
-            }
-            var buffer = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, maxBytes - kept));
-            try
-            {
-                if (!buffer.IsEmpty)
+                if (!bytes.IsEmpty)
                 {
-                    using var claim = Claim(buffer.Length);
+                    using var claim = Claim(bytes.Length);
                     segments.Clear();
-                    foreach (var segment in buffer)
+                    foreach (var segment in bytes)
                     {
                         segments.Add(segment);
                     }
                     // Not the request's token: bytes that arrived are kept even when the client has just gone.
                     await RandomAccess.WriteAsync(handle, segments, offset + kept, CancellationToken.None);
-                    foreach (var segment in buffer)
+                    foreach (var segment in bytes)
                     {
                         appended?.Invoke(segment.Span);
                     }
-                    kept += buffer.Length;
+                    kept += bytes.Length;
                     writeback.Written(offset + kept);
                 }
             }
             finally
             {
-                body.AdvanceTo(buffer.End);
-            }
-            if (result.IsCompleted && buffer.Length == result.Buffer.Length)
-            {
-                break;
-            }
-            if (result.IsCanceled && cancellationToken.IsCancellationRequested)
-            {
-                bodyError = new OperationCanceledException(cancellationToken);
-                break;
+                // Also when the write fails (a full disk): a read left open makes the next reader of the body fail.
+                reader.Consumed();
             }
         }
         RandomAccess.FlushToDisk(handle);
-        return new AppendOutcome(kept, bodyError);
+        return new AppendOutcome(kept, reader.Error);
     }
-
-    /// <summary>
-    /// A stop (the client gone, the append's hold lost) wakes the read with the bytes that arrived, where cancelling
-    /// the read would throw them away. A read woken otherwise (Kestrel wakes every read when a graceful shutdown
-    /// begins) is not a stop: the caller reads on.
-    /// </summary>
-    private static CancellationTokenRegistration StopReads(PipeReader body, CancellationToken stop) =>
-        stop.Register(static reader => ((PipeReader)reader!).CancelPendingRead(), body);
 
     public Task AdvancedAsync(AppendTarget target, long from, long to, CancellationToken cancellationToken) => Task.CompletedTask;
 

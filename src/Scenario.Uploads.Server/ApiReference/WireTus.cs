@@ -28,7 +28,7 @@ internal static class WireTus
         {
             case OperationIds.DescribeResumable:
                 operation.Responses["204"] = Answer("The protocols and their limits.",
-                    TusHeaders.Version, TusHeaders.Extension, TusHeaders.MaxSize, TusHeaders.ChecksumAlgorithm, TusHeaders.Limit);
+                    TusHeaders.Version, TusHeaders.Extension, TusHeaders.MaxSize, TusHeaders.ChecksumAlgorithm, TusHeaders.Limit, "Accept-Patch");
                 break;
             case OperationIds.CreateResumable:
                 parameters.Add(Header(TusHeaders.Length, "The file's size in bytes (tus: this or `Upload-Defer-Length`).", integer: true));
@@ -107,6 +107,7 @@ internal static class WireTus
             TusHeaders.Expires => ("^[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9:]{8} GMT$", 29),
             TusChecksum.Header => ("^[a-z0-9]+ [A-Za-z0-9+/=]+$", 128),
             "Cache-Control" => ("^no-store$", 8),
+            "Accept-Patch" => ("^application/partial-upload$", 27),
             _ => ("^[^\\u0000-\\u001f]*$", 8192),
         };
         return new OpenApiSchema { Type = JsonSchemaType.String, Pattern = pattern, MaxLength = maxLength };

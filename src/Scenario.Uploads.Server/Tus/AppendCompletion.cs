@@ -15,10 +15,22 @@ namespace Scenario.Uploads.Server.Tus;
 /// quotas, metrics and webhooks are that path's. Every step can run again: an append that finds the bytes all
 /// in completes an upload whose earlier completion was cut short.
 /// </summary>
-internal sealed class AppendCompletion(IUploadRepository uploads, IBlobStore blobs, IAppendStore store, UploadActions actions, TimeProvider time)
+internal sealed class AppendCompletion(
+    IUploadRepository uploads, IAppendRepository appends, IBlobStore blobs, IAppendStore store, UploadActions actions, TimeProvider time)
 {
+    /// <summary>The caller's appended upload (or partial upload) that still takes bytes; else 404 or 410.</summary>
+    public async Task<Result<AppendState>> FindAsync(string id, string ownerId, CancellationToken cancellationToken)
+    {
+        var state = Ids.LooksValid(id) ? await appends.FindAsync(id, cancellationToken) : null;
+        if (state is null || state.OwnerId != ownerId)
+        {
+            return Result<AppendState>.Fail(TusProblems.NotFound);
+        }
+        return await GoneAsync(state, cancellationToken) is { } gone ? Result<AppendState>.Fail(gone) : Result<AppendState>.Ok(state);
+    }
+
     /// <summary>Why the upload takes no more bytes, or null when it does.</summary>
-    public async Task<Problem?> GoneAsync(AppendState state, CancellationToken cancellationToken)
+    private async Task<Problem?> GoneAsync(AppendState state, CancellationToken cancellationToken)
     {
         if (state.IsPartial)
         {

@@ -57,22 +57,20 @@ internal sealed class Appender(
 
     private async Task<Result<AppendState>> CheckAndAppendAsync(AppendRequest request, Action<string> protocolIs)
     {
-        var state = await appends.FindAsync(request.Id, request.ClientGone);
-        if (state is null || state.OwnerId != request.OwnerId)
+        // Not the client's token, up to the body's end: bytes that arrived before it went are kept all the same.
+        var found = await completion.FindAsync(request.Id, request.OwnerId, CancellationToken.None);
+        if (found.Error is { } missing)
         {
-            return Result<AppendState>.Fail(TusProblems.NotFound);
+            return Result<AppendState>.Fail(missing);
         }
+        var state = found.Value;
         protocolIs(state.Protocol);
-        if (await completion.GoneAsync(state, request.ClientGone) is { } gone)
-        {
-            return Result<AppendState>.Fail(gone);
-        }
         if (Check(state, request) is { } refused)
         {
             return Result<AppendState>.Fail(refused);
         }
         var holder = $"{_instance}/{Guid.NewGuid():N}";
-        var (held, taken) = await appends.HoldAsync(state.Id, holder, time.GetUtcNow(), time.GetUtcNow() + HoldFor, request.ClientGone);
+        var (held, taken) = await appends.HoldAsync(state.Id, holder, time.GetUtcNow(), time.GetUtcNow() + HoldFor, CancellationToken.None);
         if (!taken || held is null)
         {
             return Result<AppendState>.Fail(TusProblems.Locked);
@@ -129,75 +127,88 @@ internal sealed class Appender(
 
     private async Task<Result<AppendState>> AppendHeldAsync(AppendState state, string holder, AppendRequest request)
     {
-        var length = state.Length ?? request.Length;
         if (await DeclareAsync(state, request.Length, request.Quota) is { } overQuota)
         {
             return Result<AppendState>.Fail(overQuota);
         }
-        var target = new AppendTarget(state.StorageKey, state.StorageUploadId, state.PartSize);
+        var received = await ReceiveAsync(state, holder, request);
+        return received.Error is { } refused ? Result<AppendState>.Fail(refused) : await RecordAsync(state, holder, request, received.Value);
+    }
+
+    /// <summary>The bytes into the store, hashed on the way, and what the protocols then ask of them (checksum, length).</summary>
+    private async Task<Result<Received>> ReceiveAsync(AppendState state, string holder, AppendRequest request)
+    {
+        var length = state.Length ?? request.Length;
         var hash = AppendHashes.Resume(state.HashState, state.Offset);
         using var checksum = request.Checksum?.NewHash();
-        await using var renewal = new HoldRenewal(appends, state.Id, holder, time, RenewEvery, HoldFor, request.ClientGone);
+        await using var renewal = new HoldRenewal(appends, state.Id, holder, time, RenewEvery, HoldFor);
         using var body = new IdleTimeoutPipeReader(request.Body, options.Value.PartIdleTimeout, time);
-        var outcome = await store.AppendAsync(target, state.Offset, MaxBytes(state, length), body, bytes =>
+        var outcome = await store.AppendAsync(Target(state), state.Offset, MaxBytes(state, length), body, bytes =>
         {
             hash?.Append(bytes);
             checksum?.AppendData(bytes);
         }, renewal.Token);
-        if (outcome.BodyError is null && outcome.Kept == MaxBytes(state, length) && await HasMoreAsync(body, request.ClientGone))
-        {
-            return Result<AppendState>.Fail(TusProblems.TooLarge(state.Offset + outcome.Kept + 1, length ?? MaxLength(state)));
-        }
-        if (checksum is not null && (outcome.BodyError is not null || !request.Checksum!.Matches(checksum.GetHashAndReset())))
-        {
-            return Result<AppendState>.Fail(TusProblems.ChecksumMismatch(request.Checksum!.Algorithm));
-        }
         var to = state.Offset + outcome.Kept;
-        // RUFH's "this is the end" without a length (a chunked body): the length is where the body ended, if it
-        // ended whole; a body that broke off ends nothing.
-        if (length is null && request.CompletesAtEnd && outcome.BodyError is null)
+        var whole = outcome.BodyError is null;
+        if (whole && outcome.Kept == MaxBytes(state, length) && await HasMoreAsync(body, request.ClientGone))
+        {
+            return Result<Received>.Fail(TusProblems.TooLarge(to + 1, length ?? MaxLength(state)));
+        }
+        if (checksum is not null && (!whole || !request.Checksum!.Matches(checksum.GetHashAndReset())))
+        {
+            return Result<Received>.Fail(TusProblems.ChecksumMismatch(request.Checksum!.Algorithm));
+        }
+        if (request.CompletesAtEnd && whole && length is { } declared && declared != to)
+        {
+            return Result<Received>.Fail(TusProblems.BadHeader(
+                $"Upload-Complete: ?1 says the body ends the file, but it ended at {to} bytes and the file has {declared}."));
+        }
+        // RUFH's "this is the end" on a body of unknown length: the length is where it ended, if it ended whole.
+        if (request.CompletesAtEnd && whole && length is null)
         {
             length = to;
-            if (await DeclareAsync(state, length, request.Quota) is { } pastQuota)
+            if (await DeclareAsync(state, length, request.Quota) is { } overQuota)
             {
-                return Result<AppendState>.Fail(pastQuota);
+                return Result<Received>.Fail(overQuota);
             }
         }
-        else if (request.CompletesAtEnd && outcome.BodyError is null && length != to)
-        {
-            return Result<AppendState>.Fail(TusProblems.BadHeader(
-                $"Upload-Complete: ?1 says the body ends the file, but it ended at {to} bytes and the file has {length}."));
-        }
-        if (outcome.Kept > 0 || length != state.Length)
+        return Result<Received>.Ok(new Received(to, length, AppendHashes.Save(hash), outcome.BodyError));
+    }
+
+    /// <summary>The new offset recorded (from the one the append started at), then the answer, and the upload completed by its last byte.</summary>
+    private async Task<Result<AppendState>> RecordAsync(AppendState state, string holder, AppendRequest request, Received received)
+    {
+        if (received.Offset > state.Offset || received.Length != state.Length)
         {
             // The hold's loss is the only way this fails: a takeover only happens to a hold that ran out.
-            if (!await appends.AdvanceAsync(state.Id, holder, state.Offset, to, AppendHashes.Save(hash), length, CancellationToken.None))
+            if (!await appends.AdvanceAsync(state.Id, holder, state.Offset, received.Offset, received.HashState, received.Length, CancellationToken.None))
             {
                 return Result<AppendState>.Fail(TusProblems.Locked);
             }
-            await ForgetAsync(target, state.Offset, to);
+            await ForgetAsync(Target(state), state.Offset, received.Offset);
         }
-        var advanced = state with { Offset = to, Length = length, HashState = AppendHashes.Save(hash) };
-        if (outcome.BodyError is { } bodyError)
+        var advanced = state with { Offset = received.Offset, Length = received.Length, HashState = received.HashState };
+        if (received.BodyError is { } bodyError)
         {
-            logger.LogInformation(bodyError, "An append to upload {UploadId} ended early; {Kept} bytes kept.", state.Id, outcome.Kept);
-            if (Interrupted(bodyError, to, request.ClientGone) is { } interrupted)
+            logger.LogInformation(bodyError, "An append to upload {UploadId} ended early; its offset is {Offset}.", state.Id, received.Offset);
+            if (Interrupted(bodyError, received.Offset, request.ClientGone) is { } interrupted)
             {
                 return Result<AppendState>.Fail(interrupted);
             }
         }
         // Also when the last byte came earlier: completing is idempotent, and an append that found the bytes all
         // in (its instance stopped between the two) completes the upload now.
-        if (advanced.IsComplete)
+        if (advanced.IsComplete && (await completion.FinishAsync(advanced, request.Quota, CancellationToken.None)).Error is { } problem)
         {
-            var finished = await completion.FinishAsync(advanced, request.Quota, CancellationToken.None);
-            if (finished.Error is { } problem)
-            {
-                return Result<AppendState>.Fail(problem);
-            }
+            return Result<AppendState>.Fail(problem);
         }
         return Result<AppendState>.Ok(advanced);
     }
+
+    private static AppendTarget Target(AppendState state) => new(state.StorageKey, state.StorageUploadId, state.PartSize);
+
+    /// <summary>What an append received: the offset it reached, the length now known, the hash state there, why its body ended early.</summary>
+    private sealed record Received(long Offset, long? Length, string? HashState, Exception? BodyError);
 
     /// <summary>
     /// A length that was deferred, arriving: the upload takes it (and its plan) only within the owner's quota of

@@ -12,13 +12,16 @@ internal sealed class HoldRenewal : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
 
-    public HoldRenewal(IAppendRepository appends, string id, string holder, TimeProvider time, TimeSpan every, TimeSpan holdFor, CancellationToken clientGone)
+    public HoldRenewal(IAppendRepository appends, string id, string holder, TimeProvider time, TimeSpan every, TimeSpan holdFor)
     {
-        _stop = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        _stop = new CancellationTokenSource();
         _loop = RenewAsync(appends, id, holder, time, every, holdFor);
     }
 
-    /// <summary>Cancelled when the client goes or the hold could not be renewed.</summary>
+    /// <summary>
+    /// Cancelled when the hold could not be renewed. Not when the client goes: its body then ends by itself, after
+    /// the bytes that arrived, which are kept.
+    /// </summary>
     public CancellationToken Token => _stop.Token;
 
     private async Task RenewAsync(IAppendRepository appends, string id, string holder, TimeProvider time, TimeSpan every, TimeSpan holdFor)

@@ -22,7 +22,7 @@ namespace Scenario.Uploads.Server.Tus;
 /// from 7). No 104 interim answer is sent: ASP.NET Core has no API for one.
 /// </summary>
 internal sealed class RufhHandlers(
-    TusCreation creation, Appender appender, UploadTermination termination, IAppendRepository appends, AppendCompletion completion,
+    TusCreation creation, Appender appender, UploadTermination termination, AppendCompletion completion,
     IUploadRepository uploads, UploadPresenter presenter, QuotaPolicy quotas, PublicBaseUrl baseUrl, IOptions<UploadsOptions> options, TimeProvider time)
 {
     public const int Oldest = 3;
@@ -81,7 +81,7 @@ internal sealed class RufhHandlers(
             return refused;
         }
         context.Response.Headers.CacheControl = "no-store";
-        var state = await FindAsync(uploadId, user, context);
+        var state = await completion.FindAsync(uploadId, user.OwnerId(), context.RequestAborted);
         if (state.Error is { } problem)
         {
             return Problem(context, problem);
@@ -129,7 +129,7 @@ internal sealed class RufhHandlers(
         {
             return refused;
         }
-        var state = await FindAsync(uploadId, user, context);
+        var state = await completion.FindAsync(uploadId, user.OwnerId(), context.RequestAborted);
         if (state.Error is { } problem)
         {
             return Problem(context, problem);
@@ -182,15 +182,6 @@ internal sealed class RufhHandlers(
         }
     }
 
-    private async Task<Result<AppendState>> FindAsync(string uploadId, ClaimsPrincipal user, HttpContext context)
-    {
-        var state = Ids.LooksValid(uploadId) ? await appends.FindAsync(uploadId, context.RequestAborted) : null;
-        if (state is null || state.OwnerId != user.OwnerId())
-        {
-            return Result<AppendState>.Fail(TusProblems.NotFound);
-        }
-        return await completion.GoneAsync(state, context.RequestAborted) is { } gone ? Result<AppendState>.Fail(gone) : Result<AppendState>.Ok(state);
-    }
 
     private static IResult? Preconditions(HttpContext context, out int version)
     {

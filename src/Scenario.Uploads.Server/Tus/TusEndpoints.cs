@@ -51,6 +51,8 @@ public static class TusEndpoints
         headers[TusHeaders.MaxSize] = TusHeaders.Number(options.Value.MaxFileSize);
         headers[TusHeaders.ChecksumAlgorithm] = string.Join(',', TusChecksum.Algorithms);
         headers[TusHeaders.Limit] = RufhHandlers.Limit(options.Value, RufhHandlers.Version(context.Request) ?? RufhHandlers.Newest);
+        // RUFH (drafts -10 and -11): what PATCH takes.
+        headers["Accept-Patch"] = TusHeaders.PartialUpload;
         return Results.NoContent();
     }
 }

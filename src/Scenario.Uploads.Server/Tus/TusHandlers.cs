@@ -13,7 +13,7 @@ namespace Scenario.Uploads.Server.Tus;
 
 /// <summary>tus 1.0.0's requests: their headers read and written as the protocol says, the work done by <see cref="Appender"/> and <see cref="TusCreation"/>.</summary>
 internal sealed class TusHandlers(
-    TusCreation creation, Appender appender, UploadTermination termination, IAppendRepository appends, AppendCompletion completion,
+    TusCreation creation, Appender appender, UploadTermination termination, AppendCompletion completion,
     QuotaPolicy quotas, PublicBaseUrl baseUrl, IOptions<UploadsOptions> options)
 {
     public async Task<IResult> CreateAsync(HttpContext context, ClaimsPrincipal user)
@@ -80,7 +80,7 @@ internal sealed class TusHandlers(
             return refused;
         }
         context.Response.Headers.CacheControl = "no-store";
-        var state = await FindAsync(uploadId, user, context);
+        var state = await completion.FindAsync(uploadId, user.OwnerId(), context.RequestAborted);
         if (state.Error is { } problem)
         {
             return Problem(context, problem);
@@ -156,7 +156,7 @@ internal sealed class TusHandlers(
         {
             return refused;
         }
-        var state = await FindAsync(uploadId, user, context);
+        var state = await completion.FindAsync(uploadId, user.OwnerId(), context.RequestAborted);
         if (state.Error is { } problem)
         {
             return Problem(context, problem);
@@ -169,15 +169,6 @@ internal sealed class TusHandlers(
         appender.AppendAsync(new AppendRequest(uploadId, user.OwnerId(), offset, context.Request.BodyReader, context.Request.ContentLength, checksum, length,
             quotas.For(user), context.RequestAborted));
 
-    private async Task<Result<AppendState>> FindAsync(string uploadId, ClaimsPrincipal user, HttpContext context)
-    {
-        var state = Ids.LooksValid(uploadId) ? await appends.FindAsync(uploadId, context.RequestAborted) : null;
-        if (state is null || state.OwnerId != user.OwnerId())
-        {
-            return Result<AppendState>.Fail(TusProblems.NotFound);
-        }
-        return await completion.GoneAsync(state, context.RequestAborted) is { } gone ? Result<AppendState>.Fail(gone) : Result<AppendState>.Ok(state);
-    }
 
     /// <summary>Upload-Length, or Upload-Defer-Length: 1 (then null), or neither for a final upload (its pieces say it).</summary>
     private Result<long?> ReadLength(HttpRequest request, bool final)

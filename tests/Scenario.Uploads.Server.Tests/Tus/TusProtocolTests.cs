@@ -5,7 +5,7 @@ namespace Scenario.Uploads.Server.Tests.Tus;
 
 /// <summary>
 /// What tus 1.0.0 requires of answers that succeed, with requests written by hand: HEAD's headers, the expiration
-/// extension's Upload-Expires, and a PATCH cut off midway, which keeps what arrived and lets the upload finish.
+/// extension's Upload-Expires, and a PATCH that stalls midway, which keeps what arrived and lets the upload finish.
 /// </summary>
 public sealed class TusProtocolTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
@@ -66,26 +66,38 @@ public sealed class TusProtocolTests(ServiceFixture fixture) : IClassFixture<Ser
         }
     }
 
+    /// <remarks>
+    /// A body whose connection closes is another matter: Kestrel then throws away what it had not yet handed to the
+    /// service ("Unexpected end of request content"), so what is kept depends on when the service read it; the store
+    /// keeps every byte it read (the append contract tests), which a stall shows exactly.
+    /// </remarks>
     [Fact]
-    public async Task A_patch_cut_off_midway_keeps_what_arrived_and_the_upload_then_finishes()
+    public async Task A_patch_that_stalls_midway_keeps_every_byte_that_arrived_and_says_where_to_resume()
     {
-        using var tus = TusHttp.For(fixture.Host);
+        await using var host = await ServiceHost.StartAsync(new ServiceHostOptions
+        {
+            Settings = new Dictionary<string, string> { ["Uploads:PartIdleTimeout"] = "00:00:01" },
+        });
+        using var tus = TusHttp.For(host);
         var bytes = TestFiles.NoisyPng(4 * TusFiles.MiB, seed: 51);
         var url = await tus.CreatedAsync(bytes.Length, TusHttp.ImageMetadata("interrupted.png"));
         var sent = bytes.Length / 2;
 
+        RawResponse? answer;
         await using (var patch = await RawHttp.OpenAsync("PATCH", url, PatchHeaders(0), bytes.Length))
         {
-            // Closed after half the body it announced: the service reads those bytes, then the end of the connection.
             await patch.WriteAsync(bytes.AsMemory(0, sent));
+            answer = await patch.ReadAnswerAsync(TimeSpan.FromSeconds(30));
         }
-        var kept = await KeptAsync(tus, url);
 
-        Assert.InRange(kept, 1, sent);
-        var rest = await tus.PatchAsync(url, kept, bytes.AsMemory((int)kept));
+        Assert.NotNull(answer);
+        Assert.Equal(408, answer.Status);
+        Assert.Equal(sent.ToString(CultureInfo.InvariantCulture), answer.Headers.GetValueOrDefault("upload-offset"));
+        Assert.Equal(sent, await tus.OffsetAsync(url));
+        var rest = await tus.PatchAsync(url, sent, bytes.AsMemory(sent));
         Assert.True(rest.StatusCode == HttpStatusCode.NoContent, $"PATCH of the rest: {(int)rest.StatusCode} {await rest.Content.ReadAsStringAsync()}");
-        Assert.Equal(bytes.Length, TusHttp.Offset(rest));
-        await TusAssert.ImportedAsync(fixture.Api, TusHttp.IdOf(url), bytes, "interrupted.png", "image");
+        using var api = new UploadApi(host);
+        await TusAssert.ImportedAsync(api, TusHttp.IdOf(url), bytes, "interrupted.png", "image");
     }
 
     [Fact]
@@ -116,23 +128,4 @@ public sealed class TusProtocolTests(ServiceFixture fixture) : IClassFixture<Ser
         $"Upload-Offset: {offset}",
         $"Content-Type: {TusHttp.OffsetOctetStream}",
     ];
-
-    /// <summary>
-    /// The offset once the service has seen the connection go: until it has, the PATCH still holds the upload (HEAD
-    /// may say 423 or the offset before it); waits up to 15 s, then gives what HEAD says.
-    /// </summary>
-    private static async Task<long> KeptAsync(TusHttp tus, string url)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var head = await tus.HeadAsync(url);
-            var offset = head.IsSuccessStatusCode ? TusHttp.Offset(head) : -1;
-            if (offset > 0 || DateTime.UtcNow > deadline)
-            {
-                return offset;
-            }
-            await Task.Delay(100);
-        }
-    }
 }
