@@ -139,7 +139,8 @@ internal sealed class Appender(
     private async Task<Result<Received>> ReceiveAsync(AppendState state, string holder, AppendRequest request)
     {
         var length = state.Length ?? request.Length;
-        var hash = AppendHashes.Resume(state.HashState, state.Offset);
+        // A partial upload's own SHA-256 would never be used: its final upload is hashed as its pieces are joined.
+        var hash = state.IsPartial ? null : AppendHashes.Resume(state.HashState, state.Offset);
         using var checksum = request.Checksum?.NewHash();
         await using var renewal = new HoldRenewal(appends, state.Id, holder, time, RenewEvery, HoldFor);
         using var body = new IdleTimeoutPipeReader(request.Body, options.Value.PartIdleTimeout, time);

@@ -88,7 +88,8 @@ internal sealed class TusCreation(
             return created;
         }
         var finished = await completion.FinishAsync(created.Value, request.Quota, cancellationToken);
-        await DeletePiecesAsync(pieces);
+        // After the answer: the client need not wait for them, and any left behind expire with their lifetime.
+        _ = Task.Run(() => DeletePiecesAsync(pieces), CancellationToken.None);
         return finished.Error is { } problem ? Result<AppendState>.Fail(problem) : Result<AppendState>.Ok(created.Value);
     }
 
@@ -173,7 +174,8 @@ internal sealed class TusCreation(
                 await blobs.DeleteAsync(piece.StorageKey, piece.StorageUploadId, CancellationToken.None);
                 await appends.DeleteAsync(piece.Id, CancellationToken.None);
             }
-            catch (Exception e) when (e is IOException or HttpRequestException)
+            // Nobody awaits this: whatever fails is logged, and the sweeper deletes the piece once it expires.
+            catch (Exception e)
             {
                 logger.LogWarning(e, "Could not delete partial upload {PartialId}; it goes when it expires.", piece.Id);
             }
