@@ -23,6 +23,11 @@ internal sealed class TusHandlers(
             return refused;
         }
         var request = context.Request;
+        // Refused before anything is created: a creation that carries bytes carries them as an append would.
+        if (HasBody(request) && !IsOffsetStream(request))
+        {
+            return Problem(context, TusProblems.UnsupportedMediaType(TusHeaders.OffsetStream));
+        }
         var concat = request.Headers[TusHeaders.Concat].ToString();
         var length = ReadLength(request, final: concat.StartsWith("final", StringComparison.Ordinal));
         if (length.Error is { } lengthError)
@@ -59,10 +64,6 @@ internal sealed class TusHandlers(
         // (tus clients send no PATCH for it).
         if (state.Concat is null && (HasBody(request) || state.Length == 0))
         {
-            if (HasBody(request) && !IsOffsetStream(request))
-            {
-                return Problem(context, TusProblems.UnsupportedMediaType(TusHeaders.OffsetStream));
-            }
             var appended = await Append(state.Id, 0, context, user, checksum: null, length: null);
             if (appended.Error is { } appendError)
             {
