@@ -54,16 +54,17 @@ internal sealed class RufhHandlers(
         {
             return Problem(context, CompleteMissing(version));
         }
-        if (ReadLength(request) is { Error: { } lengthError })
+        var given = ReadLength(request);
+        if (given.Error is { } lengthError)
         {
             return Problem(context, lengthError);
         }
-        if (complete && ReadLength(request).Value is { } declared && request.ContentLength is { } sent && declared != sent)
+        if (complete && given.Value is { } declared && request.ContentLength is { } sent && declared != sent)
         {
             return Problem(context, TusProblems.BadHeader(
                 $"Upload-Complete: ?1 says this body is the whole file, but it has {sent} bytes and Upload-Length says {declared}."));
         }
-        var length = ReadLength(request).Value ?? (complete ? request.ContentLength : null);
+        var length = given.Value ?? (complete ? request.ContentLength : null);
         var create = new TusCreate(user.OwnerId(), user.AuthorId(), quotas.For(user), length, MetadataOf(request), UploadProtocols.Rufh, Partial: false);
         var created = await creation.CreateAsync(create, context.RequestAborted);
         if (created.Error is { } problem)
