@@ -19,6 +19,9 @@ internal sealed class Sha256State
 
     private readonly byte[] _context;
 
+    /// <summary>The length of what <see cref="Export"/> gives.</summary>
+    public const int SavedLength = ContextBytes;
+
     private Sha256State(byte[] context) => _context = context;
 
     /// <summary>True when OpenSSL's SHA-256 can be called here and gives SHA-256's known answer.</summary>

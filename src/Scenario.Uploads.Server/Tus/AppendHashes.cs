@@ -21,11 +21,14 @@ internal static class AppendHashes
         {
             return Sha256State.Start();
         }
+        // Anything else (another OpenSSL's layout, a torn value) is no state to continue: validation reads the file.
+        var bytes = new byte[Sha256State.SavedLength];
         if (saved?.Split(':', 2) is [var version, var state]
             && ulong.TryParse(version, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var library)
-            && library == Sha256State.LibraryVersion)
+            && library == Sha256State.LibraryVersion
+            && Convert.TryFromBase64String(state, bytes, out var written) && written == bytes.Length)
         {
-            return Sha256State.Import(Convert.FromBase64String(state));
+            return Sha256State.Import(bytes);
         }
         return null;
     }

@@ -98,7 +98,7 @@ internal sealed class RufhHandlers(
             return refused;
         }
         var request = context.Request;
-        if (version >= 6 && !string.Equals(request.ContentType?.Split(';')[0].Trim(), TusHeaders.PartialUpload, StringComparison.OrdinalIgnoreCase))
+        if (version >= 6 && !TusHeaders.IsOfType(request, TusHeaders.PartialUpload))
         {
             return Problem(context, TusProblems.UnsupportedMediaType(TusHeaders.PartialUpload));
         }

@@ -123,7 +123,7 @@ internal sealed class TusHandlers(
         {
             return Problem(context, TusProblems.UnsupportedMediaType(TusHeaders.OffsetStream));
         }
-        if (!long.TryParse(request.Headers[TusHeaders.Offset], System.Globalization.NumberStyles.None, null, out var offset))
+        if (!TusHeaders.TryCount(request.Headers[TusHeaders.Offset], out var offset))
         {
             return Problem(context, TusProblems.BadHeader("Upload-Offset must be the upload's offset, a whole number of bytes (HEAD tells it)."));
         }
@@ -135,7 +135,7 @@ internal sealed class TusHandlers(
         long? length = null;
         if (request.Headers.ContainsKey(TusHeaders.Length))
         {
-            if (!long.TryParse(request.Headers[TusHeaders.Length], System.Globalization.NumberStyles.None, null, out var declared))
+            if (!TusHeaders.TryCount(request.Headers[TusHeaders.Length], out var declared))
             {
                 return Problem(context, TusProblems.BadHeader("Upload-Length must be a whole number of bytes."));
             }
@@ -185,7 +185,7 @@ internal sealed class TusHandlers(
         }
         if (headers.ContainsKey(TusHeaders.Length))
         {
-            return long.TryParse(headers[TusHeaders.Length], System.Globalization.NumberStyles.None, null, out var length)
+            return TusHeaders.TryCount(headers[TusHeaders.Length], out var length)
                 ? length > options.Value.MaxFileSize
                     ? Result<long?>.Fail(TusProblems.TooLarge(length, options.Value.MaxFileSize))
                     : Result<long?>.Ok(length)
@@ -223,8 +223,7 @@ internal sealed class TusHandlers(
 
     private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 
-    private static bool IsOffsetStream(HttpRequest request) =>
-        string.Equals(request.ContentType?.Split(';')[0].Trim(), TusHeaders.OffsetStream, StringComparison.OrdinalIgnoreCase);
+    private static bool IsOffsetStream(HttpRequest request) => TusHeaders.IsOfType(request, TusHeaders.OffsetStream);
 
     /// <summary>A problem as the protocol wants it: 409 says the offset to resume from.</summary>
     internal static IResult Problem(HttpContext context, Problem problem)

@@ -40,6 +40,13 @@ internal static class TusHeaders
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>tus's numbers: digits only, no sign or spaces (RUFH's are structured-field integers instead).</summary>
+    public static bool TryCount(string? value, out long count) => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count);
+
+    /// <summary>Whether the request's body is of the media type <paramref name="mediaType"/>, whatever its parameters.</summary>
+    public static bool IsOfType(HttpRequest request, string mediaType) =>
+        string.Equals(request.ContentType?.Split(';')[0].Trim(), mediaType, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An HTTP date, as tus's expiration extension writes it.</summary>
     public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
 }
