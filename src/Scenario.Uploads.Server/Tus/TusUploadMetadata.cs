@@ -1,5 +1,6 @@
 using Scenario.Uploads.Errors;
 using Scenario.Uploads.Model;
+using Scenario.Uploads.Server.Requests;
 
 namespace Scenario.Uploads.Server.Tus;
 
@@ -42,9 +43,15 @@ internal sealed record TusUploadMetadata(string FileName, string OriginalFileNam
         {
             return Result<TusUploadMetadata>.Fail(ErrorCodes.AssetOptionsNotAllowed, "collectionIds, parentId and hide apply to assets; kind model makes a model.");
         }
-        var type = values.GetValueOrDefault("filetype") ?? values.GetValueOrDefault("type");
+        // The API's own rule for a content type (MultipartParser): what a download could not be served as is refused.
+        var type = (values.GetValueOrDefault("filetype") ?? values.GetValueOrDefault("type"))?.Trim(' ');
+        if (!string.IsNullOrEmpty(type) && !MediaTypes.IsValid(type))
+        {
+            return Result<TusUploadMetadata>.Fail(ErrorCodes.InvalidField,
+                $"The metadata's filetype must be a media type such as {MediaTypes.Example}, in printable ASCII, at most {MediaTypes.MaxLength} characters.");
+        }
         return Result<TusUploadMetadata>.Ok(new TusUploadMetadata(
-            FileNames.Sanitize(original) ?? DefaultName, original, string.IsNullOrWhiteSpace(type) ? DefaultType : type, kind, options.Value));
+            FileNames.Sanitize(original) ?? DefaultName, original, string.IsNullOrEmpty(type) ? DefaultType : type, kind, options.Value));
     }
 
     /// <summary>The kind the metadata names, if any (read again at the last byte).</summary>

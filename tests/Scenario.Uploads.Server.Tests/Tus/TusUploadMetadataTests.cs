@@ -40,6 +40,8 @@ public sealed class TusUploadMetadataTests
     [InlineData("kind bW9kZWw=,hide dHJ1ZQ==", "asset_options_not_allowed")]
     [InlineData("filename !!!", "invalid_upload_header")]
     [InlineData("filename YQ==,filename Yg==", "invalid_upload_header")]
+    [InlineData("filetype aW1hZ2UgcG5n", "invalid_field")]
+    [InlineData("filetype aW1hZ2UvcG5nAQ==", "invalid_field")]
     public void Metadata_an_upload_cannot_have_is_refused_with_its_code(string header, string code)
     {
         Assert.Equal(code, TusUploadMetadata.Read(header).Error?.Code);
