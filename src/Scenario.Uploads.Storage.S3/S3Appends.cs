@@ -117,12 +117,12 @@ public sealed partial class S3BlobStore : IAppendStore
             async (i, token) =>
             {
                 var (key, first, last) = ranges[i];
-                var copied = await s3.CopyPartAsync(new CopyPartRequest
+                var part = await s3.CopyPartAsync(new CopyPartRequest
                 {
                     SourceBucket = options.Bucket, SourceKey = key, DestinationBucket = options.Bucket, DestinationKey = target.Key,
                     UploadId = target.StorageUploadId, PartNumber = i + 1, FirstByte = first, LastByte = last,
                 }, token);
-                etags[i] = new PartETag(i + 1, copied.ETag);
+                etags[i] = new PartETag(i + 1, part.ETag);
             });
         var complete = new CompleteMultipartUploadRequest { BucketName = options.Bucket, Key = target.Key, UploadId = target.StorageUploadId };
         complete.AddPartETags(etags);
@@ -158,18 +158,60 @@ public sealed partial class S3BlobStore : IAppendStore
         return ranges;
     }
 
+    /// <summary>
+    /// The pieces read one after the other into the object writer's stream, through a pipe: the service holds a
+    /// part's buffer at a time, however large the other pieces are.
+    /// </summary>
     private async Task ConcatenateThroughServiceAsync(AppendTarget target, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken)
     {
         await AbortAsync(target.Key, target.StorageUploadId!, cancellationToken);
-        var joined = new MemoryStream();
-        foreach (var piece in pieces)
+        var pipe = new Pipe();
+        var reading = ReadPiecesAsync(pipe.Writer, pieces, copied, cancellationToken);
+        try
         {
-            using var response = await s3.GetObjectAsync(options.Bucket, piece.Key, cancellationToken);
-            await response.ResponseStream.CopyToAsync(joined, cancellationToken);
+            await using var joined = pipe.Reader.AsStream();
+            await new S3ObjectWriter(s3, options.Bucket).WriteAsync(target.Key, joined, cancellationToken);
         }
-        copied?.Invoke(joined.GetBuffer().AsSpan(0, (int)joined.Length));
-        joined.Position = 0;
-        await new S3ObjectWriter(s3, options.Bucket).WriteAsync(target.Key, joined, cancellationToken);
+        finally
+        {
+            // The reader is gone either way (its stream completes the pipe): the pieces' reading ends too.
+            await reading.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        await reading;
+    }
+
+    private async Task ReadPiecesAsync(PipeWriter joined, IReadOnlyList<StoredPiece> pieces, AppendedBytes? copied, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var piece in pieces.Where(p => p.Length > 0))
+            {
+                using var response = await s3.GetObjectAsync(options.Bucket, piece.Key, cancellationToken);
+                while (true)
+                {
+                    var memory = joined.GetMemory(64 * 1024);
+                    var read = await response.ResponseStream.ReadAsync(memory, cancellationToken);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+                    copied?.Invoke(memory.Span[..read]);
+                    joined.Advance(read);
+                    if ((await joined.FlushAsync(cancellationToken)).IsCompleted)
+                    {
+                        // The object writer stopped reading (it failed): nothing more to give it.
+                        await joined.CompleteAsync();
+                        return;
+                    }
+                }
+            }
+            await joined.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            await joined.CompleteAsync(e);
+            throw;
+        }
     }
 
     private async Task UploadPartAsync(AppendTarget target, int partNumber, byte[] buffer, int length) =>
